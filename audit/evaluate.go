@@ -1,0 +1,408 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/expr-lang/expr/vm"
+	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/msg"
+)
+
+// The finding kinds zwgk itself gives, beside the items' own labels.
+const (
+	KindDataError = "数据错误"
+	KindNoSelf    = "未自评"
+	KindRuleError = "规则错误"
+)
+
+// Finding is one problem found in a unit's submission: a row that fails an
+// item's rule, a missing self-score, or a cell that could not be read.
+type Finding struct {
+	Item   string // item id; "" for a data error not tied to an item
+	Kind   string // the item's finding label, or KindDataError, KindNoSelf, KindRuleError
+	Public bool   // an 应公开未公开 finding
+	Table  string // schema name of the register
+	Pos    Pos
+	DocNo  string
+	Title  string
+	Text   msg.Text
+}
+
+// Outcome is the evaluation of one item for one unit.
+type Outcome struct {
+	Item       *checklists.Item
+	Applicable int
+	Failed     int
+	// NA is true when the item is not applicable: applies was false, or a
+	// row rule matched no row.
+	NA       bool
+	NAReason msg.Text
+	// Self is the unit's own score for the item from its 自评表 (nil if none).
+	Self     *big.Rat
+	Findings []Finding
+}
+
+// Passed is Applicable − Failed.
+func (o *Outcome) Passed() int { return o.Applicable - o.Failed }
+
+// Evaluation is the result of evaluating a checklist on one unit.
+type Evaluation struct {
+	Unit     *Unit
+	Year     int
+	Outcomes []*Outcome
+	// Findings are the data errors that belong to no item (a bad cell in a
+	// field no rule reads still deserves fixing).
+	Findings []Finding
+	Warnings []msg.Text
+}
+
+// Vetoed reports whether a veto item failed.
+func (e *Evaluation) Vetoed() bool {
+	for _, o := range e.Outcomes {
+		if o.Item.Method == checklists.Veto && o.Failed > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Plan is a checklist prepared for evaluation: the analysis of every check
+// that lets a failing row be explained in words a clerk understands.
+type Plan struct {
+	Checklist *checklists.Checklist
+	useTables bool
+	measures  map[*checklists.Item][]measure
+}
+
+// NewPlan prepares a checklist for evaluation; it is safe for concurrent use.
+func NewPlan(c *checklists.Checklist) *Plan {
+	p := &Plan{Checklist: c, measures: map[*checklists.Item][]measure{}}
+	for _, it := range c.Items() {
+		for _, e := range []*checklists.Expr{it.Applies, it.Where, it.Check} {
+			if e != nil && usesIdent(e.Program, checklists.VarTables) {
+				p.useTables = true
+			}
+		}
+		if it.Check != nil && it.Table != "" {
+			p.measures[it] = measures(c, it.Table, it.Check.Program)
+		}
+	}
+	return p
+}
+
+// Evaluate evaluates every item of the plan's checklist on u for the given
+// year. It never panics on a rule: a run-time error becomes a finding that
+// names the item and the row.
+func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
+	c := p.Checklist
+	ev := &Evaluation{Unit: u, Year: year}
+	var machine vm.VM
+	base := p.baseEnv(u, year)
+	selfScores := selfScores(u)
+
+	for _, name := range c.Calendar.MissingOverlay(year) {
+		ev.Warnings = append(ev.Warnings, msg.New("工作日历「%s」缺少%d年的地方节假日安排，该年只按全国安排计算工作日；可用 --calendar 文件补充",
+			"calendar %q has no regional holidays for %d: only the national arrangement is used; add them with --calendar FILE", name, year))
+	}
+
+	used := map[string]map[string]bool{} // table → fields read by some rule
+	for _, it := range c.Items() {
+		o := &Outcome{Item: it}
+		ev.Outcomes = append(ev.Outcomes, o)
+		if s, ok := selfScores[it.ID]; ok {
+			o.Self = s
+		}
+		if it.Applies != nil {
+			ok, err := runBool(&machine, it.Applies.Program, base)
+			if err != nil {
+				o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
+				ok = false
+			}
+			if !ok {
+				o.NA = true
+				o.NAReason = msg.New("不适用（适用条件：%s）", "not applicable (applies: %s)", it.Applies.Source)
+				continue
+			}
+		}
+		switch {
+		case it.Method == checklists.Self:
+			o.Applicable = 1
+			if o.Self == nil {
+				o.Failed = 1
+				o.Findings = append(o.Findings, Finding{Item: it.ID, Kind: KindNoSelf, Table: "self", Pos: Pos{File: u.Source},
+					Text: msg.New("指标%s「%s」未在自评表中自评，按0分计", "item %s (%s) has no self-score in 自评表: scored 0", it.ID, it.Title)})
+			}
+		case it.Table == "":
+			o.Applicable = 1
+			if it.Check != nil {
+				ok, err := runBool(&machine, it.Check.Program, base)
+				if err != nil {
+					o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
+					ok = false
+				}
+				if !ok {
+					o.Failed = 1
+					o.Findings = append(o.Findings, Finding{Item: it.ID, Kind: label(it), Public: it.Public, Pos: Pos{File: u.Source},
+						Text: msg.New("%s：未达到「%s」", "%s: %s not met", label(it), it.Title)})
+				}
+			}
+		default:
+			if used[it.Table] == nil {
+				used[it.Table] = map[string]bool{}
+			}
+			for _, e := range []*checklists.Expr{it.Where, it.Check} {
+				if e != nil {
+					for _, f := range e.Fields {
+						used[it.Table][f] = true
+					}
+				}
+			}
+			p.evalRows(&machine, ev, o, base)
+			if o.Applicable == 0 {
+				o.NA = true
+				o.NAReason = msg.New("不适用（%s无符合条件的记录）", "not applicable (no matching rows in %s)", sheetName(c, it.Table))
+			}
+		}
+	}
+
+	// Data errors: those in fields a rule reads are already failing rows of
+	// that rule; every one of them is also listed once as a 数据错误 finding.
+	for _, is := range u.Issues {
+		if is.Kind != DataError {
+			if is.Kind == Warning {
+				ev.Warnings = append(ev.Warnings, prefixPos(is))
+			}
+			continue
+		}
+		ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Table: is.Table, Pos: is.Pos, Text: prefixPos(is)})
+	}
+	return ev
+}
+
+func prefixPos(is Issue) msg.Text {
+	cell := is.Pos.Cell()
+	if cell == "" {
+		return is.Text
+	}
+	return msg.Text{Zh: cell + ": " + is.Text.Zh, En: cell + ": " + is.Text.En}
+}
+
+func sheetName(c *checklists.Checklist, table string) string {
+	if t := c.Schema.Table(table); t != nil {
+		return t.Sheet
+	}
+	return table
+}
+
+func label(it *checklists.Item) string {
+	if it.Finding != "" {
+		return it.Finding
+	}
+	return it.Title
+}
+
+func (p *Plan) evalRows(machine *vm.VM, ev *Evaluation, o *Outcome, base map[string]any) {
+	it := o.Item
+	u := ev.Unit
+	t := u.Tables[it.Table]
+	if t == nil {
+		return
+	}
+	schema := p.Checklist.Schema.Table(it.Table)
+	env := make(map[string]any, len(base)+len(schema.Fields))
+	for k, v := range base {
+		env[k] = v
+	}
+	var whereFields, checkFields []string
+	if it.Where != nil {
+		whereFields = it.Where.Fields
+	}
+	if it.Check != nil {
+		checkFields = it.Check.Fields
+	}
+	for _, r := range t.Rows {
+		for _, f := range schema.Fields {
+			env[f.Name] = r.Values[f.Name]
+		}
+		// A row whose where-fields could not be read might match: it counts
+		// as applicable and failing, as does a matching row whose check-fields
+		// could not be read.
+		if bad := badField(r, whereFields); bad != "" {
+			o.Applicable++
+			p.fail(ev, o, t, r, dataErrorText(it, schema, t, r, bad), bad)
+			continue
+		}
+		if it.Where != nil {
+			ok, err := runBool(machine, it.Where.Program, env)
+			if err != nil {
+				o.Applicable++
+				p.failErr(ev, o, t, r, err)
+				continue
+			}
+			if !ok {
+				continue
+			}
+		}
+		o.Applicable++
+		if bad := badField(r, checkFields); bad != "" {
+			p.fail(ev, o, t, r, dataErrorText(it, schema, t, r, bad), bad)
+			continue
+		}
+		if it.Check == nil {
+			continue
+		}
+		ok, err := runBool(machine, it.Check.Program, env)
+		if err != nil {
+			p.failErr(ev, o, t, r, err)
+			continue
+		}
+		if !ok {
+			text, col := p.explain(it, schema, t, r)
+			p.fail(ev, o, t, r, text, col)
+		}
+	}
+}
+
+func badField(r *Row, fields []string) string {
+	for _, b := range r.Bad {
+		for _, f := range fields {
+			if b == f {
+				return b
+			}
+		}
+	}
+	return ""
+}
+
+func dataErrorText(it *checklists.Item, schema *checklists.Table, t *Table, r *Row, field string) msg.Text {
+	h := header(schema, field)
+	return msg.New("%s：%s「%s」无法识别，无法判断是否符合要求（见数据错误）", "%s: %s (%s) could not be read, so the rule cannot be checked (see data errors)",
+		label(it), t.Pos(r, field).Cell(), h)
+}
+
+func (p *Plan) failErr(ev *Evaluation, o *Outcome, t *Table, r *Row, err error) {
+	it := o.Item
+	schema := p.Checklist.Schema.Table(it.Table)
+	if errors.Is(err, checklists.ErrNilDate) {
+		// A rule that computes with a date the row left empty: the row fails
+		// for want of that date, which is what a clerk needs to hear.
+		text, col := p.explain(it, schema, t, r)
+		p.fail(ev, o, t, r, text, col)
+		return
+	}
+	o.Failed++
+	f := ruleError(it, t.Pos(r, ""), err)
+	p.attach(&f, t, r)
+	o.Findings = append(o.Findings, f)
+}
+
+func ruleError(it *checklists.Item, pos Pos, err error) Finding {
+	where := pos.Cell()
+	if where == "" {
+		where = pos.File
+	}
+	return Finding{Item: it.ID, Kind: KindRuleError, Pos: pos, Table: it.Table,
+		Text: msg.New("指标%s的规则在%s运行出错：%v", "the rule of item %s failed at %s: %v", it.ID, where, err)}
+}
+
+func (p *Plan) fail(ev *Evaluation, o *Outcome, t *Table, r *Row, text msg.Text, field string) {
+	o.Failed++
+	f := Finding{Item: o.Item.ID, Kind: label(o.Item), Public: o.Item.Public, Table: o.Item.Table, Pos: t.Pos(r, field), Text: text}
+	p.attach(&f, t, r)
+	o.Findings = append(o.Findings, f)
+}
+
+// attach copies the row's 文号 and 标题 (or what stands for them) to the finding.
+func (p *Plan) attach(f *Finding, t *Table, r *Row) {
+	if s, ok := r.Values["doc_no"].(string); ok {
+		f.DocNo = s
+	}
+	for _, k := range []string{"title", "subject"} {
+		if s, ok := r.Values[k].(string); ok {
+			f.Title = s
+			break
+		}
+	}
+}
+
+func runBool(machine *vm.VM, prog *vm.Program, env any) (ok bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ok, err = false, fmt.Errorf("%v", r)
+		}
+	}()
+	out, err := machine.Run(prog, env)
+	if err != nil {
+		return false, err
+	}
+	b, isBool := out.(bool)
+	if !isBool {
+		return false, fmt.Errorf("结果不是布尔值：%v", out)
+	}
+	return b, nil
+}
+
+func (p *Plan) baseEnv(u *Unit, year int) map[string]any {
+	self := map[string]float64{}
+	for id, s := range selfScores(u) {
+		f, _ := s.Float64()
+		self[id] = f
+	}
+	env := map[string]any{
+		checklists.VarUnit:        checklists.UnitEnv{Name: u.Name, Type: u.Type, Pilot: u.Pilot},
+		checklists.VarYear:        year,
+		checklists.VarPeriodStart: time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC),
+		checklists.VarPeriodEnd:   time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC),
+		checklists.VarSelf:        self,
+	}
+	s := p.Checklist.Schema
+	typ := s.TablesType()
+	rows := map[string][]checklists.Row{}
+	if p.useTables {
+		for name, t := range u.Tables {
+			list := make([]checklists.Row, len(t.Rows))
+			for i, r := range t.Rows {
+				list[i] = r.Values
+			}
+			rows[name] = list
+		}
+	}
+	env[checklists.VarTables] = s.TablesValue(typ, rows)
+	return env
+}
+
+// selfScores reads the unit's 自评表: item id → score. A later row for the
+// same item wins.
+func selfScores(u *Unit) map[string]*big.Rat {
+	out := map[string]*big.Rat{}
+	t := u.Tables["self"]
+	if t == nil {
+		return out
+	}
+	for _, r := range t.Rows {
+		id, _ := r.Values["item"].(string)
+		id = strings.TrimSpace(id)
+		f, ok := r.Values["score"].(float64)
+		if id == "" || !ok {
+			continue
+		}
+		s := new(big.Rat)
+		if _, ok := s.SetString(fmt.Sprintf("%g", f)); ok {
+			out[id] = s
+		}
+	}
+	return out
+}
+
+func header(t *checklists.Table, field string) string {
+	if t != nil {
+		if f := t.Field(field); f != nil {
+			return f.Header
+		}
+	}
+	return field
+}

@@ -1,0 +1,113 @@
+package audit
+
+import (
+	"fmt"
+
+	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/msg"
+)
+
+// Pos is where a value came from: the file, the sheet (or CSV file's sheet
+// name), the Excel row number (the CSV line number) and the column letter.
+type Pos struct {
+	File  string `json:"file,omitempty"`
+	Sheet string `json:"sheet,omitempty"`
+	Row   int    `json:"row,omitempty"`
+	Col   string `json:"col,omitempty"`
+}
+
+// Cell returns the position as a clerk writes it: 公文台账!D7, 公文台账!7, 公文台账.
+func (p Pos) Cell() string {
+	switch {
+	case p.Sheet == "":
+		return ""
+	case p.Row == 0:
+		return p.Sheet
+	}
+	return fmt.Sprintf("%s!%s%d", p.Sheet, p.Col, p.Row)
+}
+
+// String returns the file and the cell.
+func (p Pos) String() string {
+	c := p.Cell()
+	switch {
+	case p.File == "":
+		return c
+	case c == "":
+		return p.File
+	}
+	return p.File + " " + c
+}
+
+// Unit is one unit's submission as read: its self-description and its registers.
+type Unit struct {
+	Name    string
+	Type    string // checklists.Township, checklists.Department or "" when unknown
+	Pilot   bool
+	Year    int
+	Contact string
+	Phone   string
+	// NameFromSource is true when the workbook had no 单位信息 name and the
+	// name was taken from the file or folder name.
+	NameFromSource bool
+	// Source is the path of the workbook or CSV folder, as given on the command line.
+	Source string
+	// Tables holds the registers by schema name; a register that is absent
+	// from the submission is absent here.
+	Tables map[string]*Table
+	// Issues are the data errors and warnings found while reading.
+	Issues []Issue
+}
+
+// Table is one register of a unit.
+type Table struct {
+	Name  string // schema name
+	File  string
+	Sheet string
+	// Columns maps a field's schema name to its column letter.
+	Columns map[string]string
+	Rows    []*Row
+}
+
+// Row is one non-blank row of a register.
+type Row struct {
+	// Line is the Excel row number, or the CSV line number.
+	Line int
+	// Values maps a field's schema name to its typed value; an empty or
+	// unreadable cell has no entry (nil to expressions).
+	Values checklists.Row
+	// Bad lists the fields whose cells could not be read.
+	Bad []string
+}
+
+// Pos returns the position of a field's cell in the row (the row itself when
+// field is "").
+func (t *Table) Pos(r *Row, field string) Pos {
+	p := Pos{File: t.File, Sheet: t.Sheet}
+	if r != nil {
+		p.Row = r.Line
+	}
+	if field != "" {
+		p.Col = t.Columns[field]
+	}
+	return p
+}
+
+// IssueKind tells a data error from a warning.
+type IssueKind string
+
+// The kinds of issue found while reading a submission.
+const (
+	DataError IssueKind = "数据错误"
+	Warning   IssueKind = "警告"
+)
+
+// Issue is a problem found while reading a submission: a cell that does not
+// parse, a missing column, a missing sheet, a name taken from the file name.
+type Issue struct {
+	Kind  IssueKind
+	Pos   Pos
+	Table string // schema name of the register, "" for the workbook
+	Field string
+	Text  msg.Text
+}

@@ -1,0 +1,293 @@
+package checklists
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/vm"
+	"github.com/zwgk/zwgk/checklists/calendar"
+)
+
+// UnitEnv is what an expression sees as `unit`.
+type UnitEnv struct {
+	Name  string `expr:"name"`
+	Type  string `expr:"type"`
+	Pilot bool   `expr:"pilot"`
+}
+
+// Row is one register row as expressions see it: field name → value, nil for
+// an empty cell; dates are time.Time, booleans bool, numbers float64, ints
+// int, text and enums string.
+type Row = map[string]any
+
+// The names every expression may use besides a row's fields.
+const (
+	VarUnit        = "unit"
+	VarYear        = "year"
+	VarPeriodStart = "period_start"
+	VarPeriodEnd   = "period_end"
+	VarTables      = "tables"
+	VarSelf        = "self"
+)
+
+// zero returns the typed zero value an environment uses to tell the
+// expression compiler the type of a field.
+func zero(t FieldType) any {
+	switch t {
+	case Date, DateTime:
+		return time.Time{}
+	case Bool:
+		return false
+	case Number:
+		return float64(0)
+	case Int:
+		return 0
+	}
+	return ""
+}
+
+// TablesType returns the struct type of `tables`: one field per table, each a
+// list of rows, so a misspelt table name is a compile error.
+func (s *Schema) TablesType() reflect.Type {
+	var fields []reflect.StructField
+	for i, t := range s.Tables {
+		fields = append(fields, reflect.StructField{
+			Name: fmt.Sprintf("T%d", i),
+			Type: reflect.TypeFor[[]Row](),
+			Tag:  reflect.StructTag(fmt.Sprintf(`expr:"%s"`, t.Name)),
+		})
+	}
+	return reflect.StructOf(fields)
+}
+
+// TablesValue builds the value of `tables` from rows by table name.
+func (s *Schema) TablesValue(typ reflect.Type, rows map[string][]Row) any {
+	v := reflect.New(typ).Elem()
+	for i, t := range s.Tables {
+		if r, ok := rows[t.Name]; ok {
+			v.Field(i).Set(reflect.ValueOf(r))
+		}
+	}
+	return v.Interface()
+}
+
+// typeEnv is the environment used only for type checking: every name with a
+// typed zero value.
+func (s *Schema) typeEnv(table string, tablesType reflect.Type) map[string]any {
+	env := map[string]any{
+		VarUnit:        UnitEnv{},
+		VarYear:        0,
+		VarPeriodStart: time.Time{},
+		VarPeriodEnd:   time.Time{},
+		VarTables:      reflect.New(tablesType).Elem().Interface(),
+		VarSelf:        map[string]float64{},
+	}
+	if t := s.Table(table); t != nil {
+		for _, f := range t.Fields {
+			env[f.Name] = zero(f.Type)
+		}
+	}
+	return env
+}
+
+// Funcs are the functions expressions may call, bound to a calendar.
+func Funcs(cal *calendar.Calendar) []expr.Option {
+	return []expr.Option{
+		expr.Function("workdays", func(p ...any) (any, error) {
+			a, b, err := twoTimes("workdays", p)
+			if err != nil {
+				return nil, err
+			}
+			if cal == nil {
+				return nil, errors.New("没有可用的工作日历")
+			}
+			return cal.Workdays(a, b)
+		}, new(func(time.Time, time.Time) int)),
+		expr.Function("days", func(p ...any) (any, error) {
+			a, b, err := twoTimes("days", p)
+			if err != nil {
+				return nil, err
+			}
+			return days(a, b), nil
+		}, new(func(time.Time, time.Time) int)),
+		expr.Function("hours", func(p ...any) (any, error) {
+			a, b, err := twoTimes("hours", p)
+			if err != nil {
+				return nil, err
+			}
+			return b.Sub(a).Hours(), nil
+		}, new(func(time.Time, time.Time) float64)),
+		expr.Function("date", func(p ...any) (any, error) {
+			s, _ := p[0].(string)
+			t, err := time.Parse("2006-01-02", s)
+			if err != nil {
+				return nil, fmt.Errorf("date(%q): 日期应写成 YYYY-MM-DD", s)
+			}
+			return t, nil
+		}, new(func(string) time.Time)),
+	}
+}
+
+// days counts calendar days from a to b by their dates.
+func days(a, b time.Time) int {
+	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
+	db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
+	return int(db.Sub(da).Hours() / 24)
+}
+
+// ErrNilDate is returned by a date function given an empty value.
+var ErrNilDate = errors.New("日期为空")
+
+func twoTimes(name string, p []any) (time.Time, time.Time, error) {
+	a, ok1 := p[0].(time.Time)
+	b, ok2 := p[1].(time.Time)
+	if p[0] == nil || p[1] == nil {
+		return a, b, fmt.Errorf("%s: %w", name, ErrNilDate)
+	}
+	if !ok1 || !ok2 {
+		return a, b, fmt.Errorf("%s: 参数应为日期", name)
+	}
+	return a, b, nil
+}
+
+// compiled is the result of compiling one expression.
+type compiled struct {
+	program *vm.Program
+	fields  []string
+}
+
+// compileExpr compiles a boolean expression for rows of table (or a
+// unit-level expression when table is ""). Bool fields read as false when
+// empty, except where compared with nil, so `policy && affects_rights` never
+// fails on a blank cell; the fields it reads are returned.
+func compileExpr(src string, s *Schema, table string, tablesType reflect.Type, cal *calendar.Calendar) (compiled, error) {
+	return compileAs(src, s, table, tablesType, cal, true)
+}
+
+// CompileValue compiles an expression of any type for rows of table, with
+// the same environment and blank-boolean handling as a check; zwgk uses it to
+// evaluate part of a check (a deadline) when it explains a failing row.
+func CompileValue(src string, s *Schema, table string, cal *calendar.Calendar) (*vm.Program, error) {
+	c, err := compileAs(src, s, table, s.TablesType(), cal, false)
+	return c.program, err
+}
+
+func compileAs(src string, s *Schema, table string, tablesType reflect.Type, cal *calendar.Calendar, asBool bool) (compiled, error) {
+	var boolFields []string
+	fieldSet := map[string]bool{}
+	if t := s.Table(table); t != nil {
+		for _, f := range t.Fields {
+			fieldSet[f.Name] = true
+			if f.Type == Bool {
+				boolFields = append(boolFields, f.Name)
+			}
+		}
+	}
+	p := &boolPatcher{bools: boolFields, fields: fieldSet, exempt: map[*ast.IdentifierNode]bool{}, used: map[string]bool{}}
+	opts := []expr.Option{
+		expr.Env(s.typeEnv(table, tablesType)),
+		expr.DisableBuiltin("now"),
+		expr.MaxNodes(2000),
+		expr.Patch(p),
+	}
+	if asBool {
+		opts = append(opts, expr.AsBool())
+	}
+	opts = append(opts, Funcs(cal)...)
+	prog, err := expr.Compile(patchRoot(src, s, table), opts...)
+	if err != nil {
+		return compiled{}, err
+	}
+	used := make([]string, 0, len(p.used))
+	for f := range p.used {
+		used = append(used, f)
+	}
+	slices.Sort(used)
+	return compiled{program: prog, fields: used}, nil
+}
+
+// boolPatcher rewrites a bool field `x` to `(x ?? false)` unless it is
+// compared with nil, and records which row fields an expression reads.
+type boolPatcher struct {
+	bools  []string
+	fields map[string]bool
+	exempt map[*ast.IdentifierNode]bool
+	used   map[string]bool
+}
+
+// Visit implements ast.Visitor. Walk is post-order, so a comparison with nil is
+// seen after its operands: the exemption is recorded on the parent's visit and
+// the identifiers are patched at the end by the parent's own pass.
+func (p *boolPatcher) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.IdentifierNode:
+		if p.fields[n.Value] {
+			p.used[n.Value] = true
+		}
+	case *ast.BinaryNode:
+		if n.Operator == "??" {
+			if id, ok := n.Left.(*ast.IdentifierNode); ok {
+				p.exempt[id] = true
+			}
+			return
+		}
+		if n.Operator == "==" || n.Operator == "!=" {
+			l, lok := n.Left.(*ast.IdentifierNode)
+			r, rok := n.Right.(*ast.IdentifierNode)
+			_, lnil := n.Left.(*ast.NilNode)
+			_, rnil := n.Right.(*ast.NilNode)
+			if lok && rnil {
+				p.exempt[l] = true
+			}
+			if rok && lnil {
+				p.exempt[r] = true
+			}
+		}
+		p.patch(&n.Left)
+		p.patch(&n.Right)
+	case *ast.UnaryNode:
+		p.patch(&n.Node)
+	case *ast.ConditionalNode:
+		p.patch(&n.Cond)
+		p.patch(&n.Exp1)
+		p.patch(&n.Exp2)
+	case *ast.CallNode:
+		for i := range n.Arguments {
+			p.patch(&n.Arguments[i])
+		}
+	case *ast.BuiltinNode:
+		for i := range n.Arguments {
+			p.patch(&n.Arguments[i])
+		}
+	}
+}
+
+func (p *boolPatcher) patch(n *ast.Node) {
+	id, ok := (*n).(*ast.IdentifierNode)
+	if !ok || p.exempt[id] || !slices.Contains(p.bools, id.Value) {
+		return
+	}
+	p.exempt[id] = true // patch once even if visited again
+	nb := &ast.BinaryNode{Operator: "??", Left: id, Right: &ast.BoolNode{Value: false}}
+	nb.SetLocation(id.Location())
+	ast.Patch(n, nb)
+}
+
+// patchRoot turns a whole expression that is just a bool field into `(x ?? false)`.
+func patchRoot(src string, s *Schema, table string) string {
+	t := s.Table(table)
+	if t == nil {
+		return src
+	}
+	f := t.Field(strings.TrimSpace(src))
+	if f != nil && f.Type == Bool {
+		return "(" + strings.TrimSpace(src) + " ?? false)"
+	}
+	return src
+}

@@ -1,0 +1,172 @@
+package scoring
+
+// FormatV1 is the format of the JSON result.
+const FormatV1 = "zwgk.result/v1"
+
+// The statuses of a unit in a result.
+const (
+	StatusOK      = "ok"
+	StatusMissing = "missing"
+	StatusError   = "error"
+)
+
+// Result is the zwgk.result/v1 contract: what every renderer consumes and
+// what `zwgk diff` and `zwgk report` read back. The json tags are the contract.
+type Result struct {
+	Format    string          `json:"format"`
+	Checklist ChecklistInfo   `json:"checklist"`
+	Year      int             `json:"year"`
+	Units     []*UnitResult   `json:"units"`
+	Missing   []string        `json:"missing"`
+	Errors    []ErrorEntry    `json:"errors"`
+	Warnings  []string        `json:"warnings,omitempty"`
+	Decisions []*DecisionNote `json:"decisions,omitempty"`
+	Lang      string          `json:"lang,omitempty"`
+}
+
+// ChecklistInfo identifies the checklist a result was computed with.
+type ChecklistInfo struct {
+	ID                string        `json:"id"`
+	Title             string        `json:"title"`
+	Total             float64       `json:"total"`
+	PerformanceWeight float64       `json:"performance_weight"`
+	Grades            []GradeInfo   `json:"grades,omitempty"`
+	Sections          []SectionInfo `json:"sections,omitempty"`
+}
+
+// GradeInfo is one grade band.
+type GradeInfo struct {
+	Name string  `json:"name"`
+	Min  float64 `json:"min"`
+}
+
+// SectionInfo lists a section's items with their full points, so a report
+// can lay out the item matrix without the checklist.
+type SectionInfo struct {
+	ID     string     `json:"id"`
+	Title  string     `json:"title"`
+	Points float64    `json:"points"`
+	Items  []ItemInfo `json:"items"`
+}
+
+// ItemInfo is one item's identity in ChecklistInfo.
+type ItemInfo struct {
+	ID     string  `json:"id"`
+	Title  string  `json:"title"`
+	Basis  string  `json:"basis,omitempty"`
+	Method string  `json:"method"`
+	Points float64 `json:"points"`
+}
+
+// UnitResult is one unit's result.
+type UnitResult struct {
+	Name              string           `json:"name"`
+	Type              string           `json:"type"`
+	Pilot             bool             `json:"pilot"`
+	Source            string           `json:"source"`
+	Status            string           `json:"status"`
+	Score             float64          `json:"score"`
+	Grade             string           `json:"grade"`
+	Rank              int              `json:"rank"`
+	Vetoed            bool             `json:"vetoed"`
+	PerformancePoints float64          `json:"performance_points"`
+	SelfScore         *float64         `json:"self_score"`
+	Sections          []SectionResult  `json:"sections"`
+	Items             []ItemResult     `json:"items"`
+	Findings          []FindingResult  `json:"findings"`
+	Warnings          []string         `json:"warnings,omitempty"`
+	Message           string           `json:"message,omitempty"` // why a unit could not be read
+	Roster            *RosterNote      `json:"roster,omitempty"`
+	Adjustments       []AdjustmentNote `json:"adjustments,omitempty"`
+}
+
+// SectionResult is a section's subtotal (rounded to 2 decimals for display;
+// the unit's score is computed from exact item scores).
+type SectionResult struct {
+	ID     string  `json:"id"`
+	Title  string  `json:"title"`
+	Points float64 `json:"points"`
+	Score  float64 `json:"score"`
+}
+
+// ItemResult is one item's score and the counts it came from.
+type ItemResult struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Section    string   `json:"section"`
+	Basis      string   `json:"basis,omitempty"`
+	Method     string   `json:"method"`
+	Points     float64  `json:"points"`
+	Per        float64  `json:"per,omitempty"`
+	Score      float64  `json:"score"`
+	Applicable int      `json:"applicable"`
+	Failed     int      `json:"failed"`
+	NA         bool     `json:"na"`
+	NAReason   string   `json:"na_reason,omitempty"`
+	SelfScore  *float64 `json:"self_score"`
+	// Computed is the score before a review adjustment, when there was one.
+	Computed *float64 `json:"computed_score,omitempty"`
+	// Dismissed counts failing rows a review dismissed (not counted).
+	Dismissed int `json:"dismissed,omitempty"`
+}
+
+// FindingResult is one finding in the result.
+type FindingResult struct {
+	Item    string  `json:"item"`
+	Kind    string  `json:"kind"`
+	Public  bool    `json:"public"`
+	Table   string  `json:"table"`
+	File    string  `json:"file"`
+	Sheet   string  `json:"sheet"`
+	Row     int     `json:"row"`
+	Col     string  `json:"col,omitempty"`
+	DocNo   string  `json:"doc_no"`
+	Title   string  `json:"title"`
+	Message string  `json:"message"`
+	Review  *Review `json:"review"`
+}
+
+// Review is the district's decision on a finding.
+type Review struct {
+	Decision string `json:"decision"` // confirm | dismiss
+	Reason   string `json:"reason,omitempty"`
+	By       string `json:"by,omitempty"`
+	On       string `json:"on,omitempty"`
+}
+
+// AdjustmentNote records an item score set by review.
+type AdjustmentNote struct {
+	Item     string  `json:"item"`
+	From     float64 `json:"from"`
+	To       float64 `json:"to"`
+	Reason   string  `json:"reason"`
+	By       string  `json:"by,omitempty"`
+	On       string  `json:"on,omitempty"`
+	Decision string  `json:"decision"`
+}
+
+// RosterNote shows how a submission was matched to the roster and where the
+// unit's own description disagreed with it.
+type RosterNote struct {
+	Name          string   `json:"name"`
+	MatchedBy     string   `json:"matched_by,omitempty"`
+	Disagreements []string `json:"disagreements,omitempty"`
+}
+
+// DecisionNote is a review decision as applied, or the reason it could not be.
+type DecisionNote struct {
+	Unit     string `json:"unit"`
+	Item     string `json:"item,omitempty"`
+	DocNo    string `json:"doc_no,omitempty"`
+	Row      int    `json:"row,omitempty"`
+	Decision string `json:"decision"`
+	Applied  bool   `json:"applied"`
+	Message  string `json:"message,omitempty"`
+	Source   string `json:"source,omitempty"`
+}
+
+// ErrorEntry names a submission that could not be read and why.
+type ErrorEntry struct {
+	File    string `json:"file"`
+	Message string `json:"message"`
+}

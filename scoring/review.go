@@ -1,0 +1,102 @@
+package scoring
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+
+	"github.com/zwgk/zwgk/audit"
+	"github.com/zwgk/zwgk/checklists/msg"
+)
+
+// The review decisions.
+const (
+	Confirm = "confirm"
+	Dismiss = "dismiss"
+	Adjust  = "adjust"
+)
+
+// Decision is one district review decision: a finding confirmed or
+// dismissed (with a reason), or an item's score adjusted (with a reason).
+type Decision struct {
+	Unit     string
+	Item     string
+	DocNo    string // which finding: by 文号 …
+	Row      int    // … or by row
+	Decision string
+	Reason   string
+	Score    *big.Rat // adjust: the item's new score
+	By       string
+	On       string
+	Source   string // where the decision was read: file and row
+}
+
+// decisionSet matches decisions to findings and items and remembers which
+// were used.
+type decisionSet struct {
+	list []*Decision
+	used []bool
+	norm func(string) string
+}
+
+func newDecisionSet(ds []Decision) *decisionSet {
+	s := &decisionSet{norm: strings.TrimSpace}
+	for i := range ds {
+		s.list = append(s.list, &ds[i])
+	}
+	s.used = make([]bool, len(ds))
+	return s
+}
+
+// match returns the confirm or dismiss decision on a finding of unit.
+func (s *decisionSet) match(unit string, f audit.Finding) *Decision {
+	for i, d := range s.list {
+		if d.Decision == Adjust || s.norm(d.Unit) != s.norm(unit) || d.Item != f.Item {
+			continue
+		}
+		switch {
+		case d.Row != 0 && d.Row == f.Pos.Row:
+		case d.Row == 0 && d.DocNo != "" && s.norm(d.DocNo) == s.norm(f.DocNo):
+		default:
+			continue
+		}
+		s.used[i] = true
+		return d
+	}
+	return nil
+}
+
+// adjust returns the adjust decision on an item of unit.
+func (s *decisionSet) adjust(unit, item string) *Decision {
+	for i, d := range s.list {
+		if d.Decision == Adjust && s.norm(d.Unit) == s.norm(unit) && d.Item == item {
+			s.used[i] = true
+			return d
+		}
+	}
+	return nil
+}
+
+func (s *decisionSet) notes(lang msg.Lang) []*DecisionNote {
+	var out []*DecisionNote
+	for i, d := range s.list {
+		n := &DecisionNote{Unit: d.Unit, Item: d.Item, DocNo: d.DocNo, Row: d.Row, Decision: d.Decision, Applied: s.used[i], Source: d.Source}
+		if !s.used[i] {
+			what := d.DocNo
+			if d.Row != 0 {
+				what = fmt.Sprintf("第%d行", d.Row)
+			}
+			n.Message = msg.New("复核决定未匹配到任何问题或指标：单位「%s」指标「%s」%s", "review decision matches no finding or item: unit %q item %q %s",
+				d.Unit, d.Item, what).In(lang)
+		}
+		out = append(out, n)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Unit != out[j].Unit {
+			return out[i].Unit < out[j].Unit
+		}
+		return out[i].Item < out[j].Item
+	})
+	return out
+}

@@ -1,0 +1,337 @@
+package scoring
+
+import (
+	"math/big"
+	"slices"
+	"sort"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/zwgk/zwgk/audit"
+	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/msg"
+)
+
+// Input is everything Score needs: the evaluated units, the submissions that
+// could not be read, the roster's units that handed in nothing, and the
+// district's review decisions.
+type Input struct {
+	Checklist   *checklists.Checklist
+	Year        int
+	Evaluations []*audit.Evaluation
+	Failures    []Failure
+	Missing     []Expected
+	Decisions   []Decision
+	Roster      map[*audit.Unit]*RosterNote
+	Warnings    []msg.Text
+	Lang        msg.Lang
+}
+
+// Failure is a submission that could not be read.
+type Failure struct {
+	Source string
+	Name   string // the unit's name when known (from the roster or the file name)
+	Type   string
+	Text   msg.Text
+}
+
+// Expected is a roster unit without a submission.
+type Expected struct {
+	Name  string
+	Type  string
+	Pilot bool
+}
+
+// Score computes every unit's item, section and unit scores exactly, rounds
+// once, grades, and ranks. The result does not depend on the order of
+// Evaluations.
+func Score(in Input) *Result {
+	c := in.Checklist
+	res := &Result{
+		Format:    FormatV1,
+		Checklist: info(c),
+		Year:      in.Year,
+		Units:     []*UnitResult{},
+		Missing:   []string{},
+		Errors:    []ErrorEntry{},
+	}
+	if in.Lang == msg.EN {
+		res.Lang = string(msg.EN)
+	}
+	for _, w := range in.Warnings {
+		res.Warnings = append(res.Warnings, w.In(in.Lang))
+	}
+	for _, name := range c.Calendar.MissingOverlay(in.Year) {
+		res.Warnings = append(res.Warnings, msg.New("工作日历「%s」缺少%d年的地方节假日安排，该年只按全国安排计算工作日；可用 --calendar 文件补充",
+			"calendar %q has no regional holidays for %d: only the national arrangement is used; add them with --calendar FILE", name, in.Year).In(in.Lang))
+	}
+	decisions := newDecisionSet(in.Decisions)
+	for _, ev := range in.Evaluations {
+		u := scoreUnit(c, ev, decisions, in.Lang)
+		if in.Roster != nil {
+			u.Roster = in.Roster[ev.Unit]
+		}
+		res.Units = append(res.Units, u)
+	}
+	last := c.LastGrade()
+	for _, m := range in.Missing {
+		res.Missing = append(res.Missing, m.Name)
+		res.Units = append(res.Units, &UnitResult{Name: m.Name, Type: m.Type, Pilot: m.Pilot, Status: StatusMissing,
+			Grade: last, Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
+	}
+	for _, f := range in.Failures {
+		res.Errors = append(res.Errors, ErrorEntry{File: f.Source, Message: f.Text.In(in.Lang)})
+		res.Units = append(res.Units, &UnitResult{Name: f.Name, Type: f.Type, Source: f.Source, Status: StatusError,
+			Grade: last, Message: f.Text.In(in.Lang), Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
+	}
+	res.Decisions = decisions.notes(in.Lang)
+	Rank(res.Units)
+	slices.Sort(res.Missing)
+	sort.SliceStable(res.Errors, func(i, j int) bool { return res.Errors[i].File < res.Errors[j].File })
+	return res
+}
+
+func info(c *checklists.Checklist) ChecklistInfo {
+	ci := ChecklistInfo{ID: c.ID, Title: c.Title, Total: Float(c.Total), PerformanceWeight: Float(c.PerformanceWeight)}
+	for _, g := range c.Grades {
+		ci.Grades = append(ci.Grades, GradeInfo{Name: g.Name, Min: Float(g.Min)})
+	}
+	for _, s := range c.Sections {
+		si := SectionInfo{ID: s.ID, Title: s.Title, Points: Float(sectionPoints(s))}
+		for _, it := range s.Items {
+			si.Items = append(si.Items, ItemInfo{ID: it.ID, Title: it.Title, Basis: it.Basis, Method: string(it.Method), Points: Float(it.Points)})
+		}
+		ci.Sections = append(ci.Sections, si)
+	}
+	return ci
+}
+
+func sectionPoints(s *checklists.Section) *big.Rat {
+	if s.Points != nil {
+		return s.Points
+	}
+	sum := new(big.Rat)
+	for _, it := range s.Items {
+		if it.Method != checklists.Bonus && it.Points != nil {
+			sum.Add(sum, it.Points)
+		}
+	}
+	return sum
+}
+
+// itemScore is the exact score of one item, and whether it counts in the
+// base (not bonus, not veto, applicable or na: full).
+func itemScore(c *checklists.Checklist, it *checklists.Item, applicable, failed int, na bool, self *big.Rat) *big.Rat {
+	points := it.Points
+	if points == nil {
+		points = zero
+	}
+	per := it.Per
+	if per == nil {
+		per = big.NewRat(1, 1)
+	}
+	if na {
+		if it.Method == checklists.Bonus || it.Method == checklists.Veto || c.NA == checklists.NAExclude {
+			return new(big.Rat)
+		}
+		return new(big.Rat).Set(points)
+	}
+	passed := applicable - failed
+	switch it.Method {
+	case checklists.Rate:
+		if applicable == 0 {
+			return new(big.Rat).Set(points)
+		}
+		return quo(mul(points, ratInt(passed)), ratInt(applicable))
+	case checklists.Deduct:
+		return maxRat(zero, sub(points, mul(per, ratInt(failed))))
+	case checklists.Self:
+		if self == nil {
+			return new(big.Rat)
+		}
+		return clamp(self, zero, points)
+	case checklists.Bonus:
+		return minRat(points, mul(per, ratInt(passed)))
+	}
+	return new(big.Rat) // veto
+}
+
+func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet, lang msg.Lang) *UnitResult {
+	u := ev.Unit
+	ur := &UnitResult{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Source: u.Source, Status: StatusOK,
+		Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}}
+	for _, w := range ev.Warnings {
+		ur.Warnings = append(ur.Warnings, w.In(lang))
+	}
+	base, basePoints, bonus := new(big.Rat), new(big.Rat), new(big.Rat)
+	selfBase, selfBonus, anySelf := new(big.Rat), new(big.Rat), false
+	vetoed := false
+	sectionScore := map[*checklists.Section]*big.Rat{}
+	for _, o := range ev.Outcomes {
+		it := o.Item
+		findings := make([]FindingResult, 0, len(o.Findings))
+		failed, dismissed := o.Failed, 0
+		for _, f := range o.Findings {
+			fr := findingResult(f, lang)
+			if d := ds.match(u.Name, f); d != nil {
+				fr.Review = &Review{Decision: d.Decision, Reason: d.Reason, By: d.By, On: d.On}
+				// A dismissed row no longer fails the rule; a data or rule
+				// error stays what it is.
+				if d.Decision == Dismiss && f.Kind != audit.KindDataError {
+					failed--
+					dismissed++
+				}
+			}
+			findings = append(findings, fr)
+		}
+		score := itemScore(c, it, o.Applicable, failed, o.NA, o.Self)
+		ir := ItemResult{ID: it.ID, Title: it.Title, Section: it.Section.ID, Basis: it.Basis, Method: string(it.Method),
+			Points: Float(it.Points), Applicable: o.Applicable, Failed: failed, NA: o.NA, Dismissed: dismissed}
+		if it.Method == checklists.Deduct || it.Method == checklists.Bonus {
+			ir.Per = Float(perOf(it))
+		}
+		if o.NA {
+			ir.NAReason = o.NAReason.In(lang)
+		}
+		if d := ds.adjust(u.Name, it.ID); d != nil {
+			computed := Float(Round2(score))
+			score = clamp(d.Score, zero, pointsOf(it))
+			ir.Computed = &computed
+			ur.Adjustments = append(ur.Adjustments, AdjustmentNote{Item: it.ID, From: computed, To: Float(Round2(score)),
+				Reason: d.Reason, By: d.By, On: d.On, Decision: Adjust})
+		}
+		ir.Score = Float(Round2(score))
+		if o.Self != nil {
+			s := Float(o.Self)
+			ir.SelfScore = &s
+			anySelf = true
+		}
+		switch it.Method {
+		case checklists.Veto:
+			if failed > 0 {
+				vetoed = true
+			}
+		case checklists.Bonus:
+			bonus.Add(bonus, score)
+			if o.Self != nil {
+				selfBonus.Add(selfBonus, clamp(o.Self, zero, pointsOf(it)))
+			}
+		default:
+			if !(o.NA && c.NA == checklists.NAExclude) {
+				base.Add(base, score)
+				basePoints.Add(basePoints, pointsOf(it))
+			}
+			if o.Self != nil {
+				selfBase.Add(selfBase, clamp(o.Self, zero, pointsOf(it)))
+			} else if o.NA && c.NA == checklists.NAFull {
+				selfBase.Add(selfBase, pointsOf(it))
+			}
+		}
+		if sectionScore[it.Section] == nil {
+			sectionScore[it.Section] = new(big.Rat)
+		}
+		if it.Method != checklists.Bonus {
+			sectionScore[it.Section].Add(sectionScore[it.Section], score)
+		}
+		ur.Items = append(ur.Items, ir)
+		ur.Findings = append(ur.Findings, findings...)
+	}
+	for _, f := range ev.Findings {
+		ur.Findings = append(ur.Findings, findingResult(f, lang))
+	}
+	if c.NA == checklists.NAExclude {
+		if basePoints.Sign() == 0 {
+			base = new(big.Rat).Set(c.Total)
+		} else {
+			base = mul(quo(base, basePoints), c.Total)
+		}
+	}
+	final := minRat(add(base, bonus), c.Total)
+	score := Round2(final)
+	ur.Score = Float(score)
+	ur.Vetoed = vetoed
+	if vetoed {
+		ur.Grade = c.LastGrade()
+	} else {
+		ur.Grade = c.GradeOf(score)
+	}
+	ur.PerformancePoints = Float(Performance(score, c.Total, c.PerformanceWeight))
+	if anySelf {
+		s := Float(Round2(minRat(add(selfBase, selfBonus), c.Total)))
+		ur.SelfScore = &s
+	}
+	for _, s := range c.Sections {
+		sc := sectionScore[s]
+		if sc == nil {
+			sc = new(big.Rat)
+		}
+		ur.Sections = append(ur.Sections, SectionResult{ID: s.ID, Title: s.Title, Points: Float(sectionPoints(s)), Score: Float(Round2(sc))})
+	}
+	return ur
+}
+
+// Performance is what a score contributes to a 100-point performance review:
+// round2(score / total × weight × 100).
+func Performance(score, total, weight *big.Rat) *big.Rat {
+	if total.Sign() == 0 {
+		return new(big.Rat)
+	}
+	return Round2(mul(mul(quo(score, total), weight), hundred))
+}
+
+func pointsOf(it *checklists.Item) *big.Rat {
+	if it.Points == nil {
+		return zero
+	}
+	return it.Points
+}
+
+func perOf(it *checklists.Item) *big.Rat {
+	if it.Per == nil {
+		return big.NewRat(1, 1)
+	}
+	return it.Per
+}
+
+func findingResult(f audit.Finding, lang msg.Lang) FindingResult {
+	return FindingResult{Item: f.Item, Kind: f.Kind, Public: f.Public, Table: f.Table, File: f.Pos.File, Sheet: f.Pos.Sheet,
+		Row: f.Pos.Row, Col: f.Pos.Col, DocNo: f.DocNo, Title: f.Title, Message: f.Text.In(lang)}
+}
+
+// Rank orders units in place and sets their ranks: by rounded score, highest
+// first; vetoed units after every unit that is not; units that handed in
+// nothing or could not be read last; equal scores share a rank (1, 1, 3) and
+// are listed in pinyin order of their names.
+func Rank(units []*UnitResult) {
+	col := collate.New(language.Chinese)
+	group := func(u *UnitResult) int {
+		switch {
+		case u.Status != StatusOK:
+			return 2
+		case u.Vetoed:
+			return 1
+		}
+		return 0
+	}
+	sort.SliceStable(units, func(i, j int) bool {
+		a, b := units[i], units[j]
+		if ga, gb := group(a), group(b); ga != gb {
+			return ga < gb
+		}
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		if c := col.CompareString(a.Name, b.Name); c != 0 {
+			return c < 0
+		}
+		return a.Source < b.Source
+	})
+	for i, u := range units {
+		if i > 0 && group(units[i-1]) == group(u) && units[i-1].Score == u.Score {
+			u.Rank = units[i-1].Rank
+		} else {
+			u.Rank = i + 1
+		}
+	}
+}
