@@ -1,5 +1,11 @@
 package scoring
 
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
 // FormatV1 is the format of the JSON result.
 const FormatV1 = "zwgk.result/v1"
 
@@ -169,4 +175,17 @@ type DecisionNote struct {
 type ErrorEntry struct {
 	File    string `json:"file"`
 	Message string `json:"message"`
+}
+
+// ReadResult decodes a zwgk.result/v1 JSON document; name is used in errors.
+func ReadResult(r io.Reader, name string) (*Result, error) {
+	var res Result
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&res); err != nil {
+		return nil, fmt.Errorf("%s: 不是有效的 zwgk 结果 JSON：%w", name, err)
+	}
+	if res.Format != FormatV1 {
+		return nil, fmt.Errorf("%s: 格式为「%s」，应为 %s", name, res.Format, FormatV1)
+	}
+	return &res, nil
 }

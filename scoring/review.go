@@ -2,9 +2,9 @@ package scoring
 
 import (
 	"fmt"
+	"github.com/zwgk/zwgk/checklists"
 	"math/big"
 	"sort"
-	"strings"
 
 	"github.com/zwgk/zwgk/audit"
 	"github.com/zwgk/zwgk/checklists/msg"
@@ -41,7 +41,7 @@ type decisionSet struct {
 }
 
 func newDecisionSet(ds []Decision) *decisionSet {
-	s := &decisionSet{norm: strings.TrimSpace}
+	s := &decisionSet{norm: NormalizeName}
 	for i := range ds {
 		s.list = append(s.list, &ds[i])
 	}
@@ -57,7 +57,7 @@ func (s *decisionSet) match(unit string, f audit.Finding) *Decision {
 		}
 		switch {
 		case d.Row != 0 && d.Row == f.Pos.Row:
-		case d.Row == 0 && d.DocNo != "" && s.norm(d.DocNo) == s.norm(f.DocNo):
+		case d.Row == 0 && d.DocNo != "" && checklists.Fold(d.DocNo) == checklists.Fold(f.DocNo):
 		default:
 			continue
 		}

@@ -224,8 +224,6 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet, l
 			}
 			if o.Self != nil {
 				selfBase.Add(selfBase, clamp(o.Self, zero, pointsOf(it)))
-			} else if o.NA && c.NA == checklists.NAFull {
-				selfBase.Add(selfBase, pointsOf(it))
 			}
 		}
 		if sectionScore[it.Section] == nil {

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zwgk/zwgk/audit"
+	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/report"
+)
+
+// auditOptions are the flags of `zwgk audit`.
+type auditOptions struct {
+	checklist string
+	year      int
+	roster    string
+	review    string
+	format    string
+	outputs   []string
+	force     bool
+	calendars []string
+	failOn    string
+	jobs      int
+	limits    limitOptions
+	detail    bool
+}
+
+func newAuditCmd(e *env, g *globalOptions) *cobra.Command {
+	opts := &auditOptions{}
+	cmd := &cobra.Command{
+		Use:   "audit PATH…",
+		Short: "审核报送材料：计分、定级、排名，列出问题（应公开未公开等）",
+		Long: `审核各单位报送的自查台账：一个 .xlsx 文件、一个单位的 CSV 文件夹，或放着许多单位报送材料的文件夹
+（递归查找，跳过 ~$ 锁定文件和隐藏文件）。按指标体系计分、定级、排名，列出每个不符合要求的台账行。
+
+退出状态：0 完成；1 有符合 --fail-on 的问题；2 用法错误、指标体系有错误，或至少一份报送材料无法读取
+（其余材料照常审核和报告，无法读取的列在结果的 errors 中并说明原因）。`,
+		Example: `  zwgk audit samples/
+  zwgk audit 报送材料/ --year 2017 -o 评估结果.xlsx -o 评估结果.json
+  zwgk audit 金积镇.xlsx --fail-on public
+  zwgk audit 报送材料/ --roster 名单.yaml --review 复核.xlsx -o 评估结果.xlsx`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, err := g.language()
+			if err != nil {
+				return err
+			}
+			return runAudit(e, opts, args, lang)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.checklist, "checklist", "", "指标体系：内置编号或 YAML 文件（默认 litong-2017）")
+	f.IntVar(&opts.year, "year", 0, "评估年度（默认取指标体系的 year）")
+	f.StringVar(&opts.roster, "roster", "", "应报送单位名单（YAML 或 xlsx）；名单上未报送的单位记为未报送、0分")
+	f.StringVar(&opts.review, "review", "", "区政府办公室的复核决定（zwgk sample 生成的抽查表填好后，或 YAML）")
+	f.StringVar(&opts.format, "format", "table", "标准输出的格式：table、json 或 csv")
+	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "同时写出报告，格式按扩展名：.xlsx、.json、.csv；可重复")
+	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）")
+	f.StringArrayVar(&opts.calendars, "calendar", nil, "补充或更正工作日历的 YAML 文件；可重复")
+	f.StringVar(&opts.failOn, "fail-on", "none", "有问题时以状态1退出：public（有应公开未公开问题）、any（有任何问题）、none")
+	f.IntVar(&opts.jobs, "jobs", 0, "同时读取的报送材料数（默认 CPU 核数）")
+	f.BoolVar(&opts.detail, "detail", false, "表格输出时列出每个单位的指标得分和问题（单个单位时默认列出）")
+	opts.limits.register(cmd)
+	return cmd
+}
+
+func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
+	switch opts.format {
+	case "table", "json", "csv":
+	default:
+		return usageError("--format %s: 应为 table、json 或 csv", opts.format)
+	}
+	switch opts.failOn {
+	case "none", "public", "any":
+	default:
+		return usageError("--fail-on %s: 应为 public、any 或 none", opts.failOn)
+	}
+	if err := checkOutputs(opts.outputs, paths, opts.force); err != nil {
+		return err
+	}
+	c, err := loadChecklist(e, opts.checklist, opts.calendars)
+	if err != nil {
+		return err
+	}
+	year := opts.year
+	if year == 0 {
+		year = c.Year
+	}
+	subs, err := discover(paths)
+	if err != nil {
+		return err
+	}
+	ro, err := loadRoster(e, opts.roster)
+	if err != nil {
+		return err
+	}
+	decisions, err := loadReview(e, opts.review)
+	if err != nil {
+		return err
+	}
+
+	plan := audit.NewPlan(c)
+	rOpts := opts.limits.workbookOptions(c)
+	evals := make([]*audit.Evaluation, len(subs))
+	fails := make([]*scoring.Failure, len(subs))
+	entries := make([]*scoring.RosterUnit, len(subs))
+	notes := make([]*scoring.RosterNote, len(subs))
+	prog := newProgress(e, len(subs), "审核")
+	readAll(e, subs, rOpts, opts.jobs, prog, func(i int, r readResult) {
+		if r.err != nil {
+			name := sourceName(r.sub.Path)
+			if ro != nil {
+				if ru, _ := ro.Lookup(name); ru != nil {
+					name = ru.Name
+				}
+			}
+			fails[i] = &scoring.Failure{Source: filepath.ToSlash(r.sub.Path), Name: name, Text: msg.New("%s", "%s", errText(r.err))}
+			return
+		}
+		if err := hasRegisters(r.unit); err != nil {
+			fails[i] = &scoring.Failure{Source: filepath.ToSlash(r.sub.Path), Name: r.unit.Name, Type: r.unit.Type, Text: *err}
+			return
+		}
+		entries[i], notes[i] = applyRoster(ro, r.unit, r.sub.Path, lang)
+		ev := plan.Evaluate(r.unit, year)
+		r.unit.Tables = nil // the rows are no longer needed: memory stays bounded by the workers
+		evals[i] = ev
+	})
+	prog.finish()
+
+	in := scoring.Input{Checklist: c, Year: year, Decisions: decisions, Lang: lang}
+	var ok []*audit.Evaluation
+	entryOf := map[*audit.Unit]*scoring.RosterUnit{}
+	in.Roster = map[*audit.Unit]*scoring.RosterNote{}
+	for i := range subs {
+		switch {
+		case fails[i] != nil:
+			in.Failures = append(in.Failures, *fails[i])
+		case evals[i] != nil:
+			ok = append(ok, evals[i])
+			entryOf[evals[i].Unit] = entries[i]
+			if notes[i] != nil {
+				in.Roster[evals[i].Unit] = notes[i]
+			}
+		}
+	}
+	in.Evaluations, in.Failures, in.Missing = matchUnits(ro, ok, entryOf, in.Roster, in.Failures, lang)
+	res := scoring.Score(in)
+
+	if err := render(e, res, opts.format, opts.detail, lang); err != nil {
+		return err
+	}
+	if err := writeOutputs(e, res, opts.outputs, opts.force, lang); err != nil {
+		return err
+	}
+	if len(res.Errors) > 0 {
+		return &exitError{code: exitError2, err: fmt.Errorf("%d 份报送材料无法读取：%s", len(res.Errors), errorFiles(res))}
+	}
+	if failOn(res, opts.failOn) {
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// hasRegisters refuses a submission whose registers are all missing or
+// empty: under na: full it would otherwise score as if it had done
+// everything right.
+func hasRegisters(u *audit.Unit) *msg.Text {
+	for name, t := range u.Tables {
+		if name != "unit" && len(t.Rows) > 0 {
+			return nil
+		}
+	}
+	t := msg.New("报送材料中没有任何台账记录（公文台账、依申请公开台账等均缺失或为空），无法评估；请填写台账后重新报送",
+		"the submission has no register rows (every register is missing or empty), so it cannot be assessed")
+	return &t
+}
+
+func errorFiles(res *scoring.Result) string {
+	var files []string
+	for _, e := range res.Errors {
+		files = append(files, e.File)
+	}
+	return strings.Join(files, "、")
+}
+
+// failOn reports whether the result has findings that --fail-on names.
+func failOn(res *scoring.Result, mode string) bool {
+	for _, u := range res.Units {
+		pub, all := report.Counts(u)
+		if (mode == "public" && pub > 0) || (mode == "any" && all > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// render prints the result on standard output in the chosen format.
+func render(e *env, res *scoring.Result, format string, detail bool, lang msg.Lang) error {
+	switch format {
+	case "json":
+		return report.JSON(e.stdout, res)
+	case "csv":
+		return report.CSV(e.stdout, res, report.CSVOptions{Lang: lang})
+	}
+	return report.Table(e.stdout, res, report.TableOptions{Lang: lang, Detail: detail})
+}
+
+// writeOutputs writes every -o file, each atomically.
+func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, lang msg.Lang) error {
+	for _, o := range outs {
+		var write func(io.Writer) error
+		switch strings.ToLower(filepath.Ext(o)) {
+		case ".json":
+			write = func(w io.Writer) error { return report.JSON(w, res) }
+		case ".csv":
+			write = func(w io.Writer) error { return report.CSV(w, res, report.CSVOptions{Lang: lang, BOM: true}) }
+		case ".xlsx":
+			write = func(w io.Writer) error {
+				return report.XLSX(w, res, report.XLSXOptions{Lang: lang, Tool: "zwgk " + version, Generated: generated(e)})
+			}
+		}
+		if err := writeAtomic(o, force, write); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// generated is the generation date written into reports: SOURCE_DATE_EPOCH
+// when set (reproducible builds' convention), else today.
+func generated(e *env) string {
+	t := e.now()
+	if s := e.getenv("SOURCE_DATE_EPOCH"); s != "" {
+		var sec int64
+		if _, err := fmt.Sscan(s, &sec); err == nil {
+			t = time.Unix(sec, 0).UTC()
+		}
+	}
+	return t.Format("2006-01-02") + " 由 zwgk " + version + " 生成"
+}

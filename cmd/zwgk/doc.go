@@ -1,0 +1,28 @@
+/*
+Zwgk audits the government-affairs openness (政务公开) work of a district's
+townships (乡镇) and departments (部门) against an indicator system
+(考核评估指标体系) written as YAML, and reports scores, grades, ranks,
+performance-review points and every register row that breaks a rule.
+
+Usage:
+
+	zwgk audit PATH… [flags]          audit submissions (xlsx files, CSV folders, or folders of them)
+	zwgk template [-o FILE]           write the empty self-check workbook (自查台账模板.xlsx)
+	zwgk template --roster            write the empty roster workbook (应报送单位名单.xlsx)
+	zwgk checklist list|show ID|lint FILE…|schema
+	zwgk sample PATH… --per-unit N --seed S -o 抽查表.xlsx
+	zwgk diff OLD.json NEW.json [-o FILE.xlsx]
+	zwgk report RESULT.json -o FILE…
+	zwgk version
+
+What a person reads — tables, report sheets, messages — is Chinese; --lang en
+gives English. Exit status: 0 done; 1 findings matched --fail-on (audit) or
+warnings with --strict (lint); 2 a usage error, a checklist with errors, or a
+submission that could not be read (the others are still audited and
+reported).
+
+The contracts — the checklist format zwgk.checklist/v1, the workbook layout,
+the command line and the zwgk.result/v1 JSON — are described in the docs/
+folder of the source and in `zwgk COMMAND --help`.
+*/
+package main

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/zwgk/zwgk/audit"
+	"github.com/zwgk/zwgk/audit/workbook"
+	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/calendar"
+)
+
+// loadChecklist resolves --checklist (an embedded id or a file) with the
+// --calendar files; errors are usage errors (exit 2) listing every problem.
+func loadChecklist(e *env, idOrFile string, calendarFiles []string) (*checklists.Checklist, error) {
+	var extra []*calendar.File
+	for _, name := range calendarFiles {
+		f, err := loadCalendarFile(e, name)
+		if err != nil {
+			return nil, err
+		}
+		extra = append(extra, f)
+	}
+	if idOrFile == "" {
+		idOrFile = checklists.Default()
+	}
+	c, err := checklists.Resolve(idOrFile, e.readFile, checklists.LoadOptions{Calendars: extra})
+	if err != nil {
+		return nil, usageError("指标体系 %s 有错误：\n%v", idOrFile, err)
+	}
+	return c, nil
+}
+
+func loadCalendarFile(e *env, name string) (*calendar.File, error) {
+	data, err := e.readFile(name)
+	if err != nil {
+		return nil, usageError("--calendar %s: %v", name, err)
+	}
+	f, err := calendar.Parse(name, data)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	return f, nil
+}
+
+// readResult is one submission read (unit set) or not (err set).
+type readResult struct {
+	sub  workbook.Submission
+	unit *audit.Unit
+	err  error
+}
+
+// readAll reads the submissions with a bounded pool of workers and calls
+// each(i, r) as every one is read; the caller stores by index, so the order
+// of the output never depends on scheduling. each runs on the workers.
+func readAll(e *env, subs []workbook.Submission, opts workbook.Options, jobs int, prog *progress, each func(i int, r readResult)) {
+	if jobs <= 0 {
+		jobs = e.goMaxProcs
+	}
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(jobs, max(len(subs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				s := subs[i]
+				prog.start(s.Path)
+				u, err := workbook.Read(s.Path, opts)
+				if u != nil {
+					u.Source = filepath.ToSlash(s.Path)
+				}
+				each(i, readResult{sub: s, unit: u, err: err})
+				prog.done()
+			}
+		}()
+	}
+	for i := range subs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+}
+
+// sourceName is the name a submission would have without 单位信息: its file
+// or folder name.
+func sourceName(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+func discover(paths []string) ([]workbook.Submission, error) {
+	if len(paths) == 0 {
+		return nil, usageError("请指定要审核的报送材料：一个 .xlsx 文件、一个单位的 CSV 文件夹，或放着各单位报送材料的文件夹")
+	}
+	subs, err := workbook.Discover(paths)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	if len(subs) == 0 {
+		return nil, usageError("在 %s 中没有找到报送材料（.xlsx 文件或 CSV 文件夹）", strings.Join(paths, "、"))
+	}
+	return subs, nil
+}
+
+func errText(err error) string { return fmt.Sprint(err) }

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// outputs checks the -o files before any work is done: known extensions,
+// never an input, never an existing file without --force.
+func checkOutputs(outs []string, inputs []string, force bool) error {
+	seen := map[string]bool{}
+	for _, o := range outs {
+		switch strings.ToLower(filepath.Ext(o)) {
+		case ".xlsx", ".json", ".csv":
+		default:
+			return usageError("-o %s: 不支持的报告格式，扩展名应为 .xlsx、.json 或 .csv", o)
+		}
+		abs, err := filepath.Abs(o)
+		if err != nil {
+			return usageError("-o %s: %v", o, err)
+		}
+		if seen[abs] {
+			return usageError("-o %s: 重复指定了同一个输出文件", o)
+		}
+		seen[abs] = true
+		if isInput(abs, inputs) {
+			return usageError("-o %s: 这是一个输入文件，zwgk 不会覆盖报送材料", o)
+		}
+		if _, err := os.Stat(o); err == nil && !force {
+			return usageError("-o %s: 文件已存在；如需覆盖，请加 --force", o)
+		}
+	}
+	return nil
+}
+
+// isInput reports whether abs is one of the inputs or lies inside an input folder.
+func isInput(abs string, inputs []string) bool {
+	for _, in := range inputs {
+		a, err := filepath.Abs(in)
+		if err != nil {
+			continue
+		}
+		if a == abs {
+			return true
+		}
+		if fi, err := os.Stat(in); err == nil && fi.IsDir() {
+			if rel, err := filepath.Rel(a, abs); err == nil && !strings.HasPrefix(rel, "..") {
+				// A report inside a submissions folder would be read as a
+				// submission next time; only workbooks and CSV matter.
+				ext := strings.ToLower(filepath.Ext(abs))
+				if ext == ".xlsx" || ext == ".csv" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// writeAtomic writes a file through a temporary file in the same folder and
+// a rename, so a crash or Ctrl-C never leaves half a report.
+func writeAtomic(path string, force bool, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("写入 %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	if err := write(bw); err != nil {
+		return fmt.Errorf("写入 %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("写入 %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("写入 %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("写入 %s: %w", path, err)
+	}
+	if !force {
+		if _, err := os.Stat(path); err == nil {
+			return fmt.Errorf("写入 %s: 文件已存在；如需覆盖，请加 --force", path)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("写入 %s: %w", path, err)
+		}
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("写入 %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("写入 %s: %w", path, err)
+	}
+	return nil
+}

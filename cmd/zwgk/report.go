@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring"
+)
+
+type reportOptions struct {
+	outputs []string
+	format  string
+	force   bool
+	detail  bool
+}
+
+func newReportCmd(e *env, g *globalOptions) *cobra.Command {
+	opts := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report RESULT.json",
+		Short: "把保存的评估结果（zwgk.result/v1 JSON）重新生成为 xlsx/csv/json/表格，不重新读取报送材料",
+		Example: `  zwgk report 评估结果.json -o 评估结果.xlsx
+  zwgk report 评估结果.json --format csv`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, err := g.language()
+			if err != nil {
+				return err
+			}
+			return runReport(e, opts, args[0], lang)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "写出报告，格式按扩展名：.xlsx、.json、.csv；可重复")
+	f.StringVar(&opts.format, "format", "", "标准输出的格式：table、json 或 csv（有 -o 时默认不输出）")
+	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件")
+	f.BoolVar(&opts.detail, "detail", false, "表格输出时列出每个单位的指标得分和问题")
+	return cmd
+}
+
+func runReport(e *env, opts *reportOptions, path string, lang msg.Lang) error {
+	if err := checkOutputs(opts.outputs, []string{path}, opts.force); err != nil {
+		return err
+	}
+	data, err := e.readFile(path)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	res, err := scoring.ReadResult(bytes.NewReader(data), path)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	format := opts.format
+	if format == "" && len(opts.outputs) == 0 {
+		format = "table"
+	}
+	if format != "" {
+		switch format {
+		case "table", "json", "csv":
+		default:
+			return usageError("--format %s: 应为 table、json 或 csv", format)
+		}
+		if err := render(e, res, format, opts.detail, lang); err != nil {
+			return err
+		}
+	}
+	return writeOutputs(e, res, opts.outputs, opts.force, lang)
+}

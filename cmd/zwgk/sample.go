@@ -1,0 +1,121 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zwgk/zwgk/audit"
+	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/report"
+)
+
+type sampleOptions struct {
+	checklist string
+	year      int
+	perUnit   int
+	seed      uint64
+	seedSet   bool
+	output    string
+	force     bool
+	calendars []string
+	jobs      int
+	limits    limitOptions
+}
+
+func newSampleCmd(e *env, g *globalOptions) *cobra.Command {
+	opts := &sampleOptions{}
+	cmd := &cobra.Command{
+		Use:   "sample PATH…",
+		Short: "抽查（方案一(四)）：从每个单位的公文台账中按随机种子抽取若干行，生成抽查表",
+		Long: `从每个单位的公文台账中抽取 --per-unit 行，写成抽查表（xlsx）。有问题的行和依申请公开、不予公开、
+脱密后公开的行按 4:3:1 的权重多抽。同样的 --seed 和同样的报送材料，在任何电脑上都抽到同样的行；
+种子会打印出来并写进抽查表。填好 核查结论 和 核查说明 后，用 zwgk audit … --review 抽查表.xlsx 重新计分。`,
+		Example: `  zwgk sample 报送材料/ --per-unit 5 --seed 20171228 -o 抽查表.xlsx`,
+		Args:    cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, err := g.language()
+			if err != nil {
+				return err
+			}
+			opts.seedSet = cmd.Flags().Changed("seed")
+			return runSample(e, opts, args, lang)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.checklist, "checklist", "", "指标体系：内置编号或 YAML 文件（默认 litong-2017）")
+	f.IntVar(&opts.year, "year", 0, "评估年度（默认取指标体系的 year）")
+	f.IntVar(&opts.perUnit, "per-unit", 5, "每个单位抽查的行数")
+	f.Uint64Var(&opts.seed, "seed", 0, "随机种子（不指定时按当天日期生成，并打印出来以便复现）")
+	f.StringVarP(&opts.output, "output", "o", "抽查表.xlsx", "抽查表文件")
+	f.BoolVar(&opts.force, "force", false, "允许覆盖已有的抽查表")
+	f.StringArrayVar(&opts.calendars, "calendar", nil, "补充或更正工作日历的 YAML 文件；可重复")
+	f.IntVar(&opts.jobs, "jobs", 0, "同时读取的报送材料数（默认 CPU 核数）")
+	opts.limits.register(cmd)
+	return cmd
+}
+
+func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error {
+	if opts.perUnit <= 0 {
+		return usageError("--per-unit 应为正整数")
+	}
+	if filepath.Ext(opts.output) != ".xlsx" {
+		return usageError("-o %s: 抽查表应为 .xlsx 文件", opts.output)
+	}
+	if err := checkOutputs([]string{opts.output}, paths, opts.force); err != nil {
+		return err
+	}
+	c, err := loadChecklist(e, opts.checklist, opts.calendars)
+	if err != nil {
+		return err
+	}
+	year := opts.year
+	if year == 0 {
+		year = c.Year
+	}
+	seed := opts.seed
+	if !opts.seedSet {
+		t := e.now()
+		seed = uint64(t.Year()*10000 + int(t.Month())*100 + t.Day())
+	}
+	subs, err := discover(paths)
+	if err != nil {
+		return err
+	}
+	plan := audit.NewPlan(c)
+	samples := make([][]scoring.Sampled, len(subs))
+	failed := make([]error, len(subs))
+	prog := newProgress(e, len(subs), "抽查")
+	readAll(e, subs, opts.limits.workbookOptions(c), opts.jobs, prog, func(i int, r readResult) {
+		if r.err != nil {
+			failed[i] = r.err
+			return
+		}
+		ev := plan.Evaluate(r.unit, year)
+		samples[i] = scoring.Sample(r.unit.Name, scoring.Candidates(ev), opts.perUnit, seed)
+	})
+	prog.finish()
+	var all []scoring.Sampled
+	nFailed := 0
+	for i := range subs {
+		if failed[i] != nil {
+			fmt.Fprintf(e.stderr, "zwgk: %v\n", failed[i])
+			nFailed++
+			continue
+		}
+		all = append(all, samples[i]...)
+	}
+	info := report.SampleInfo{Seed: seed, PerUnit: opts.perUnit, Checklist: c.ID, Year: year, Generated: generated(e)}
+	if err := writeAtomic(opts.output, opts.force, func(w io.Writer) error { return report.SampleXLSX(w, all, info) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, msg.Pick(lang, "已抽取 %d 个单位共 %d 行，随机种子 %d，写入 %s\n", "sampled %d units, %d rows, seed %d, written to %s\n"),
+		len(subs)-nFailed, len(all), seed, opts.output)
+	if nFailed > 0 {
+		return &exitError{code: exitError2, err: fmt.Errorf("%d 份报送材料无法读取", nFailed)}
+	}
+	return nil
+}

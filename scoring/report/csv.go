@@ -1,0 +1,104 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring"
+)
+
+// CSVOptions controls the CSV summary.
+type CSVOptions struct {
+	Lang msg.Lang
+	// BOM starts the output with a UTF-8 byte order mark, which Excel on
+	// Chinese Windows needs to open a UTF-8 CSV correctly; files get one,
+	// standard output does not.
+	BOM bool
+}
+
+// CSV writes one row per unit in rank order.
+func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
+	l := opts.Lang
+	if opts.BOM {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(w)
+	header := []string{
+		msg.Pick(l, "排名", "rank"), msg.Pick(l, "单位", "unit"), msg.Pick(l, "类型", "type"), msg.Pick(l, "状态", "status"),
+		msg.Pick(l, "得分", "score"), msg.Pick(l, "等级", "grade"), msg.Pick(l, "效能考核折算分", "performance_points"),
+		msg.Pick(l, "自评分", "self_score"), msg.Pick(l, "一票否决", "vetoed"),
+		msg.Pick(l, "应公开未公开问题数", "public_findings"), msg.Pick(l, "问题总数", "findings"), msg.Pick(l, "来源", "source"),
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, u := range res.Units {
+		self := ""
+		if u.SelfScore != nil {
+			self = fmtScore(*u.SelfScore)
+		}
+		pub, all := Counts(u)
+		row := []string{
+			strconv.Itoa(u.Rank), SafeText(u.Name), SafeText(u.Type), StatusLabel(u, l),
+			fmtScore(u.Score), u.Grade, fmtScore(u.PerformancePoints), self, yesNo(u.Vetoed, l),
+			strconv.Itoa(pub), strconv.Itoa(all), SafeText(u.Source),
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// SafeText neutralises text that a spreadsheet would take for a formula
+// (starting with =, +, -, @, tab or carriage return) by prefixing a quote.
+func SafeText(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// Counts returns a unit's number of 应公开未公开 findings and of all
+// findings, leaving out those a review dismissed.
+func Counts(u *scoring.UnitResult) (public, all int) {
+	for _, f := range u.Findings {
+		if f.Review != nil && f.Review.Decision == scoring.Dismiss {
+			continue
+		}
+		all++
+		if f.Public {
+			public++
+		}
+	}
+	return public, all
+}
+
+// StatusLabel is a unit's status as a clerk reads it.
+func StatusLabel(u *scoring.UnitResult, l msg.Lang) string {
+	switch u.Status {
+	case scoring.StatusMissing:
+		return msg.Pick(l, "未报送", "missing")
+	case scoring.StatusError:
+		return msg.Pick(l, "读取失败", "unreadable")
+	}
+	return msg.Pick(l, "已报送", "submitted")
+}
+
+func yesNo(b bool, l msg.Lang) string {
+	if b {
+		return msg.Pick(l, "是", "yes")
+	}
+	return msg.Pick(l, "否", "no")
+}
+
+func fmtScore(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }

@@ -1,0 +1,184 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring"
+)
+
+// DiffJSON writes a comparison as zwgk.diff/v1.
+func DiffJSON(w io.Writer, c *scoring.Comparison) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(c)
+}
+
+func signed(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 2, 64)
+	if f > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+func rankMove(d int) string {
+	switch {
+	case d > 0:
+		return "↑" + strconv.Itoa(d)
+	case d < 0:
+		return "↓" + strconv.Itoa(-d)
+	}
+	return "—"
+}
+
+// DiffTable prints a comparison for the console.
+func DiffTable(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
+	fmt.Fprintf(w, "%s %d（%s） → %d（%s）\n", msg.Pick(l, "对比", "comparing"), c.Old.Year, c.Old.File, c.New.Year, c.New.File)
+	for _, warn := range c.Warnings {
+		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
+	}
+	t := newTable(w, []string{msg.Pick(l, "单位", "Unit"), msg.Pick(l, "原得分", "Old"), msg.Pick(l, "新得分", "New"),
+		msg.Pick(l, "变化", "Δ"), msg.Pick(l, "等级", "Grade"), msg.Pick(l, "排名", "Rank"),
+		msg.Pick(l, "新增问题", "New"), msg.Pick(l, "已整改", "Resolved"), msg.Pick(l, "仍存在", "Persisting")})
+	for _, u := range c.Units {
+		grade := u.NewGrade
+		if u.OldGrade != u.NewGrade {
+			grade = u.OldGrade + "→" + u.NewGrade
+		}
+		if err := t.Append([]string{u.Name, fmtScore(u.OldScore), fmtScore(u.NewScore), signed(u.ScoreDelta), grade,
+			fmt.Sprintf("%d→%d %s", u.OldRank, u.NewRank, rankMove(u.RankDelta)),
+			strconv.Itoa(len(u.New)), strconv.Itoa(len(u.Resolved)), strconv.Itoa(len(u.Persisting))}); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	for _, n := range c.Added {
+		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "新增单位：", "added: "), n)
+	}
+	for _, n := range c.Gone {
+		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "不再出现的单位：", "gone: "), n)
+	}
+	return nil
+}
+
+// DiffXLSX writes a comparison workbook: 对比汇总 and 问题变化.
+func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sum := msg.Pick(l, "对比汇总", "Summary")
+	chg := msg.Pick(l, "问题变化", "Findings")
+	if err := f.SetSheetName("Sheet1", sum); err != nil {
+		return err
+	}
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Border: thinBorder(), Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	if err != nil {
+		return err
+	}
+	num, err := f.NewStyle(&excelize.Style{NumFmt: 2})
+	if err != nil {
+		return err
+	}
+	headers := []string{msg.Pick(l, "单位", "Unit"), fmt.Sprintf("%d%s", c.Old.Year, msg.Pick(l, "得分", " score")),
+		fmt.Sprintf("%d%s", c.New.Year, msg.Pick(l, "得分", " score")), msg.Pick(l, "分数变化", "Δ score"),
+		fmt.Sprintf("%d%s", c.Old.Year, msg.Pick(l, "等级", " grade")), fmt.Sprintf("%d%s", c.New.Year, msg.Pick(l, "等级", " grade")),
+		fmt.Sprintf("%d%s", c.Old.Year, msg.Pick(l, "排名", " rank")), fmt.Sprintf("%d%s", c.New.Year, msg.Pick(l, "排名", " rank")),
+		msg.Pick(l, "名次变化", "Δ rank"), msg.Pick(l, "新增问题", "New"), msg.Pick(l, "已整改", "Resolved"), msg.Pick(l, "仍存在", "Persisting")}
+	if err := writeHeader(f, sum, headers, head); err != nil {
+		return err
+	}
+	for i, u := range c.Units {
+		r := i + 2
+		vals := []any{u.Name, u.OldScore, u.NewScore, u.ScoreDelta, u.OldGrade, u.NewGrade, u.OldRank, u.NewRank, rankMove(u.RankDelta),
+			len(u.New), len(u.Resolved), len(u.Persisting)}
+		for j, v := range vals {
+			if err := setValue(f, sum, mustCell(j+1, r), v); err != nil {
+				return err
+			}
+		}
+		if err := f.SetCellStyle(sum, mustCell(2, r), mustCell(4, r), num); err != nil {
+			return err
+		}
+	}
+	r := len(c.Units) + 3
+	for _, n := range c.Added {
+		if err := f.SetCellStr(sum, mustCell(1, r), msg.Pick(l, "新增单位：", "added: ")+n); err != nil {
+			return err
+		}
+		r++
+	}
+	for _, n := range c.Gone {
+		if err := f.SetCellStr(sum, mustCell(1, r), msg.Pick(l, "不再出现的单位：", "gone: ")+n); err != nil {
+			return err
+		}
+		r++
+	}
+	for i, wd := range []float64{28, 10, 10, 10, 8, 8, 8, 8, 10, 10, 10, 10} {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sum, col, col, wd); err != nil {
+			return err
+		}
+	}
+	if err := freezeAndPrint(f, sum); err != nil {
+		return err
+	}
+
+	if _, err := f.NewSheet(chg); err != nil {
+		return err
+	}
+	ch := []string{msg.Pick(l, "单位", "Unit"), msg.Pick(l, "变化", "Change"), msg.Pick(l, "指标", "Item"), msg.Pick(l, "问题", "Kind"),
+		msg.Pick(l, "文号", "Doc no."), msg.Pick(l, "标题", "Title"), msg.Pick(l, "说明", "Message"), msg.Pick(l, "来源", "Source")}
+	if err := writeHeader(f, chg, ch, head); err != nil {
+		return err
+	}
+	row := 2
+	for _, u := range c.Units {
+		for _, g := range []struct {
+			label string
+			list  []scoring.FindingResult
+		}{{msg.Pick(l, "新增", "new"), u.New}, {msg.Pick(l, "已整改", "resolved"), u.Resolved}, {msg.Pick(l, "仍存在", "persisting"), u.Persisting}} {
+			for _, fd := range g.list {
+				src := fd.File
+				if fd.Row > 0 {
+					src = fmt.Sprintf("%s %s!%d", fd.File, fd.Sheet, fd.Row)
+				}
+				for j, v := range []string{u.Name, g.label, fd.Item, fd.Kind, fd.DocNo, fd.Title, fd.Message, src} {
+					if err := f.SetCellStr(chg, mustCell(j+1, row), v); err != nil {
+						return err
+					}
+				}
+				row++
+			}
+		}
+	}
+	for i, wd := range []float64{24, 8, 8, 18, 22, 40, 50, 40} {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(chg, col, col, wd); err != nil {
+			return err
+		}
+	}
+	if err := freezeAndPrint(f, chg); err != nil {
+		return err
+	}
+	if err := f.AutoFilter(chg, "A1:"+mustCell(len(ch), max(row-1, 2)), nil); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+// setValue writes strings as strings (never formulas) and numbers as numbers.
+func setValue(f *excelize.File, sheet, cell string, v any) error {
+	if s, ok := v.(string); ok {
+		return f.SetCellStr(sheet, cell, s)
+	}
+	return f.SetCellValue(sheet, cell, v)
+}

@@ -1,0 +1,212 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/scoring"
+)
+
+// The roster workbook's layout: one sheet, one unit per row.
+const rosterSheet = "应报送单位名单"
+
+var rosterHeaders = []string{"单位名称", "单位类型", "是否试点部门", "别名"}
+
+// RosterTemplate writes the empty roster workbook `zwgk template --roster` gives.
+func RosterTemplate(w io.Writer) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", rosterSheet); err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Border: thinBorder()})
+	if err != nil {
+		return err
+	}
+	for i, h := range rosterHeaders {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if err := f.SetCellStr(rosterSheet, cell, h); err != nil {
+			return err
+		}
+	}
+	if err := f.SetCellStyle(rosterSheet, "A1", "D1", bold); err != nil {
+		return err
+	}
+	for col, width := range map[string]float64{"A": 36, "B": 12, "C": 14, "D": 48} {
+		if err := f.SetColWidth(rosterSheet, col, col, width); err != nil {
+			return err
+		}
+	}
+	if err := f.SetPanes(rosterSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	for _, dv := range []struct {
+		sqref string
+		list  []string
+	}{{"B2:B1048576", []string{checklists.Township, checklists.Department}}, {"C2:C1048576", []string{"是", "否"}}} {
+		v := excelize.NewDataValidation(true)
+		v.Sqref = dv.sqref
+		if err := v.SetDropList(dv.list); err != nil {
+			return err
+		}
+		if err := f.AddDataValidation(rosterSheet, v); err != nil {
+			return err
+		}
+	}
+	if err := f.AddComment(rosterSheet, excelize.Comment{Cell: "D1", Author: "zwgk",
+		Paragraph: []excelize.RichTextRun{{Text: "单位的其他叫法，用顿号分隔，如：区发改局、发改局"}}}); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+func thinBorder() []excelize.Border {
+	var b []excelize.Border
+	for _, side := range []string{"left", "right", "top", "bottom"} {
+		b = append(b, excelize.Border{Type: side, Color: "BFBFBF", Style: 1})
+	}
+	return b
+}
+
+// ReadRoster reads the roster workbook; name is used in errors.
+func ReadRoster(name string, data []byte) (*scoring.Roster, error) {
+	rows, err := sheetRows(name, data, []string{rosterSheet, "名单", "单位名单"}, rosterHeaders[:1])
+	if err != nil {
+		return nil, err
+	}
+	ro := &scoring.Roster{Source: name}
+	var errs []string
+	for _, r := range rows {
+		n := strings.TrimSpace(r.get("单位名称"))
+		if n == "" {
+			continue
+		}
+		u := &scoring.RosterUnit{Name: n, Type: strings.TrimSpace(r.get("单位类型")), Line: r.line}
+		if p := strings.TrimSpace(r.get("是否试点部门")); p != "" {
+			b := p == "是" || strings.EqualFold(p, "y") || p == "1" || p == "√"
+			u.Pilot = &b
+		}
+		u.Aliases = splitList(r.get("别名"))
+		switch u.Type {
+		case "", checklists.Township, checklists.Department:
+		case "乡", "镇", "街道":
+			u.Type = checklists.Township
+		default:
+			errs = append(errs, fmt.Sprintf("%s %s!B%d: 单位类型「%s」应为 乡镇 或 部门", name, r.sheet, r.line, u.Type))
+			continue
+		}
+		ro.Units = append(ro.Units, u)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return ro, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、,，;；/\n", r) }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sheetRow is one row of a small administrative sheet, by header.
+type sheetRow struct {
+	sheet string
+	line  int
+	cols  map[string]int
+	cells []string
+}
+
+func (r sheetRow) get(h string) string {
+	i, ok := r.cols[h]
+	if !ok || i >= len(r.cells) {
+		return ""
+	}
+	return r.cells[i]
+}
+
+// sheetRows reads the first sheet named like one of sheets (or the first
+// sheet) whose header row, within the first 10 rows, holds every required
+// header. These files are small and written by the district office itself.
+func sheetRows(name string, data []byte, sheets []string, required []string) ([]sheetRow, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
+	if err != nil {
+		return nil, fmt.Errorf("%s: 无法作为 .xlsx 工作簿打开：%v", name, err)
+	}
+	defer f.Close()
+	list := f.GetSheetList()
+	sheet := ""
+	for _, want := range sheets {
+		for _, s := range list {
+			if checklists.Fold(s) == checklists.Fold(want) {
+				sheet = s
+			}
+		}
+		if sheet != "" {
+			break
+		}
+	}
+	if sheet == "" && len(list) > 0 {
+		sheet = list[0]
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	defer rows.Close()
+	var out []sheetRow
+	var cols map[string]int
+	line := 0
+	for rows.Next() {
+		line++
+		cells, err := rows.Columns()
+		if err != nil {
+			return nil, fmt.Errorf("%s %s!%d: %v", name, sheet, line, err)
+		}
+		if cols == nil {
+			if line > 10 {
+				break
+			}
+			c := map[string]int{}
+			for i, h := range cells {
+				c[checklists.Fold(h)] = i
+			}
+			all := true
+			for _, h := range required {
+				if _, ok := c[h]; !ok {
+					all = false
+				}
+			}
+			if all {
+				cols = c
+			}
+			continue
+		}
+		blank := true
+		for _, c := range cells {
+			if strings.TrimSpace(c) != "" {
+				blank = false
+			}
+		}
+		if !blank {
+			out = append(out, sheetRow{sheet: sheet, line: line, cols: cols, cells: cells})
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fmt.Errorf("%s %s: %v", name, sheet, err)
+	}
+	if cols == nil {
+		return nil, fmt.Errorf("%s %s: 没有找到表头（应包含 %s）", name, sheet, strings.Join(required, "、"))
+	}
+	return out, nil
+}

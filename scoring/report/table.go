@@ -1,0 +1,169 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring"
+)
+
+// TableOptions controls the console table.
+type TableOptions struct {
+	Lang msg.Lang
+	// Detail prints every unit's items and findings, not only the ranking;
+	// the default for a single unit.
+	Detail bool
+}
+
+func newTable(w io.Writer, header []string) *tablewriter.Table {
+	t := tablewriter.NewTable(w,
+		tablewriter.WithEastAsian(tw.Off), // upstream #308: ambiguous width breaks box drawing
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapBreak),
+	)
+	t.Header(header)
+	return t
+}
+
+// Table prints the ranking and, for a single unit (or with Detail), its
+// items and findings.
+func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
+	l := opts.Lang
+	fmt.Fprintf(w, "%s（%s）  %s %d\n", res.Checklist.Title, res.Checklist.ID, msg.Pick(l, "年度", "year"), res.Year)
+	t := newTable(w, []string{
+		msg.Pick(l, "排名", "Rank"), msg.Pick(l, "单位", "Unit"), msg.Pick(l, "类型", "Type"), msg.Pick(l, "得分", "Score"),
+		msg.Pick(l, "等级", "Grade"), msg.Pick(l, "效能分", "Perf."), msg.Pick(l, "自评分", "Self"),
+		msg.Pick(l, "应公开未公开", "Public"), msg.Pick(l, "问题数", "Findings"), msg.Pick(l, "状态", "Status"),
+	})
+	for _, u := range res.Units {
+		self := "-"
+		if u.SelfScore != nil {
+			self = fmtScore(*u.SelfScore)
+		}
+		status := StatusLabel(u, l)
+		if u.Vetoed {
+			status = msg.Pick(l, "一票否决", "vetoed")
+		}
+		pub, all := Counts(u)
+		if err := t.Append([]string{strconv.Itoa(u.Rank), u.Name, u.Type, fmtScore(u.Score), u.Grade,
+			fmtScore(u.PerformancePoints), self, strconv.Itoa(pub), strconv.Itoa(all), status}); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	if len(res.Errors) > 0 {
+		fmt.Fprintln(w, msg.Pick(l, "无法读取的报送材料：", "Submissions that could not be read:"))
+		for _, e := range res.Errors {
+			fmt.Fprintf(w, "  %s: %s\n", e.File, e.Message)
+		}
+	}
+	for _, warn := range res.Warnings {
+		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
+	}
+	for _, d := range res.Decisions {
+		if !d.Applied {
+			fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), d.Message)
+		}
+	}
+	if !opts.Detail && len(res.Units) != 1 {
+		return nil
+	}
+	for _, u := range res.Units {
+		if u.Status != scoring.StatusOK {
+			continue
+		}
+		if err := unitDetail(w, u, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
+	fmt.Fprintf(w, "\n%s  %s %s  %s %s\n", u.Name, msg.Pick(l, "得分", "score"), fmtScore(u.Score), msg.Pick(l, "等级", "grade"), u.Grade)
+	for _, warn := range u.Warnings {
+		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
+	}
+	t := newTable(w, []string{
+		msg.Pick(l, "编号", "Item"), msg.Pick(l, "指标", "Title"), msg.Pick(l, "方法", "Method"), msg.Pick(l, "分值", "Points"),
+		msg.Pick(l, "适用", "Appl."), msg.Pick(l, "不符合", "Failed"), msg.Pick(l, "自评", "Self"), msg.Pick(l, "得分", "Score"),
+	})
+	for _, it := range u.Items {
+		self := "-"
+		if it.SelfScore != nil {
+			self = fmtScore(*it.SelfScore)
+		}
+		appl := strconv.Itoa(it.Applicable)
+		if it.NA {
+			appl = msg.Pick(l, "不适用", "n/a")
+		}
+		if err := t.Append([]string{it.ID, it.Title, MethodLabel(it.Method, l), fmtScore(it.Points), appl,
+			strconv.Itoa(it.Failed), self, fmtScore(it.Score)}); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	if len(u.Findings) == 0 {
+		return nil
+	}
+	ft := newTable(w, []string{
+		msg.Pick(l, "指标", "Item"), msg.Pick(l, "问题", "Kind"), msg.Pick(l, "位置", "Where"), msg.Pick(l, "文号", "Doc no."),
+		msg.Pick(l, "说明", "Message"),
+	})
+	for _, f := range u.Findings {
+		where := f.Sheet
+		if f.Row > 0 {
+			where = fmt.Sprintf("%s!%s%d", f.Sheet, f.Col, f.Row)
+		}
+		kind := f.Kind
+		if f.Public {
+			kind += msg.Pick(l, "（应公开未公开）", " (should be public)")
+		}
+		if f.Review != nil {
+			kind += "［" + ReviewLabel(f.Review.Decision, l) + "］"
+		}
+		if err := ft.Append([]string{f.Item, kind, where, f.DocNo, f.Message}); err != nil {
+			return err
+		}
+	}
+	return ft.Render()
+}
+
+// MethodLabel names a scoring method for a clerk.
+func MethodLabel(m string, l msg.Lang) string {
+	switch m {
+	case "rate":
+		return msg.Pick(l, "比例计分", "rate")
+	case "deduct":
+		return msg.Pick(l, "扣分", "deduct")
+	case "self":
+		return msg.Pick(l, "自评", "self")
+	case "veto":
+		return msg.Pick(l, "一票否决", "veto")
+	case "bonus":
+		return msg.Pick(l, "加分", "bonus")
+	}
+	return m
+}
+
+// ReviewLabel names a review decision for a clerk.
+func ReviewLabel(d string, l msg.Lang) string {
+	switch d {
+	case scoring.Confirm:
+		return msg.Pick(l, "已确认", "confirmed")
+	case scoring.Dismiss:
+		return msg.Pick(l, "已排除", "dismissed")
+	case scoring.Adjust:
+		return msg.Pick(l, "已调整", "adjusted")
+	}
+	return d
+}
