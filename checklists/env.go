@@ -251,6 +251,7 @@ func (p *boolPatcher) Visit(node *ast.Node) {
 		}
 		p.patch(&n.Left)
 		p.patch(&n.Right)
+		p.guard(node, n)
 	case *ast.UnaryNode:
 		p.patch(&n.Node)
 	case *ast.ConditionalNode:
@@ -266,6 +267,49 @@ func (p *boolPatcher) Visit(node *ast.Node) {
 			p.patch(&n.Arguments[i])
 		}
 	}
+}
+
+// guarded are the operators that panic or fail when an operand is nil.
+var guarded = map[string]bool{"==": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true,
+	"matches": true, "contains": true, "startsWith": true, "endsWith": true}
+
+// guard makes a comparison of a field with a value treat an empty cell as
+// "does not match" instead of a run-time error: `attribute == "主动公开"`
+// becomes `attribute != nil && attribute == "主动公开"`, and
+// `attribute != "主动公开"` becomes `attribute == nil || attribute != "主动公开"`.
+// Comparisons with nil are left alone.
+func (p *boolPatcher) guard(node *ast.Node, n *ast.BinaryNode) {
+	if !guarded[n.Operator] {
+		return
+	}
+	if _, ok := n.Left.(*ast.NilNode); ok {
+		return
+	}
+	if _, ok := n.Right.(*ast.NilNode); ok {
+		return
+	}
+	var idents []string
+	for _, side := range []ast.Node{n.Left, n.Right} {
+		if id, ok := side.(*ast.IdentifierNode); ok && p.fields[id.Value] && !slices.Contains(p.bools, id.Value) && !p.exempt[id] {
+			idents = append(idents, id.Value)
+		}
+	}
+	if len(idents) == 0 {
+		return
+	}
+	var out ast.Node = n
+	for _, name := range idents {
+		id := &ast.IdentifierNode{Value: name}
+		id.SetLocation(n.Location())
+		nilNode := &ast.NilNode{}
+		nilNode.SetLocation(n.Location())
+		if n.Operator == "!=" {
+			out = &ast.BinaryNode{Operator: "||", Left: &ast.BinaryNode{Operator: "==", Left: id, Right: nilNode}, Right: out}
+		} else {
+			out = &ast.BinaryNode{Operator: "&&", Left: &ast.BinaryNode{Operator: "!=", Left: id, Right: nilNode}, Right: out}
+		}
+	}
+	ast.Patch(node, out)
 }
 
 func (p *boolPatcher) patch(n *ast.Node) {
