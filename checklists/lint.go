@@ -1,0 +1,226 @@
+package checklists
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/expr-lang/expr/file"
+	"go.yaml.in/yaml/v3"
+)
+
+// Lint checks a checklist and returns every error and warning, sorted by
+// position; nil when it is clean. Load refuses a checklist only for errors.
+func Lint(name string, data []byte, opts LoadOptions) ErrorList {
+	_, errs := load(name, data, opts)
+	return errs
+}
+
+var (
+	unknownNameRe = regexp.MustCompile(`^unknown name (\S+)$`)
+	expectBoolRe  = regexp.MustCompile(`^expected bool, but got (.+)$`)
+	noFieldRe     = regexp.MustCompile(`^type .* has no field (\S+)$`)
+)
+
+// compile compiles the expression of e for rows of table ("" for a
+// unit-level expression), reporting a failure at its place in the YAML.
+func (l *loader) compile(e entry, table string, env *compileEnv) (x *Expr) {
+	src, ok := l.exprText(e)
+	if !ok {
+		return nil
+	}
+	defer func() {
+		// The expression compiler is third-party code given untrusted text:
+		// a panic in it is reported as a compile error, not a crash.
+		if r := recover(); r != nil {
+			l.errorf(e.pos(), "表达式无法编译：%v", "expression does not compile: %v", r)
+			x = nil
+		}
+	}()
+	c, err := compileExpr(src, env.schema, table, env.tablesType, env.cal)
+	if err != nil {
+		if !usesAny(src, l.broken[table]) {
+			l.exprError(e, src, table, env, err)
+		}
+		return nil
+	}
+	return &Expr{Source: src, Program: c.program, Pos: e.pos(), Fields: c.fields}
+}
+
+// exprError reports a compile error of the expression src in entry e.
+func (l *loader) exprError(e entry, src, table string, env *compileEnv, err error) {
+	p := e.pos()
+	text := err.Error()
+	var fe *file.Error
+	if errors.As(err, &fe) {
+		p = exprPos(e.f, e.val, fe.From)
+		text = fe.Message
+	}
+	if m := unknownNameRe.FindStringSubmatch(text); m != nil {
+		name := m[1]
+		names := []string{VarUnit, VarYear, VarPeriodStart, VarPeriodEnd, VarTables, VarSelf, "workdays", "days", "hours", "date"}
+		if t := env.schema.Table(table); t != nil {
+			for _, f := range t.Fields {
+				names = append(names, f.Name)
+			}
+		}
+		hint, hintEn := "", ""
+		if s := closest(name, names); s != "" {
+			hint, hintEn = fmt.Sprintf("，是否想写「%s」？", s), fmt.Sprintf("; did you mean %q?", s)
+		}
+		if table != "" {
+			l.errorf(p, "表「%[1]s」没有字段「%[2]s」%[3]s", "table %[1]q has no field %[2]q%[4]s", table, name, hint, hintEn)
+		} else {
+			l.errorf(p, "未知的名称「%[1]s」：单位级表达式只能用 unit、year、period_start、period_end、tables、self%[2]s", "unknown name %[1]q: a unit-level expression may only use unit, year, period_start, period_end, tables and self%[3]s", name, hint, hintEn)
+		}
+		return
+	}
+	if m := expectBoolRe.FindStringSubmatch(text); m != nil {
+		l.errorf(p, "「%s」的值应为布尔值（真/假），实际是 %s", "%s should be boolean (true/false), but is %s", e.key.Value, m[1])
+		return
+	}
+	if m := noFieldRe.FindStringSubmatch(text); m != nil {
+		l.errorf(p, "没有「%s」这一项：%s", "no such field %q: %s", m[1], text)
+		return
+	}
+	l.errorf(p, "「%s」的表达式无法编译：%s", "%s does not compile: %s", e.key.Value, text)
+}
+
+// exprPos maps the rune offset from within the value of the scalar n back
+// to a line and column of the file, walking the value and the source side by
+// side: a run of white space in one matches a run in the other, which covers
+// quoting, folding and the indentation of block scalars. When the two do
+// not match (escape sequences) it falls back to the scalar's own position.
+func exprPos(f *source, n *yaml.Node, from int) Pos {
+	base := f.pos(n)
+	val := []rune(n.Value)
+	from = max(0, min(from, len(val)))
+	li, ci := n.Line-1, n.Column-1
+	switch n.Style {
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		li, ci = n.Line, 0
+	case yaml.SingleQuotedStyle, yaml.DoubleQuotedStyle:
+		ci++
+	}
+	at := func() (rune, bool) {
+		line, ok := f.line(li)
+		if !ok {
+			return 0, false
+		}
+		if ci < len(line) {
+			return line[ci], true
+		}
+		return '\n', true
+	}
+	next := func() {
+		if line, _ := f.line(li); ci < len(line) {
+			ci++
+		} else {
+			li, ci = li+1, 0
+		}
+	}
+	skipSpace := func() {
+		for r, ok := at(); ok && unicode.IsSpace(r); r, ok = at() {
+			next()
+		}
+	}
+	for vi := 0; vi < from; {
+		r, ok := at()
+		if !ok {
+			return base
+		}
+		switch v := val[vi]; {
+		case unicode.IsSpace(v):
+			for vi < from && unicode.IsSpace(val[vi]) {
+				vi++
+			}
+			skipSpace()
+		case unicode.IsSpace(r):
+			next()
+		case r != v:
+			return base
+		default:
+			vi++
+			next()
+		}
+	}
+	if from < len(val) && !unicode.IsSpace(val[from]) {
+		skipSpace()
+	}
+	if _, ok := at(); !ok {
+		return base
+	}
+	return Pos{File: f.name, Line: li + 1, Col: ci + 1}
+}
+
+// usesAny reports whether src holds one of names as a whole word.
+func usesAny(src string, names []string) bool {
+	for _, n := range names {
+		for i := strings.Index(src, n); i >= 0; {
+			end := i + len(n)
+			if (i == 0 || !isIdent(src[i-1])) && (end == len(src) || !isIdent(src[end])) {
+				return true
+			}
+			j := strings.Index(src[end:], n)
+			if j < 0 {
+				break
+			}
+			i = end + j
+		}
+	}
+	return false
+}
+
+func isIdent(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// closest returns the candidate nearest to s by edit distance, ignoring
+// case, or "" when none is near enough to be a likely typo: one edit per
+// three characters, at most three.
+func closest(s string, candidates []string) string {
+	best, bestD := "", -1
+	for _, c := range candidates {
+		d := distance(strings.ToLower(s), strings.ToLower(c))
+		if bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := min(3, len([]rune(s))/3)
+	if bestD < 0 || bestD > limit {
+		return ""
+	}
+	return best
+}
+
+// distance is the optimal string alignment distance between a and b:
+// insertions, deletions, substitutions and swaps of neighbours cost 1.
+func distance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	if len(x) > 64 || len(y) > 64 {
+		return max(len(x), len(y))
+	}
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
+}
