@@ -1,0 +1,554 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
+
+	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring"
+)
+
+// XLSXOptions controls the report workbook.
+type XLSXOptions struct {
+	Lang msg.Lang
+	// Generated states how the workbook was made, for the header block, e.g.
+	// "2026-11-25 由 zwgk v0.1.0 生成"; the caller supplies it, the package
+	// does not read the clock.
+	Generated string
+	// Tool names the program, e.g. "zwgk v0.1.0"; it becomes the workbook's
+	// author.
+	Tool string
+}
+
+// XLSX writes the report workbook of res to w: the district workbook when res
+// has several units, the unit workbook when it has one (and it was scored).
+//
+// Every string from the result is written as a text cell, never as a formula
+// or a hyperlink, and the sheets that list findings are streamed, so a result
+// with 100,000 findings is written in seconds.
+func XLSX(w io.Writer, res *scoring.Result, opts XLSXOptions) (err error) {
+	f := excelize.NewFile()
+	defer func() {
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("write xlsx report: %w", cerr)
+		}
+	}()
+	b, err := newBook(f, res, opts)
+	if err != nil {
+		return fmt.Errorf("write xlsx report: %w", err)
+	}
+	if len(res.Units) == 1 && res.Units[0].Status == scoring.StatusOK {
+		err = b.unitWorkbook(res.Units[0])
+	} else {
+		err = b.districtWorkbook()
+	}
+	if err != nil {
+		return fmt.Errorf("write xlsx report: %w", err)
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Title: b.resultTitle(), Creator: opts.Tool,
+		LastModifiedBy: opts.Tool, Language: msg.Pick(b.l, "zh-CN", "en")}); err != nil {
+		return fmt.Errorf("write xlsx report: %w", err)
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("write xlsx report: %w", err)
+	}
+	return nil
+}
+
+// book is one workbook being written.
+type book struct {
+	f     *excelize.File
+	res   *scoring.Result
+	l     msg.Lang
+	opts  XLSXOptions
+	st    xlsxStyles
+	items map[string]scoring.ItemInfo // the checklist's items by id
+	used  map[string]bool             // sheet names taken, lower-cased
+	first bool                        // the default sheet has not been renamed yet
+}
+
+// xlsxStyles are the ids of the workbook's cell styles.
+type xlsxStyles struct {
+	title, meta                     int // header block
+	head                            int // table headers: bold, filled, wrapped
+	text, wrap, center, label, date int
+	integer, score                  int   // "0", "0.00"
+	section, sectionScore           int   // a section's row in a ledger
+	total, totalScore               int   // totals and averages
+	grade                           []int // conditional: one per grade, best first
+	low                             int   // conditional: a low score
+}
+
+func newBook(f *excelize.File, res *scoring.Result, opts XLSXOptions) (*book, error) {
+	b := &book{f: f, res: res, l: opts.Lang, opts: opts, items: map[string]scoring.ItemInfo{},
+		used: map[string]bool{"history": true}, first: true}
+	for _, s := range res.Checklist.Sections {
+		for _, it := range s.Items {
+			b.items[it.ID] = it
+		}
+	}
+	if err := b.newStyles(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func (b *book) newStyles() error {
+	border := []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}}
+	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
+	top := &excelize.Alignment{Vertical: "top"}
+	wrapTop := &excelize.Alignment{Vertical: "top", WrapText: true}
+	dateFmt := "yyyy-mm-dd"
+	specs := []struct {
+		id *int
+		s  excelize.Style
+	}{
+		{&b.st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}, Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&b.st.meta, excelize.Style{Font: &excelize.Font{Color: "404040"}, Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&b.st.head, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill("D9E1F2"), Border: border,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&b.st.text, excelize.Style{Border: border, Alignment: top}},
+		{&b.st.wrap, excelize.Style{Border: border, Alignment: wrapTop}},
+		{&b.st.center, excelize.Style{Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&b.st.integer, excelize.Style{Border: border, NumFmt: 1, Alignment: top}},
+		{&b.st.score, excelize.Style{Border: border, NumFmt: 2, Alignment: top}},
+		{&b.st.section, excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, Fill: fill("F2F2F2"), Alignment: top}},
+		{&b.st.sectionScore, excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, Fill: fill("F2F2F2"), NumFmt: 2, Alignment: top}},
+		{&b.st.total, excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, Fill: fill("FFF2CC"), Alignment: top}},
+		{&b.st.totalScore, excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, Fill: fill("FFF2CC"), NumFmt: 2, Alignment: top}},
+		{&b.st.label, excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top"}}},
+		{&b.st.date, excelize.Style{Border: border, CustomNumFmt: &dateFmt, Alignment: top}},
+	}
+	for _, sp := range specs {
+		id, err := b.f.NewStyle(&sp.s)
+		if err != nil {
+			return err
+		}
+		*sp.id = id
+	}
+	// Fill and font of the grade colours: green, blue, yellow, orange,
+	// purple; the last grade is always red.
+	gradeFills := [][2]string{{"C6EFCE", "006100"}, {"DDEBF7", "1F4E78"}, {"FFEB9C", "9C5700"}, {"FCE4D6", "843C0C"}, {"E4DFEC", "5B2C6F"}}
+	gradeLast := [2]string{"FFC7CE", "9C0006"}
+	grades := b.res.Checklist.Grades
+	for i := range grades {
+		c := gradeFills[i%len(gradeFills)]
+		if i == len(grades)-1 && i > 0 {
+			c = gradeLast
+		}
+		id, err := b.f.NewConditionalStyle(&excelize.Style{Fill: fill(c[0]), Font: &excelize.Font{Color: c[1]}})
+		if err != nil {
+			return err
+		}
+		b.st.grade = append(b.st.grade, id)
+	}
+	low, err := b.f.NewConditionalStyle(&excelize.Style{Fill: fill(gradeLast[0]), Font: &excelize.Font{Color: gradeLast[1]}})
+	if err != nil {
+		return err
+	}
+	b.st.low = low
+	return nil
+}
+
+// newSheet adds a sheet named name (already sanitized and unique); the
+// first one renames the workbook's default sheet, so sheet indexes never
+// shift under defined names.
+func (b *book) newSheet(name string) error {
+	b.used[strings.ToLower(name)] = true
+	if b.first {
+		b.first = false
+		return b.f.SetSheetName(b.f.GetSheetName(0), name)
+	}
+	_, err := b.f.NewSheet(name)
+	return err
+}
+
+// sheetName turns base (a unit's name) into a sheet name Excel accepts and
+// that no other sheet has: at most 31 UTF-16 units, none of []:*?/\, no
+// control characters, no apostrophe at either end, not blank, not
+// "History", unique without regard to case ("名称~2", "名称~3", …).
+func (b *book) sheetName(base string) string {
+	var sb strings.Builder
+	for _, r := range base {
+		if strings.ContainsRune(`[]:*?/\`, r) || r < 0x20 || r == 0x7f {
+			r = '_'
+		}
+		sb.WriteRune(r)
+	}
+	clean := func(s string) string { return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "'")) }
+	name := clean(truncUTF16(clean(sb.String()), 31))
+	if name == "" {
+		name = msg.Pick(b.l, "单位", "Unit")
+	}
+	if !b.used[strings.ToLower(name)] {
+		return name
+	}
+	for i := 2; ; i++ {
+		suffix := "~" + strconv.Itoa(i)
+		cand := clean(truncUTF16(name, 31-len(suffix))) + suffix
+		if !b.used[strings.ToLower(cand)] {
+			return cand
+		}
+	}
+}
+
+// truncUTF16 cuts s to at most n UTF-16 code units without splitting a
+// character.
+func truncUTF16(s string, n int) string {
+	units := 0
+	for i, r := range s {
+		units += utf16.RuneLen(r)
+		if units > n {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// quoteSheet quotes a sheet name for a reference ('名称'!$A$1).
+func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
+
+// cellName is the A1 reference of (col, row), both from 1.
+func cellName(col, row int) string {
+	s, _ := excelize.CoordinatesToCellName(col, row)
+	return s
+}
+
+func colName(col int) string {
+	s, _ := excelize.ColumnNumberToName(col)
+	return s
+}
+
+// putRow writes cells into row of a normal-mode sheet from column col:
+// strings as text (never formulas), ints and floats as numbers, nil values
+// and empty strings only styled.
+func (b *book) putRow(sheet string, col, row int, cells []excelize.Cell) error {
+	for i, c := range cells {
+		ref := cellName(col+i, row)
+		var err error
+		switch v := c.Value.(type) {
+		case string:
+			if v != "" {
+				err = b.f.SetCellStr(sheet, ref, v)
+			}
+		case int:
+			err = b.f.SetCellInt(sheet, ref, int64(v))
+		case float64:
+			err = b.f.SetCellFloat(sheet, ref, v, -1, 64)
+		case nil:
+		default:
+			err = fmt.Errorf("unexpected cell value %T", v)
+		}
+		if err != nil {
+			return err
+		}
+		if c.StyleID != 0 {
+			if err := b.f.SetCellStyle(sheet, ref, ref, c.StyleID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// line writes one merged line of text across columns 1..cols.
+func (b *book) line(sheet string, row, cols int, text string, style int) error {
+	if err := b.putRow(sheet, 1, row, []excelize.Cell{{Value: text, StyleID: style}}); err != nil {
+		return err
+	}
+	if cols > 1 {
+		return b.f.MergeCell(sheet, cellName(1, row), cellName(cols, row))
+	}
+	return nil
+}
+
+// printSetup prints sheet landscape on A4, one page wide, repeating rows
+// first..last on every page. On a streamed sheet it must run before
+// NewStreamWriter (the sheet properties are written first).
+func (b *book) printSetup(sheet string, first, last int) error {
+	landscape, a4, one, auto := "landscape", 9, 1, 0
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4,
+		FitToWidth: &one, FitToHeight: &auto}); err != nil {
+		return err
+	}
+	fit := true
+	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	side, edge, hf := 0.5, 0.75, 0.3
+	if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side,
+		Top: &edge, Bottom: &edge, Header: &hf, Footer: &hf}); err != nil {
+		return err
+	}
+	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddFooter: msg.Pick(b.l, "&C第 &P 页，共 &N 页", "&CPage &P of &N")}); err != nil {
+		return err
+	}
+	if first == 0 {
+		return nil
+	}
+	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("%s!$%d:$%d", quoteSheet(sheet), first, last), Scope: sheet})
+}
+
+// freeze keeps rows above row and columns left of col in view.
+func freeze(row, col int) *excelize.Panes {
+	p := &excelize.Panes{Freeze: true, XSplit: col - 1, YSplit: row - 1, TopLeftCell: cellName(col, row), ActivePane: "bottomLeft"}
+	if col > 1 {
+		p.ActivePane = "bottomRight"
+		if row == 1 {
+			p.ActivePane = "topRight"
+		}
+	}
+	return p
+}
+
+// column describes one column of a table: its header and the widest it may
+// grow (its text wraps beyond that).
+type column struct {
+	head     string
+	min, max float64
+}
+
+// fitter tracks the width each column needs, counting a Chinese character as
+// two.
+type fitter struct{ w, min, max []float64 }
+
+func newFitter(cols []column) *fitter {
+	ft := &fitter{w: make([]float64, len(cols)), min: make([]float64, len(cols)), max: make([]float64, len(cols))}
+	for i, c := range cols {
+		ft.min[i], ft.max[i] = c.min, c.max
+		ft.see(i, c.head)
+	}
+	return ft
+}
+
+func (ft *fitter) see(i int, s string) {
+	if i >= len(ft.w) || ft.w[i] >= ft.max[i] {
+		return
+	}
+	ft.w[i] = max(ft.w[i], textWidth(s))
+}
+
+func (ft *fitter) seeRow(cells []excelize.Cell) {
+	for i, c := range cells {
+		switch v := c.Value.(type) {
+		case string:
+			ft.see(i, v)
+		case int:
+			ft.see(i, strconv.Itoa(v))
+		case float64:
+			ft.see(i, strconv.FormatFloat(v, 'f', 2, 64))
+		}
+	}
+}
+
+// width is column i's width in Excel's units (about one Latin character).
+func (ft *fitter) width(i int) float64 {
+	w := min(ft.w[i], ft.max[i]) + 2
+	return max(w, ft.min[i], 5)
+}
+
+// textWidth is the display width of the longest line of s, a Chinese
+// character counting two.
+func textWidth(s string) float64 {
+	best, cur := 0, 0
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			best, cur = max(best, cur), 0
+		case r < 0x1100:
+			cur++
+		case r >= 0x2E80 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF, r >= 0xFF01 && r <= 0xFF60:
+			cur += 2
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				cur += 2
+			default:
+				cur++
+			}
+		}
+	}
+	return float64(max(best, cur))
+}
+
+// lineHeight is the height in points of a line of 11-point text.
+const lineHeight = 15
+
+// lines is how many lines s takes when wrapped in a column w wide.
+func lines(s string, w float64) int {
+	capacity := max(w-1, 1)
+	n := 0
+	for seg := range strings.SplitSeq(s, "\n") {
+		n += max(1, int(math.Ceil(textWidth(seg)/capacity)))
+	}
+	return n
+}
+
+// height is the height in points of a row whose cells start in the column
+// of ws[0] and whose wrapped text needs more than one line, or 0 for the
+// default height.
+func (b *book) height(cells []excelize.Cell, ws []float64) float64 {
+	n := 1
+	for i, c := range cells {
+		if i >= len(ws) {
+			break
+		}
+		if c.StyleID != b.st.wrap && c.StyleID != b.st.head {
+			continue
+		}
+		if s, ok := c.Value.(string); ok && s != "" {
+			n = max(n, lines(s, ws[i]))
+		}
+	}
+	if n == 1 {
+		return 0
+	}
+	return min(float64(n)*lineHeight+3, 409)
+}
+
+// putRows writes rows of cells from (col, row) on a normal-mode sheet whose
+// column widths from column 1 are ws, making each row tall enough for its
+// wrapped text.
+func (b *book) putRows(sheet string, col, row int, rows [][]excelize.Cell, ws []float64) error {
+	for i, cells := range rows {
+		if err := b.putRow(sheet, col, row+i, cells); err != nil {
+			return err
+		}
+		if col-1 < len(ws) {
+			if h := b.height(cells, ws[col-1:]); h > 0 {
+				if err := b.f.SetRowHeight(sheet, row+i, h); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// widths are the widths of all columns.
+func (ft *fitter) widths() []float64 {
+	ws := make([]float64, len(ft.w))
+	for i := range ws {
+		ws[i] = ft.width(i)
+	}
+	return ws
+}
+
+// setWidths sets the widths of a normal-mode sheet's columns from column 1
+// and returns them.
+func (b *book) setWidths(sheet string, ft *fitter) ([]float64, error) {
+	ws := ft.widths()
+	for i, w := range ws {
+		c := colName(1 + i)
+		if err := b.f.SetColWidth(sheet, c, c, w); err != nil {
+			return nil, err
+		}
+	}
+	return ws, nil
+}
+
+// heads are the header cells of cols.
+func (b *book) heads(cols []column) []excelize.Cell {
+	cells := make([]excelize.Cell, len(cols))
+	for i, c := range cols {
+		cells[i] = excelize.Cell{Value: c.head, StyleID: b.st.head}
+	}
+	return cells
+}
+
+// resultTitle is the report's title, from the checklist's title and the year:
+// 「利通区政务公开工作年度评估指标」 2017 → 「利通区政务公开工作年度评估结果（2017年度）」.
+func (b *book) resultTitle() string {
+	t := b.res.Checklist.Title
+	if b.l == msg.EN {
+		if t == "" {
+			t = "Evaluation"
+		}
+		if b.res.Year == 0 {
+			return t + " — results"
+		}
+		return fmt.Sprintf("%s — results (%d)", t, b.res.Year)
+	}
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "指标体系"), "指标")
+	if t == "" {
+		t = "政务公开工作评估"
+	}
+	if b.res.Year == 0 {
+		return t + "结果"
+	}
+	return fmt.Sprintf("%s结果（%d年度）", t, b.res.Year)
+}
+
+// checklistLine and the others are the lines of a header block.
+func (b *book) checklistLine() string {
+	c := b.res.Checklist
+	return msg.Pick(b.l, fmt.Sprintf("指标体系：%s（%s）", c.Title, c.ID), fmt.Sprintf("Checklist: %s (%s)", c.Title, c.ID))
+}
+
+func (b *book) yearLine() string {
+	c := b.res.Checklist
+	return msg.Pick(b.l,
+		fmt.Sprintf("评估年度：%d年度　　满分：%s分　　效能考核权重：%s", b.res.Year, num(c.Total), b.weight()),
+		fmt.Sprintf("Year: %d    Total: %s points    Performance weight: %s", b.res.Year, num(c.Total), b.weight()))
+}
+
+func (b *book) generatedLine() string {
+	g := b.opts.Generated
+	if g == "" && b.opts.Tool != "" {
+		g = msg.Pick(b.l, "由 "+b.opts.Tool+" 生成", "generated by "+b.opts.Tool)
+	}
+	if g == "" {
+		return ""
+	}
+	return msg.Pick(b.l, "生成：", "Generated: ") + g
+}
+
+// weight is the performance weight as a percentage: 0.04 → "4%".
+func (b *book) weight() string {
+	return strconv.FormatFloat(math.Round(b.res.Checklist.PerformanceWeight*1e6)/1e4, 'f', -1, 64) + "%"
+}
+
+func (b *book) perfHead() string {
+	return msg.Pick(b.l, "效能考核折算分（权重"+b.weight()+"）", "Performance points (weight "+b.weight()+")")
+}
+
+// num formats points without trailing zeros: 100, 2.5.
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// hundredths is f in integer hundredths, rounded half away from zero.
+func hundredths(f float64) int64 { return int64(math.Round(f * 100)) }
+
+// reviewText is a finding's review as a clerk reads it.
+func (b *book) reviewText(r *scoring.Review) string {
+	if r == nil {
+		return ""
+	}
+	s := ReviewLabel(r.Decision, b.l)
+	if r.Reason != "" {
+		s += msg.Pick(b.l, "：", ": ") + r.Reason
+	}
+	return s + b.byOn(r.By, r.On)
+}
+
+func (b *book) byOn(by, on string) string {
+	var parts []string
+	for _, p := range []string{by, on} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return msg.Pick(b.l, "（"+strings.Join(parts, "，")+"）", " ("+strings.Join(parts, ", ")+")")
+}

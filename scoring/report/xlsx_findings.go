@@ -1,0 +1,220 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring"
+)
+
+// findingList is which findings a finding sheet lists, and with which
+// columns.
+type findingList int
+
+const (
+	findingsPublic  findingList = iota // 应公开未公开 findings only
+	findingsAll                        // every finding, with its kind and public flag
+	findingsRectify                    // every finding, with columns to fill in for the rectification
+)
+
+// findingColumns are the columns of a finding sheet; the rectification
+// columns come last, the status column being the very last.
+func (b *book) findingColumns(list findingList) []column {
+	l := b.l
+	cols := []column{
+		{head: msg.Pick(l, "序号", "No."), max: 7},
+		{head: msg.Pick(l, "单位", "Unit"), min: 8, max: 20},
+	}
+	if list == findingsPublic {
+		cols = append(cols,
+			column{head: msg.Pick(l, "文号", "Doc no."), min: 8, max: 24},
+			column{head: msg.Pick(l, "标题", "Title"), min: 16, max: 36},
+			column{head: msg.Pick(l, "问题", "Problem"), min: 8, max: 14})
+	} else {
+		cols = append(cols,
+			column{head: msg.Pick(l, "问题类型", "Kind"), min: 8, max: 14},
+			column{head: msg.Pick(l, "应公开未公开", "Should be public"), max: 8},
+			column{head: msg.Pick(l, "文号", "Doc no."), min: 8, max: 24},
+			column{head: msg.Pick(l, "标题", "Title"), min: 16, max: 36})
+	}
+	cols = append(cols,
+		column{head: msg.Pick(l, "问题说明", "Message"), min: 20, max: 44},
+		column{head: msg.Pick(l, "指标", "Item"), max: 8},
+		column{head: msg.Pick(l, "依据条款", "Basis"), min: 8, max: 24},
+		column{head: msg.Pick(l, "来源文件", "File"), min: 10, max: 26},
+		column{head: msg.Pick(l, "工作表", "Sheet"), min: 8, max: 12},
+		column{head: msg.Pick(l, "行号", "Row"), max: 6},
+		column{head: msg.Pick(l, "复核", "Review"), min: 8, max: 28})
+	if list == findingsRectify {
+		cols = append(cols,
+			column{head: msg.Pick(l, "整改措施", "Measures"), min: 30, max: 30},
+			column{head: msg.Pick(l, "责任人", "Responsible"), min: 10, max: 12},
+			column{head: msg.Pick(l, "整改时限", "Deadline"), min: 12, max: 12},
+			column{head: msg.Pick(l, "整改状态", "Status"), min: 10, max: 12})
+	}
+	return cols
+}
+
+// findingCells fills cells with the n-th finding f of unit u.
+func (b *book) findingCells(cells []excelize.Cell, n int, u *scoring.UnitResult, f *scoring.FindingResult, list findingList) []excelize.Cell {
+	var r any
+	if f.Row > 0 {
+		r = f.Row
+	}
+	cells = append(cells[:0],
+		excelize.Cell{Value: n, StyleID: b.st.integer},
+		excelize.Cell{Value: unitName(u), StyleID: b.st.wrap})
+	if list == findingsPublic {
+		cells = append(cells,
+			excelize.Cell{Value: f.DocNo, StyleID: b.st.wrap},
+			excelize.Cell{Value: f.Title, StyleID: b.st.wrap},
+			excelize.Cell{Value: f.Kind, StyleID: b.st.wrap})
+	} else {
+		cells = append(cells,
+			excelize.Cell{Value: f.Kind, StyleID: b.st.wrap},
+			excelize.Cell{Value: yesNo(f.Public, b.l), StyleID: b.st.center},
+			excelize.Cell{Value: f.DocNo, StyleID: b.st.wrap},
+			excelize.Cell{Value: f.Title, StyleID: b.st.wrap})
+	}
+	sheet := f.Sheet
+	if sheet == "" {
+		sheet = f.Table
+	}
+	cells = append(cells,
+		excelize.Cell{Value: f.Message, StyleID: b.st.wrap},
+		excelize.Cell{Value: f.Item, StyleID: b.st.text},
+		excelize.Cell{Value: b.items[f.Item].Basis, StyleID: b.st.wrap},
+		excelize.Cell{Value: f.File, StyleID: b.st.wrap},
+		excelize.Cell{Value: sheet, StyleID: b.st.text},
+		excelize.Cell{Value: r, StyleID: b.st.integer},
+		excelize.Cell{Value: b.reviewText(f.Review), StyleID: b.st.wrap})
+	if list == findingsRectify {
+		cells = append(cells,
+			excelize.Cell{StyleID: b.st.wrap},
+			excelize.Cell{StyleID: b.st.text},
+			excelize.Cell{StyleID: b.st.date},
+			excelize.Cell{StyleID: b.st.center})
+	}
+	return cells
+}
+
+// findingSheet writes the findings of units into a new streamed sheet, with
+// an autofilter, a frozen header and, for the rectification list, a date
+// column and a dropdown of the rectification states.
+func (b *book) findingSheet(sheet string, list findingList, units []*scoring.UnitResult) error {
+	cols := b.findingColumns(list)
+	each := func(fn func(n int, u *scoring.UnitResult, f *scoring.FindingResult) error) error {
+		n := 0
+		for _, u := range units {
+			for i := range u.Findings {
+				f := &u.Findings[i]
+				if list == findingsPublic && !f.Public {
+					continue
+				}
+				n++
+				if err := fn(n, u, f); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	ft := newFitter(cols)
+	cells := make([]excelize.Cell, 0, len(cols))
+	rows := 0
+	_ = each(func(n int, u *scoring.UnitResult, f *scoring.FindingResult) error {
+		cells = b.findingCells(cells, n, u, f, list)
+		ft.seeRow(cells)
+		rows = n
+		return nil
+	})
+	if err := b.newSheet(sheet); err != nil {
+		return err
+	}
+	// Everything but the rows goes in before NewStreamWriter: what is added
+	// to a streamed sheet later is dropped.
+	last := colName(len(cols))
+	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", last, rows+1), nil); err != nil {
+		return err
+	}
+	if err := b.printSetup(sheet, 1, 1); err != nil {
+		return err
+	}
+	if list == findingsRectify {
+		if err := b.rectifyValidations(sheet, len(cols)); err != nil {
+			return err
+		}
+	}
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for i := range cols {
+		if err := sw.SetColWidth(i+1, i+1, ft.width(i)); err != nil {
+			return err
+		}
+	}
+	if list == findingsRectify {
+		if err := sw.SetColStyle(len(cols)-1, len(cols)-1, b.st.date); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(freeze(2, 1)); err != nil {
+		return err
+	}
+	ws := ft.widths()
+	vals := make([]any, len(cols))
+	setRow := func(row int, cells []excelize.Cell) error {
+		for i, c := range cells {
+			if v, ok := c.Value.(string); ok && v == "" {
+				c.Value = nil // styled, empty
+			}
+			vals[i] = c
+		}
+		if h := b.height(cells, ws); h > 0 {
+			return sw.SetRow(cellName(1, row), vals, excelize.RowOpts{Height: h})
+		}
+		return sw.SetRow(cellName(1, row), vals)
+	}
+	if err := setRow(1, b.heads(cols)); err != nil {
+		return err
+	}
+	if err := each(func(n int, u *scoring.UnitResult, f *scoring.FindingResult) error {
+		cells = b.findingCells(cells, n, u, f, list)
+		return setRow(n+1, cells)
+	}); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// rectifyValidations adds the dropdown of rectification states over the
+// whole status column (the last of cols) and a date check on the deadline
+// column before it.
+func (b *book) rectifyValidations(sheet string, cols int) error {
+	l := b.l
+	status := colName(cols)
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(fmt.Sprintf("%s2:%s1048576", status, status))
+	if err := dv.SetDropList([]string{
+		msg.Pick(l, "未整改", "not started"), msg.Pick(l, "整改中", "in progress"), msg.Pick(l, "已整改", "done"),
+	}); err != nil {
+		return err
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, msg.Pick(l, "整改状态", "Status"),
+		msg.Pick(l, "请从下拉列表中选择：未整改、整改中、已整改", "Choose from the list: not started, in progress, done"))
+	if err := b.f.AddDataValidation(sheet, dv); err != nil {
+		return err
+	}
+	deadline := colName(cols - 1)
+	dd := excelize.NewDataValidation(true)
+	dd.SetSqref(fmt.Sprintf("%s2:%s1048576", deadline, deadline))
+	if err := dd.SetRange(1, 2958465, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
+		return err
+	}
+	dd.SetError(excelize.DataValidationErrorStyleStop, msg.Pick(l, "整改时限", "Deadline"),
+		msg.Pick(l, "请填写日期，例如 2018-03-31", "Enter a date, e.g. 2018-03-31"))
+	return b.f.AddDataValidation(sheet, dd)
+}

@@ -1,0 +1,347 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring"
+)
+
+// unitWorkbook writes the workbook of a single unit: its score ledger, its
+// findings, its 应公开未公开 findings, and the rectification list to fill
+// in.
+func (b *book) unitWorkbook(u *scoring.UnitResult) error {
+	l := b.l
+	ledger := msg.Pick(l, "计分明细", "Score ledger")
+	if err := b.newSheet(ledger); err != nil {
+		return err
+	}
+	lines := []string{
+		msg.Pick(l, unitName(u)+" "+b.resultTitle(), unitName(u)+" — "+b.resultTitle()),
+		b.checklistLine(), b.yearLine(), b.unitLine(u, false), b.generatedLine(),
+	}
+	if err := b.ledger(ledger, u, lines); err != nil {
+		return err
+	}
+	units := []*scoring.UnitResult{u}
+	if err := b.findingSheet(msg.Pick(l, "问题清单", "Findings"), findingsAll, units); err != nil {
+		return err
+	}
+	if err := b.findingSheet(msg.Pick(l, "应公开未公开清单", "Should be public"), findingsPublic, units); err != nil {
+		return err
+	}
+	if err := b.findingSheet(msg.Pick(l, "整改清单", "Rectification"), findingsRectify, units); err != nil {
+		return err
+	}
+	if len(b.res.Decisions) > 0 {
+		if err := b.decisionSheet(msg.Pick(l, "复核记录", "Review decisions")); err != nil {
+			return err
+		}
+	}
+	b.f.SetActiveSheet(0)
+	return nil
+}
+
+// ledger writes a unit's 计分明细 into sheet: the lines of the header block
+// (the first one as the title), one row per item grouped under its section, then
+// the total, grade, rank, performance points and the veto.
+func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error {
+	l := b.l
+	cols := []column{
+		{head: msg.Pick(l, "编号", "Item"), max: 6},
+		{head: msg.Pick(l, "指标", "Title"), min: 20, max: 40},
+		{head: msg.Pick(l, "依据", "Basis"), min: 8, max: 16},
+		{head: msg.Pick(l, "计分方法", "Method"), max: 10},
+		{head: msg.Pick(l, "分值", "Points"), max: 6},
+		{head: msg.Pick(l, "适用条数", "Applicable"), max: 6},
+		{head: msg.Pick(l, "不符合条数", "Failed"), max: 6},
+		{head: msg.Pick(l, "每条扣分/加分", "Per row"), max: 8},
+		{head: msg.Pick(l, "扣分明细", "Failing rows"), min: 16, max: 36},
+		{head: msg.Pick(l, "不适用说明", "Not applicable"), min: 8, max: 24},
+		{head: msg.Pick(l, "自评分", "Self score"), max: 8},
+		{head: msg.Pick(l, "复核调整", "Review"), min: 8, max: 28},
+		{head: msg.Pick(l, "得分", "Score"), min: 8, max: 8},
+	}
+	n := len(cols)
+	row := 0
+	for i, s := range block {
+		if s == "" {
+			continue
+		}
+		row++
+		style := b.st.meta
+		if i == 0 {
+			style = b.st.title
+		}
+		if err := b.line(sheet, row, n, s, style); err != nil {
+			return err
+		}
+		if i == 0 {
+			if err := b.f.SetRowHeight(sheet, row, 30); err != nil {
+				return err
+			}
+		}
+	}
+	head := row + 2
+	ft := newFitter(cols)
+	byItem := map[string][]*scoring.FindingResult{}
+	for i := range u.Findings {
+		f := &u.Findings[i]
+		byItem[f.Item] = append(byItem[f.Item], f)
+	}
+	table := [][]excelize.Cell{b.heads(cols)}
+	section := ""
+	for i := range u.Items {
+		it := &u.Items[i]
+		if i == 0 || it.Section != section {
+			section = it.Section
+			table = append(table, b.sectionCells(u, section))
+		}
+		cells := b.itemCells(u, it, byItem[it.ID])
+		ft.seeRow(cells)
+		table = append(table, cells)
+	}
+	// The total.
+	var self any
+	if u.SelfScore != nil {
+		self = *u.SelfScore
+	}
+	total := make([]excelize.Cell, n)
+	for i := range total {
+		total[i].StyleID = b.st.total
+	}
+	total[0].Value = msg.Pick(l, "合计", "Total")
+	total[4] = excelize.Cell{Value: b.res.Checklist.Total, StyleID: b.st.total}
+	total[10] = excelize.Cell{Value: self, StyleID: b.st.totalScore}
+	total[12] = excelize.Cell{Value: u.Score, StyleID: b.st.totalScore}
+	table = append(table, total)
+	ws, err := b.setWidths(sheet, ft)
+	if err != nil {
+		return err
+	}
+	if err := b.putRows(sheet, 1, head, table, ws); err != nil {
+		return err
+	}
+	// The unit's standing.
+	row = head + len(table) - 1
+	standing := []struct {
+		label string
+		v     any
+		style int
+	}{
+		{msg.Pick(l, "等级", "Grade"), u.Grade, b.st.center},
+		{msg.Pick(l, "排名", "Rank"), u.Rank, b.st.center},
+		{b.perfHead(), u.PerformancePoints, b.st.score},
+		{msg.Pick(l, "一票否决", "Vetoed"), yesNo(u.Vetoed, l), b.st.center},
+	}
+	for _, s := range standing {
+		row++
+		if err := b.putRow(sheet, 1, row, []excelize.Cell{{Value: s.label, StyleID: b.st.label}}); err != nil {
+			return err
+		}
+		if err := b.mergeStyled(sheet, 1, row, n-1, b.st.label); err != nil {
+			return err
+		}
+		if err := b.putRow(sheet, n, row, []excelize.Cell{{Value: s.v, StyleID: s.style}}); err != nil {
+			return err
+		}
+	}
+	row++
+	notes := slices.Clone(u.Warnings)
+	if u.Roster != nil {
+		notes = append(notes, u.Roster.Disagreements...)
+	}
+	for _, w := range notes {
+		row++
+		if err := b.line(sheet, row, n, msg.Pick(l, "提示：", "Note: ")+w, b.st.meta); err != nil {
+			return err
+		}
+	}
+	if err := b.printSetup(sheet, head, head); err != nil {
+		return err
+	}
+	return b.f.SetPanes(sheet, freeze(head+1, 3))
+}
+
+// sectionCells is the row that opens a section in a ledger.
+func (b *book) sectionCells(u *scoring.UnitResult, id string) []excelize.Cell {
+	cells := make([]excelize.Cell, 13)
+	for i := range cells {
+		cells[i].StyleID = b.st.section
+	}
+	cells[0].Value = id
+	bonus := true
+	for _, it := range u.Items {
+		if it.Section == id && it.Method != "bonus" {
+			bonus = false
+		}
+	}
+	for _, s := range u.Sections {
+		if s.ID == id {
+			cells[1].Value = s.Title
+			if !bonus { // bonus points count in the total, not in a section
+				cells[4].Value = s.Points
+				cells[12] = excelize.Cell{Value: s.Score, StyleID: b.st.sectionScore}
+			}
+		}
+	}
+	return cells
+}
+
+// itemCells is an item's row in a ledger; fs are the unit's findings on it.
+func (b *book) itemCells(u *scoring.UnitResult, it *scoring.ItemResult, fs []*scoring.FindingResult) []excelize.Cell {
+	l := b.l
+	basis := it.Basis
+	if basis == "" {
+		basis = b.items[it.ID].Basis
+	}
+	var applicable, failed, per, self any
+	if it.Method != "self" {
+		applicable, failed = it.Applicable, it.Failed
+	}
+	if it.Per != 0 {
+		per = it.Per
+	}
+	if it.SelfScore != nil {
+		self = *it.SelfScore
+	}
+	na := ""
+	if it.NA {
+		na = it.NAReason
+		if na == "" {
+			na = msg.Pick(l, "不适用", "not applicable")
+		}
+	}
+	return []excelize.Cell{
+		{Value: it.ID, StyleID: b.st.text},
+		{Value: it.Title, StyleID: b.st.wrap},
+		{Value: basis, StyleID: b.st.wrap},
+		{Value: MethodLabel(it.Method, l), StyleID: b.st.text},
+		{Value: it.Points, StyleID: b.st.text},
+		{Value: applicable, StyleID: b.st.integer},
+		{Value: failed, StyleID: b.st.integer},
+		{Value: per, StyleID: b.st.text},
+		{Value: b.failingRows(fs), StyleID: b.st.wrap},
+		{Value: na, StyleID: b.st.wrap},
+		{Value: self, StyleID: b.st.score},
+		{Value: b.adjustments(u, it), StyleID: b.st.wrap},
+		{Value: it.Score, StyleID: b.st.score},
+	}
+}
+
+// adjustments describes the review's changes to an item: a score set by
+// review and the failing rows it dismissed.
+func (b *book) adjustments(u *scoring.UnitResult, it *scoring.ItemResult) string {
+	l := b.l
+	var parts []string
+	for _, a := range u.Adjustments {
+		if a.Item != it.ID {
+			continue
+		}
+		s := msg.Pick(l, "由"+num(a.From)+"分调整为"+num(a.To)+"分", "set from "+num(a.From)+" to "+num(a.To))
+		if a.Reason != "" {
+			s += msg.Pick(l, "：", ": ") + a.Reason
+		}
+		parts = append(parts, s+b.byOn(a.By, a.On))
+	}
+	if len(parts) == 0 && it.Computed != nil {
+		parts = append(parts, msg.Pick(l, "由"+num(*it.Computed)+"分调整为"+num(it.Score)+"分",
+			"set from "+num(*it.Computed)+" to "+num(it.Score)))
+	}
+	if it.Dismissed > 0 {
+		parts = append(parts, msg.Pick(l, fmt.Sprintf("复核排除%d条", it.Dismissed), fmt.Sprintf("%d dismissed on review", it.Dismissed)))
+	}
+	return strings.Join(parts, msg.Pick(l, "；", "; "))
+}
+
+// maxCellText is how much text a ledger cell holds, leaving room under
+// Excel's limit of 32,767 characters for the closing words.
+const maxCellText = 32000
+
+// failingRows names the rows behind an item's findings, sheet by sheet in
+// the order met: 「公文台账第7、9行」, the rows a review dismissed apart, and
+// the messages of findings that have no row. It stays under Excel's cell
+// limit, ending with the number of rows left out.
+func (b *book) failingRows(fs []*scoring.FindingResult) string {
+	l := b.l
+	type group struct {
+		sheet           string
+		rows, dismissed []int
+	}
+	var groups []*group
+	var notes []string
+	for _, f := range fs {
+		if f.Row <= 0 {
+			if f.Message != "" && !slices.Contains(notes, f.Message) {
+				notes = append(notes, f.Message)
+			}
+			continue
+		}
+		sheet := f.Sheet
+		if sheet == "" {
+			sheet = f.Table
+		}
+		i := slices.IndexFunc(groups, func(g *group) bool { return g.sheet == sheet })
+		if i < 0 {
+			groups = append(groups, &group{sheet: sheet})
+			i = len(groups) - 1
+		}
+		if f.Review != nil && f.Review.Decision == scoring.Dismiss {
+			groups[i].dismissed = append(groups[i].dismissed, f.Row)
+		} else {
+			groups[i].rows = append(groups[i].rows, f.Row)
+		}
+	}
+	var sb strings.Builder
+	left := 0 // rows not written for want of room
+	rows := func(prefix string, rs []int) {
+		slices.Sort(rs)
+		rs = slices.Compact(rs)
+		if len(rs) == 0 {
+			return
+		}
+		if sb.Len() > 0 {
+			sb.WriteString(msg.Pick(l, "；", "; "))
+		}
+		sb.WriteString(prefix)
+		sep := msg.Pick(l, "、", ", ")
+		for i, r := range rs {
+			if sb.Len() > maxCellText {
+				left += len(rs) - i
+				sb.WriteString(msg.Pick(l, "……", "…"))
+				break
+			}
+			if i > 0 {
+				sb.WriteString(sep)
+			}
+			sb.WriteString(strconv.Itoa(r))
+		}
+		sb.WriteString(msg.Pick(l, "行", ""))
+	}
+	for _, g := range groups {
+		rows(msg.Pick(l, g.sheet+"第", g.sheet+" rows "), g.rows)
+		rows(msg.Pick(l, g.sheet+"复核排除第", g.sheet+" dismissed on review: rows "), g.dismissed)
+	}
+	for _, n := range notes {
+		if sb.Len() > maxCellText {
+			break
+		}
+		if sb.Len() > 0 {
+			sb.WriteString(msg.Pick(l, "；", "; "))
+		}
+		sb.WriteString(n)
+	}
+	s := sb.String()
+	if len(s) > maxCellText {
+		s = truncUTF16(s, maxCellText)
+	}
+	if left > 0 {
+		s += msg.Pick(l, fmt.Sprintf("（另有%d行未列出）", left), fmt.Sprintf(" (%d more rows)", left))
+	}
+	return s
+}
