@@ -1,0 +1,120 @@
+package workbook
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/zwgk/zwgk/checklists"
+)
+
+// The kinds of Submission.
+const (
+	KindXLSX  = "xlsx"
+	KindCSV   = "csv"
+	KindOther = "other"
+)
+
+// Submission is one unit's submission found by Discover: an .xlsx workbook,
+// a folder of CSV files, or another file that Read will explain it cannot
+// read.
+type Submission struct {
+	Path string
+	Kind string // KindXLSX, KindCSV or KindOther
+}
+
+// skipName reports whether a file or folder is skipped silently: hidden
+// (.name) or an Office lock file (~$name).
+func skipName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")
+}
+
+// Discover walks the paths (files or folders, recursively) and returns the
+// submissions in them, sorted by path: each .xlsx (or .xlsm) file is one; a
+// folder directly holding CSV files named after a sheet of the default
+// schema is one; every other file is returned as KindOther so that it can be
+// reported as unreadable. Hidden files and folders found in a folder, and
+// Office lock files (~$…, also when given, as a shell's * matches them), are
+// skipped silently.
+func Discover(paths []string) ([]Submission, error) {
+	sp := newSpec(checklists.DefaultSchema())
+	seen := map[string]bool{}
+	var subs []Submission
+	add := func(p, kind string) {
+		if !seen[p] {
+			seen[p] = true
+			subs = append(subs, Submission{Path: p, Kind: kind})
+		}
+	}
+	fileKind := func(p string) string {
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".xlsx", ".xlsm":
+			return KindXLSX
+		}
+		return KindOther
+	}
+	for _, root := range paths {
+		fi, err := os.Stat(root)
+		if err != nil {
+			return nil, fmt.Errorf("discover submissions: %w", err)
+		}
+		root = filepath.Clean(root)
+		if !fi.IsDir() {
+			if !strings.HasPrefix(filepath.Base(root), "~$") {
+				add(root, fileKind(root))
+			}
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if p != root && skipName(d.Name()) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() {
+				if strings.EqualFold(filepath.Ext(p), ".csv") {
+					return nil // handled with its folder
+				}
+				if d.Type().IsRegular() {
+					add(p, fileKind(p))
+				}
+				return nil
+			}
+			ents, err := os.ReadDir(p)
+			if err != nil {
+				return err
+			}
+			var csvs []string
+			unit := false
+			for _, e := range ents {
+				if e.IsDir() || skipName(e.Name()) || !strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
+					continue
+				}
+				csvs = append(csvs, filepath.Join(p, e.Name()))
+				if ts, _ := sp.match(strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))); ts != nil {
+					unit = true
+				}
+			}
+			if unit {
+				add(p, KindCSV)
+				return nil
+			}
+			for _, c := range csvs {
+				add(c, KindOther)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("discover submissions: %w", err)
+		}
+	}
+	slices.SortFunc(subs, func(a, b Submission) int { return strings.Compare(a.Path, b.Path) })
+	return subs, nil
+}
