@@ -32,11 +32,23 @@ func skipName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")
 }
 
+// spreadsheetExt reports whether a file found in a folder is a spreadsheet:
+// .xlsx and .xlsm are read; .xls, .et, .xlsb, .ods are reported as formats to
+// convert.
+func spreadsheetExt(p string) bool {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".xlsx", ".xlsm", ".xls", ".et", ".xlsb", ".ods":
+		return true
+	}
+	return false
+}
+
 // Discover walks the paths (files or folders, recursively) and returns the
 // submissions in them, sorted by path: each .xlsx (or .xlsm) file is one; a
 // folder directly holding CSV files named after a sheet of the default
-// schema is one; every other file is returned as KindOther so that it can be
-// reported as unreadable. Hidden files and folders found in a folder, and
+// schema is one; other spreadsheets found in a folder (.xls, .et, .xlsb,
+// .ods) and files named directly are returned as KindOther so that they can
+// be reported as unreadable; other files in a folder are not submissions. Hidden files and folders found in a folder, and
 // Office lock files (~$…, also when given, as a shell's * matches them), are
 // skipped silently.
 func Discover(paths []string) ([]Submission, error) {
@@ -59,7 +71,7 @@ func Discover(paths []string) ([]Submission, error) {
 	for _, root := range paths {
 		fi, err := os.Stat(root)
 		if err != nil {
-			return nil, fmt.Errorf("discover submissions: %w", err)
+			return nil, fmt.Errorf("找不到报送材料「%s」：%w", root, err)
 		}
 		root = filepath.Clean(root)
 		if !fi.IsDir() {
@@ -82,7 +94,9 @@ func Discover(paths []string) ([]Submission, error) {
 				if strings.EqualFold(filepath.Ext(p), ".csv") {
 					return nil // handled with its folder
 				}
-				if d.Type().IsRegular() {
+				// Inside a folder only spreadsheets are submissions: a README,
+				// a scanned PDF or the generator's source next to them are not.
+				if d.Type().IsRegular() && spreadsheetExt(p) {
 					add(p, fileKind(p))
 				}
 				return nil

@@ -43,9 +43,7 @@ func TestDiscover(t *testing.T) {
 	want := []Submission{
 		{j("乡镇/金积镇.xlsx"), KindXLSX},
 		{j("乡镇/马莲渠乡.xls"), KindOther},
-		{j("部门/卫健局.pdf"), KindOther},
 		{j("部门/发改局"), KindCSV},
-		{j("部门/发改局/说明.txt"), KindOther},
 		{j("部门/教育局.XLSX"), KindXLSX},
 		{j("部门/统计/汇总.csv"), KindOther},
 		{j("部门/财政局"), KindCSV},

@@ -32,7 +32,7 @@ func newFormReader(r *reader, ts *tableSpec, file, sheet string) *formReader {
 // label returns the field a form label names (「单位名称」, 「单位名称：」) and,
 // for 「单位名称：利通区发展和改革局」, the value written after the colon.
 func (fr *formReader) label(cell string) (f int, value string, inline bool) {
-	k := strings.TrimRight(Fold(cell), ":")
+	k := strings.TrimRight(checklists.Fold(cell), ":")
 	if f = fr.ts.header(k); f >= 0 {
 		return f, "", false
 	}

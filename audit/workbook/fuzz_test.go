@@ -40,7 +40,7 @@ func FuzzParseBool(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v, ok := ParseBool(s)
-		v2, ok2 := ParseBool(Fold(s))
+		v2, ok2 := ParseBool(checklists.Fold(s))
 		if v != v2 || ok != ok2 || (!ok && v) {
 			t.Fatalf("ParseBool(%q) = %v, %v but ParseBool(Fold) = %v, %v", s, v, ok, v2, ok2)
 		}
@@ -58,7 +58,7 @@ func FuzzParseEnum(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v, ok := ParseEnum(fs.f, s)
-		if want, wok := fs.enum[Fold(s)]; ok != wok || v != want {
+		if want, wok := fs.enum[checklists.Fold(s)]; ok != wok || v != want {
 			t.Fatalf("ParseEnum(%q) = %q, %v but the reader's map says %q, %v", s, v, ok, want, wok)
 		}
 		if !ok {
@@ -75,15 +75,15 @@ func FuzzFold(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		k := Fold(s)
-		if Fold(k) != k {
-			t.Fatalf("Fold(%q) = %q is not a fixed point (%q)", s, k, Fold(k))
+		k := checklists.Fold(s)
+		if checklists.Fold(k) != k {
+			t.Fatalf("checklists.Fold(%q) = %q is not a fixed point (%q)", s, k, checklists.Fold(k))
 		}
 		if strings.IndexFunc(k, unicode.IsSpace) >= 0 {
-			t.Fatalf("Fold(%q) = %q keeps a space", s, k)
+			t.Fatalf("checklists.Fold(%q) = %q keeps a space", s, k)
 		}
 		if utf8.ValidString(s) && !utf8.ValidString(k) {
-			t.Fatalf("Fold(%q) = %q is not UTF-8", s, k)
+			t.Fatalf("checklists.Fold(%q) = %q is not UTF-8", s, k)
 		}
 	})
 }

@@ -184,7 +184,7 @@ func ParseBool(s string) (v, ok bool) {
 	case "否", "0":
 		return false, true
 	}
-	switch strings.ToLower(Fold(s)) {
+	switch strings.ToLower(checklists.Fold(s)) {
 	case "是", "y", "√", "✓", "✔", "true", "1", "有":
 		return true, true
 	case "否", "n", "×", "✗", "✘", "false", "0", "无":
@@ -196,16 +196,16 @@ func ParseBool(s string) (v, ok bool) {
 // ParseEnum returns the canonical value of an enum field that s names, by
 // the value itself or one of its aliases, after Fold.
 func ParseEnum(f *checklists.Field, s string) (string, bool) {
-	k := Fold(s)
+	k := checklists.Fold(s)
 	if k == "" || f == nil {
 		return "", false
 	}
 	for _, v := range f.Values {
-		if Fold(v.Name) == k {
+		if checklists.Fold(v.Name) == k {
 			return v.Name, true
 		}
 		for _, a := range v.Aliases {
-			if Fold(a) == k {
+			if checklists.Fold(a) == k {
 				return v.Name, true
 			}
 		}

@@ -124,8 +124,8 @@ func TestFold(t *testing.T) {
 		"(必填)":           "",
 	}
 	for in, want := range cases {
-		if got := Fold(in); got != want {
-			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		if got := checklists.Fold(in); got != want {
+			t.Errorf("checklists.Fold(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -34,7 +34,7 @@ func newSpec(s *checklists.Schema) *spec {
 	for _, t := range s.Tables {
 		ts := &tableSpec{t: t, byHeader: map[string]int{}}
 		for _, n := range append([]string{t.Sheet}, t.SheetAliases...) {
-			if k := Fold(n); k != "" {
+			if k := checklists.Fold(n); k != "" {
 				ts.names = append(ts.names, k)
 			}
 		}
@@ -44,7 +44,7 @@ func newSpec(s *checklists.Schema) *spec {
 				fs.label = f.Name
 			}
 			for _, h := range append([]string{f.Header}, f.Aliases...) {
-				k := Fold(h)
+				k := checklists.Fold(h)
 				if _, dup := ts.byHeader[k]; k != "" && !dup {
 					ts.byHeader[k] = i
 				}
@@ -53,7 +53,7 @@ func newSpec(s *checklists.Schema) *spec {
 				fs.enum = map[string]string{}
 				for _, v := range f.Values {
 					for _, a := range append([]string{v.Name}, v.Aliases...) {
-						k := Fold(a)
+						k := checklists.Fold(a)
 						if _, dup := fs.enum[k]; k != "" && !dup {
 							fs.enum[k] = v.Name
 						}
@@ -75,7 +75,7 @@ func (ts *tableSpec) header(cell string) int {
 	if cell == "" {
 		return -1
 	}
-	if i, ok := ts.byHeader[Fold(cell)]; ok {
+	if i, ok := ts.byHeader[checklists.Fold(cell)]; ok {
 		return i
 	}
 	return -1
@@ -89,7 +89,7 @@ var ignoredSheets = []string{"填报说明", "填表说明", "说明", "下拉�
 // alias is the longest part of it (「2017年公文台账」, 「公文台账（2017）」).
 // exact tells which kind of match it was.
 func (sp *spec) match(sheet string) (ts *tableSpec, exact bool) {
-	k := Fold(sheet)
+	k := checklists.Fold(sheet)
 	if k == "" {
 		return nil, false
 	}
@@ -113,7 +113,7 @@ func (sp *spec) match(sheet string) (ts *tableSpec, exact bool) {
 
 // ignored reports whether a sheet is an instructions sheet to skip silently.
 func ignored(sheet string) bool {
-	k := Fold(sheet)
+	k := checklists.Fold(sheet)
 	for _, n := range ignoredSheets {
 		if k == n {
 			return true

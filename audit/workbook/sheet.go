@@ -267,7 +267,7 @@ func (rr *registerReader) decide(final bool) {
 			}
 		}
 		switch f := rr.ts.header(cell); {
-		case cell == "" || Fold(cell) == "序号":
+		case cell == "" || checklists.Fold(cell) == "序号":
 		case f >= 0:
 			rr.r.issue(audit.Warning, rr.pos(rr.lines[g], colName(c)), t.Name, rr.ts.fields[f].f.Name, msg.New(
 				"忽略重复的列「%s」（已读取 %s 列）", "ignored repeated column %q (column %s was read)", cell, rr.letters[f]))
@@ -407,7 +407,7 @@ func (r *reader) value(fs *fieldSpec, raw string, yearSuffix bool) (any, *msg.Te
 		if v, ok := fs.enum[raw]; ok { // most cells are spelt as in the list
 			return v, nil
 		}
-		if v, ok := fs.enum[Fold(raw)]; ok {
+		if v, ok := fs.enum[checklists.Fold(raw)]; ok {
 			return v, nil
 		}
 		names := make([]string, len(fs.f.Values))
