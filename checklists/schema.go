@@ -172,6 +172,10 @@ func DefaultSchema() *Schema {
 				{Name: "replied_on", Header: "答复日期", Type: Date},
 				{Name: "outcome", Header: "答复结果", Aliases: []string{"处理结果"}, Type: Enum, Values: outcomes},
 				{Name: "extended", Header: "是否延期答复", Aliases: []string{"延期答复", "是否延期"}, Type: Bool, Help: "经批准延长答复期限的填「是」（条例第三十三条）。"},
+				{Name: "applicant_type", Header: "申请人类型", Aliases: []string{"申请人类别", "申请人性质", "申请人情况"}, Type: Enum, Values: applicantTypes,
+					Help: "年度报告表三的列：自然人，或法人或其他组织中的商业企业、科研机构、社会公益组织、法律服务机构、其他。"},
+				{Name: "detail", Header: "具体情形", Aliases: []string{"办理结果具体情形", "答复具体情形", "不予公开等具体情形", "处理情形"}, Type: Enum, Values: requestDetails,
+					Help: "答复结果为不予公开、无法提供、不予处理、其他处理的，填写年度报告表三对应的具体情形（如 属于国家秘密、本机关不掌握相关政府信息、重复申请）；部分公开的可填写不公开部分的理由，予以公开的不填。"},
 			},
 		},
 		{
@@ -205,5 +209,104 @@ func DefaultSchema() *Schema {
 				{Name: "evidence", Header: "佐证材料", Aliases: []string{"说明", "自评说明"}, Type: Text},
 			},
 		},
+		{
+			Name: "reviews", Sheet: "行政复议诉讼", SheetAliases: []string{"行政复议诉讼台账", "行政复议、行政诉讼台账", "行政复议和行政诉讼台账", "复议诉讼台账", "行政复议行政诉讼"},
+			Help: "因政府信息公开引起的行政复议、行政诉讼案件，一案一行（年度报告表四）。本年度收到的案件，以及以前年度收到、本年度审结或仍未审结的案件都要填写。",
+			Fields: []*Field{
+				{Name: "case", Header: "案件名称", Aliases: []string{"案件", "案由", "申请人或原告"}, Type: Text, Required: true},
+				{Name: "kind", Header: "案件类型", Aliases: []string{"类型", "复议或诉讼"}, Type: Enum, Required: true, Values: []EnumValue{
+					{Name: "行政复议", Aliases: []string{"复议"}},
+					{Name: "行政诉讼", Aliases: []string{"诉讼", "起诉"}},
+				}, Help: "行政复议 或 行政诉讼。"},
+				{Name: "path", Header: "起诉方式", Aliases: []string{"是否经复议", "诉讼类型"}, Type: Enum, Values: []EnumValue{
+					{Name: "未经复议直接起诉", Aliases: []string{"直接起诉", "未经复议"}},
+					{Name: "复议后起诉", Aliases: []string{"经复议后起诉", "经复议", "复议后"}},
+				}, Help: "行政诉讼案件填写：未经复议直接起诉 或 复议后起诉。行政复议案件不填。"},
+				{Name: "received_on", Header: "收到日期", Aliases: []string{"立案日期", "受理日期", "收到复议申请或起诉状日期"}, Type: Date, Required: true,
+					Help: "收到行政复议决定书副本、行政复议申请书副本或起诉状副本的日期，或立案、受理日期。"},
+				{Name: "decided_on", Header: "审结日期", Aliases: []string{"结案日期", "复议决定日期", "判决日期", "裁判日期"}, Type: Date, Help: "尚未审结的不填。"},
+				{Name: "result", Header: "结果", Aliases: []string{"审结结果", "复议或诉讼结果", "案件结果"}, Type: Enum, Values: []EnumValue{
+					{Name: "维持", Aliases: []string{"结果维持", "驳回", "驳回诉讼请求", "驳回复议申请"}},
+					{Name: "纠正", Aliases: []string{"结果纠正", "撤销", "确认违法", "责令履行", "变更"}},
+					{Name: "其他", Aliases: []string{"其他结果", "撤回", "终止", "调解"}},
+					{Name: "尚未审结", Aliases: []string{"未审结", "审理中", "未结案", "未结"}},
+				}, Help: "维持、纠正、其他 或 尚未审结（年度报告表四的结果维持、结果纠正、其他结果、尚未审结）。驳回按维持填写。"},
+				{Name: "note", Header: "备注", Type: Text},
+			},
+		},
+		{
+			Name: "disclosure", Sheet: "主动公开情况", SheetAliases: []string{"主动公开政府信息情况", "主动公开情况统计"}, Form: true,
+			Help:   "年度报告表二（主动公开政府信息情况）中不能从台账统计的数字：规章和行政规范性文件的制发、废止、现行有效件数，行政许可、行政处罚、行政强制的处理决定数量，行政事业性收费金额。2019、2020年度报告（试行格式）另需填写标有「试行格式」的项目。",
+			Fields: disclosureFields,
+		},
 	}}
+}
+
+// Applicant types (申请人类型), the columns of the yearly report's table 三.
+var applicantTypes = []EnumValue{
+	{Name: "自然人", Aliases: []string{"公民", "个人", "群众", "自然人申请"}},
+	{Name: "商业企业", Aliases: []string{"企业", "公司", "企业法人"}},
+	{Name: "科研机构", Aliases: []string{"科研院所", "研究机构"}},
+	{Name: "社会公益组织", Aliases: []string{"公益组织", "社会组织"}},
+	{Name: "法律服务机构", Aliases: []string{"律师事务所", "律所", "律师", "法律服务所"}},
+	{Name: "其他", Aliases: []string{"其他组织", "其他法人或其他组织"}},
+}
+
+// Request details (具体情形), the leaf rows of the yearly report's table 三
+// under 不予公开 (8), 无法提供 (3), 不予处理 (5) and 其他处理 (3). The last
+// one is printed 「3.其他」; its canonical value says which 其他 it is.
+var requestDetails = []EnumValue{
+	{Name: "属于国家秘密", Aliases: []string{"国家秘密", "涉及国家秘密", "涉密"}},
+	{Name: "其他法律行政法规禁止公开", Aliases: []string{"法律行政法规禁止公开", "法律、行政法规禁止公开", "其他法律、行政法规禁止公开", "法律法规禁止公开"}},
+	{Name: "危及“三安全一稳定”", Aliases: []string{"危及\"三安全一稳定\"", "危及三安全一稳定", "三安全一稳定", "危及国家安全、公共安全、经济安全、社会稳定"}},
+	{Name: "保护第三方合法权益", Aliases: []string{"第三方合法权益", "涉及第三方合法权益", "商业秘密", "个人隐私"}},
+	{Name: "属于三类内部事务信息", Aliases: []string{"内部事务", "内部事务信息", "三类内部事务信息"}},
+	{Name: "属于四类过程性信息", Aliases: []string{"过程性信息", "四类过程性信息"}},
+	{Name: "属于行政执法案卷", Aliases: []string{"行政执法案卷", "执法案卷", "行政执法案卷信息"}},
+	{Name: "属于行政查询事项", Aliases: []string{"行政查询事项", "行政查询"}},
+	{Name: "本机关不掌握相关政府信息", Aliases: []string{"不掌握", "本机关不掌握", "不掌握相关政府信息", "信息不存在"}},
+	{Name: "没有现成信息需要另行制作", Aliases: []string{"需要另行制作", "需另行制作", "另行制作", "没有现成信息"}},
+	{Name: "补正后申请内容仍不明确", Aliases: []string{"补正后仍不明确", "申请内容不明确"}},
+	{Name: "信访举报投诉类申请", Aliases: []string{"信访举报投诉", "信访", "举报投诉", "信访类申请"}},
+	{Name: "重复申请", Aliases: []string{"重复"}},
+	{Name: "要求提供公开出版物", Aliases: []string{"公开出版物"}},
+	{Name: "无正当理由大量反复申请", Aliases: []string{"大量反复申请"}},
+	{Name: "要求行政机关确认或重新出具已获取信息", Aliases: []string{"确认或重新出具已获取信息", "重新出具已获取信息", "要求确认或重新出具"}},
+	{Name: "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", Aliases: []string{"逾期不补正", "无正当理由逾期不补正", "申请人无正当理由逾期不补正", "申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请"}},
+	{Name: "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", Aliases: []string{"逾期未缴费", "逾期未缴纳费用", "逾期未按收费通知要求缴纳费用", "申请人逾期未按收费通知要求缴纳费用", "申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请"}},
+	{Name: "其他处理情形", Aliases: []string{"其他", "其他情形", "其他处理"}},
+}
+
+// disclosureFields are the numbers of the yearly report's table 二 that no
+// register supplies (the 主动公开情况 form). The first ten are the columns of
+// the 国办公开办函〔2021〕30号 format; the rest only appear in the trial format
+// of 国办公开办函〔2019〕60号 (reports for 2019 and 2020).
+var disclosureFields = []*Field{
+	{Name: "rules_issued", Header: "规章本年制发件数", Aliases: []string{"规章本年新制作数量", "规章制发件数"}, Type: Int, Help: "第二十条第（一）项：本年制发的规章件数（试行格式为「本年新制作数量」）。没有规章制定权的填 0。"},
+	{Name: "rules_repealed", Header: "规章本年废止件数", Aliases: []string{"规章废止件数"}, Type: Int},
+	{Name: "rules_in_force", Header: "规章现行有效件数", Aliases: []string{"规章现行有效"}, Type: Int},
+	{Name: "norms_issued", Header: "行政规范性文件本年制发件数", Aliases: []string{"规范性文件本年制发件数", "规范性文件本年新制作数量", "行政规范性文件本年新制作数量"}, Type: Int, Help: "第二十条第（一）项：本年制发的行政规范性文件件数（试行格式为「本年新制作数量」）。"},
+	{Name: "norms_repealed", Header: "行政规范性文件本年废止件数", Aliases: []string{"规范性文件本年废止件数"}, Type: Int},
+	{Name: "norms_in_force", Header: "行政规范性文件现行有效件数", Aliases: []string{"规范性文件现行有效件数"}, Type: Int},
+	{Name: "licensing_decisions", Header: "行政许可本年处理决定数量", Aliases: []string{"行政许可处理决定数量"}, Type: Int, Help: "第二十条第（五）项。"},
+	{Name: "penalty_decisions", Header: "行政处罚本年处理决定数量", Aliases: []string{"行政处罚处理决定数量"}, Type: Int, Help: "第二十条第（六）项。"},
+	{Name: "coercion_decisions", Header: "行政强制本年处理决定数量", Aliases: []string{"行政强制处理决定数量"}, Type: Int, Help: "第二十条第（六）项。"},
+	{Name: "fees", Header: "行政事业性收费本年收费金额（万元）", Aliases: []string{"行政事业性收费金额（万元）", "行政事业性收费金额", "本年收费金额（万元）"}, Type: Number, Help: "第二十条第（八）项，单位：万元。"},
+	{Name: "rules_published", Header: "规章本年新公开数量", Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "rules_public_total", Header: "规章对外公开总数量", Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "norms_published", Header: "规范性文件本年新公开数量", Aliases: []string{"行政规范性文件本年新公开数量"}, Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "norms_public_total", Header: "规范性文件对外公开总数量", Aliases: []string{"行政规范性文件对外公开总数量"}, Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "licensing_items_prev", Header: "行政许可上一年项目数量", Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "licensing_items_change", Header: "行政许可本年增/减", Aliases: []string{"行政许可本年增减"}, Type: Int, Help: "试行格式（2019、2020年度）：比上一年增加的填正数，减少的填负数。"},
+	{Name: "services_items_prev", Header: "其他对外管理服务事项上一年项目数量", Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "services_items_change", Header: "其他对外管理服务事项本年增/减", Aliases: []string{"其他对外管理服务事项本年增减"}, Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "services_decisions", Header: "其他对外管理服务事项处理决定数量", Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "penalty_items_prev", Header: "行政处罚上一年项目数量", Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "penalty_items_change", Header: "行政处罚本年增/减", Aliases: []string{"行政处罚本年增减"}, Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "coercion_items_prev", Header: "行政强制上一年项目数量", Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "coercion_items_change", Header: "行政强制本年增/减", Aliases: []string{"行政强制本年增减"}, Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "fee_items_prev", Header: "行政事业性收费上一年项目数量", Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "fee_items_change", Header: "行政事业性收费本年增/减", Aliases: []string{"行政事业性收费本年增减"}, Type: Int, Help: "试行格式（2019、2020年度）。"},
+	{Name: "procurement_projects", Header: "政府集中采购项目数量", Aliases: []string{"采购项目数量"}, Type: Int, Help: "试行格式（2019、2020年度）第二十条第（九）项。"},
+	{Name: "procurement_amount", Header: "政府集中采购总金额（万元）", Aliases: []string{"采购总金额（万元）", "政府集中采购总金额"}, Type: Number, Help: "试行格式（2019、2020年度），单位：万元。"},
 }

@@ -53,7 +53,7 @@ func TestDiscover(t *testing.T) {
 	}
 	// A CSV folder given itself, and a missing path.
 	got, err = Discover([]string{j("部门/发改局") + string(filepath.Separator)})
-	if err != nil || len(got) != 2 || got[0] != (Submission{j("部门/发改局"), KindCSV}) {
+	if err != nil || len(got) != 1 || got[0] != (Submission{j("部门/发改局"), KindCSV}) { // 说明.txt beside the CSVs is not a submission
 		t.Errorf("Discover(folder) = %v, %v", got, err)
 	}
 	if _, err := Discover([]string{j("nope")}); err == nil {
