@@ -204,6 +204,9 @@ func compileAs(src string, s *Schema, table string, tablesType reflect.Type, cal
 	if err != nil {
 		return compiled{}, err
 	}
+	if nestedLoops(prog.Node()) {
+		return compiled{}, errNestedLoops
+	}
 	used := make([]string, 0, len(p.used))
 	for f := range p.used {
 		used = append(used, f)
@@ -211,6 +214,45 @@ func compileAs(src string, s *Schema, table string, tablesType reflect.Type, cal
 	slices.Sort(used)
 	return compiled{program: prog, fields: used}, nil
 }
+
+// errNestedLoops refuses a rule that walks a list inside a walk of a list:
+// it runs per row, so over a register it would cost rows³, and a hostile
+// checklist could hang the audit with it. expr's memory budget already bounds
+// ranges and allocations; this bounds the work a rule does per row.
+var errNestedLoops = errors.New("表达式中不能在遍历列表（filter、any、count 等）的条件里再遍历列表：逐行运行时工作量过大 (a list may not be walked inside the predicate of another walk)")
+
+// nestedLoops reports whether a predicate builtin (filter, map, any, all,
+// count, …) appears inside the predicate of another.
+func nestedLoops(root ast.Node) bool {
+	nested := false
+	ast.Walk(&root, visitFunc(func(n ast.Node) {
+		b, ok := n.(*ast.BuiltinNode)
+		if !ok {
+			return
+		}
+		for _, arg := range b.Arguments {
+			pred, ok := arg.(*ast.PredicateNode)
+			if !ok {
+				continue
+			}
+			body := pred.Node
+			ast.Walk(&body, visitFunc(func(m ast.Node) {
+				if inner, ok := m.(*ast.BuiltinNode); ok {
+					for _, a := range inner.Arguments {
+						if _, ok := a.(*ast.PredicateNode); ok {
+							nested = true
+						}
+					}
+				}
+			}))
+		}
+	}))
+	return nested
+}
+
+type visitFunc func(ast.Node)
+
+func (f visitFunc) Visit(n *ast.Node) { f(*n) }
 
 // boolPatcher rewrites a bool field `x` to `(x ?? false)` unless it is
 // compared with nil, and records which row fields an expression reads.

@@ -64,3 +64,19 @@ func TestBlankCells(t *testing.T) {
 		}
 	}
 }
+
+func TestNestedLoopsRefused(t *testing.T) {
+	cal, err := calendar.Load([]string{"cn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := DefaultSchema()
+	ok := `len(filter(tables.requests, .doc_no == doc_no)) >= 3`
+	if _, err := compileExpr(ok, s, "documents", s.TablesType(), cal); err != nil {
+		t.Errorf("%s: %v", ok, err)
+	}
+	bad := `all(tables.documents, count(tables.requests, .doc_no == doc_no) < 1000)`
+	if _, err := compileExpr(bad, s, "documents", s.TablesType(), cal); err == nil {
+		t.Errorf("%s compiled; a walk inside a walk must be refused", bad)
+	}
+}
