@@ -10,6 +10,7 @@ import (
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/vm"
 	"github.com/zwgk/zwgk/checklists/calendar"
 )
@@ -207,6 +208,9 @@ func compileAs(src string, s *Schema, table string, tablesType reflect.Type, cal
 	if nestedLoops(prog.Node()) {
 		return compiled{}, errNestedLoops
 	}
+	if err := unknownName(prog.Node(), s.typeEnv(table, tablesType)); err != nil {
+		return compiled{}, err
+	}
 	used := make([]string, 0, len(p.used))
 	for f := range p.used {
 		used = append(used, f)
@@ -248,6 +252,40 @@ func nestedLoops(root ast.Node) bool {
 		}
 	}))
 	return nested
+}
+
+// unknownName finds an identifier that is neither in env, nor a function,
+// nor a let variable. expr reports those itself, except inside the
+// arguments of a function call once a patcher has run (it type-checks twice
+// and the first pass caches a type on the unknown name), which is exactly
+// where `workdays(issued_on, publshed_on)` puts a typo.
+func unknownName(root ast.Node, env map[string]any) error {
+	callees := map[*ast.IdentifierNode]bool{}
+	lets := map[string]bool{}
+	ast.Walk(&root, visitFunc(func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CallNode:
+			if id, ok := n.Callee.(*ast.IdentifierNode); ok {
+				callees[id] = true
+			}
+		case *ast.VariableDeclaratorNode:
+			lets[n.Name] = true
+		}
+	}))
+	var bad *ast.IdentifierNode
+	ast.Walk(&root, visitFunc(func(n ast.Node) {
+		id, ok := n.(*ast.IdentifierNode)
+		if !ok || bad != nil || callees[id] || lets[id.Value] {
+			return
+		}
+		if _, ok := env[id.Value]; !ok {
+			bad = id
+		}
+	}))
+	if bad == nil {
+		return nil
+	}
+	return &file.Error{Location: bad.Location(), Message: fmt.Sprintf("unknown name %s", bad.Value)}
 }
 
 type visitFunc func(ast.Node)

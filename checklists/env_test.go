@@ -1,6 +1,7 @@
 package checklists
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -78,5 +79,28 @@ func TestNestedLoopsRefused(t *testing.T) {
 	bad := `all(tables.documents, count(tables.requests, .doc_no == doc_no) < 1000)`
 	if _, err := compileExpr(bad, s, "documents", s.TablesType(), cal); err == nil {
 		t.Errorf("%s compiled; a walk inside a walk must be refused", bad)
+	}
+}
+
+// TestUnknownNameInCall pins a typo inside a function call being caught:
+// expr misses it there once a patcher has run.
+func TestUnknownNameInCall(t *testing.T) {
+	cal, err := calendar.Load([]string{"cn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := DefaultSchema()
+	for _, src := range []string{
+		`workdays(issued_on, publshed_on) <= 5`,
+		`published_on != nil && hours(issued_on, publshed_on) < 72`,
+		`let d = issued_on; workdays(d, publshed_on) <= 5`,
+	} {
+		_, err := compileExpr(src, s, "documents", s.TablesType(), cal)
+		if err == nil || !strings.Contains(err.Error(), "publshed_on") {
+			t.Errorf("%s: err = %v, want unknown name publshed_on", src, err)
+		}
+	}
+	if _, err := compileExpr(`let d = issued_on; workdays(d, published_on) <= 5`, s, "documents", s.TablesType(), cal); err != nil {
+		t.Errorf("let variable: %v", err)
 	}
 }
