@@ -10,10 +10,10 @@ import (
 // limitOptions are the guards against hostile or broken files; the defaults
 // suit every real register, the flags are for the rare legitimate giant.
 type limitOptions struct {
-	unzipMB   int64
-	maxRows   int
-	maxCell   int
-	encoding  string
+	unzipMB  int64
+	maxRows  int
+	maxCell  int
+	encoding string
 }
 
 func (l *limitOptions) register(cmd *cobra.Command) {

@@ -146,4 +146,3 @@ func matchUnits(ro *scoring.Roster, evals []*audit.Evaluation, entries map[*audi
 	}
 	return ok, fails, missing
 }
-
