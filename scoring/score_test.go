@@ -60,7 +60,7 @@ func checklist(na string) *checklists.Checklist {
 	}
 	a.Items, b.Items = items[:4], items[4:]
 	return &checklists.Checklist{ID: "t", Title: "测试", Year: 2017, Total: rat("100"), PerformanceWeight: rat("0.04"), NA: na,
-		Grades: []checklists.Grade{{Name: "优秀", Min: rat("90")}, {Name: "良好", Min: rat("80")}, {Name: "合格", Min: rat("60")}, {Name: "不合格", Min: rat("0")}},
+		Grades:   []checklists.Grade{{Name: "优秀", Min: rat("90")}, {Name: "良好", Min: rat("80")}, {Name: "合格", Min: rat("60")}, {Name: "不合格", Min: rat("0")}},
 		Sections: []*checklists.Section{a, b}, Schema: checklists.DefaultSchema(), Calendar: cal}
 }
 
