@@ -305,12 +305,16 @@ func ruleError(it *checklists.Item, pos Pos, err error) Finding {
 	if where == "" {
 		where = pos.File
 	}
+	first, _, _ := strings.Cut(err.Error(), "\n") // expr appends a source snippet on more lines
 	return Finding{Item: it.ID, Kind: KindRuleError, Pos: pos, Table: it.Table,
-		Text: msg.New("指标%s的规则在%s运行出错：%v", "the rule of item %s failed at %s: %v", it.ID, where, err)}
+		Text: msg.New("指标%s的规则在%s运行出错：%s", "the rule of item %s failed at %s: %s", it.ID, where, first)}
 }
 
 func (p *Plan) fail(ev *Evaluation, o *Outcome, t *Table, r *Row, text msg.Text, field string) {
 	o.Failed++
+	if o.Item.Method == checklists.Bonus {
+		return // a row that earns no bonus is not a problem
+	}
 	f := Finding{Item: o.Item.ID, Kind: label(o.Item), Public: o.Item.Public, Table: o.Item.Table, Pos: t.Pos(r, field), Text: text}
 	p.attach(&f, t, r)
 	o.Findings = append(o.Findings, f)

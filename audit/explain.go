@@ -228,6 +228,11 @@ func show(v any, empty string) string {
 		return "否"
 	case float64:
 		return num(x)
+	case string:
+		if strings.TrimSpace(x) == "" {
+			return empty
+		}
+		return strings.TrimSpace(x)
 	}
 	return fmt.Sprint(v)
 }

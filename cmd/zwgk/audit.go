@@ -243,5 +243,5 @@ func generated(e *env) string {
 			t = time.Unix(sec, 0).UTC()
 		}
 	}
-	return t.Format("2006-01-02") + " 由 zwgk " + version + " 生成"
+	return t.Format("2006-01-02") + "，zwgk " + version
 }
