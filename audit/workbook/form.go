@@ -22,11 +22,13 @@ type formReader struct {
 	rows   int
 	got    []bool
 	values map[string]any
+	first  int               // the line of the first value
+	cols   map[string]string // field → column letter of its value
 	horiz  []int // a header row seen: the field of each column
 }
 
 func newFormReader(r *reader, ts *tableSpec, file, sheet string) *formReader {
-	return &formReader{r: r, ts: ts, file: file, sheet: sheet, got: make([]bool, len(ts.fields)), values: map[string]any{}}
+	return &formReader{r: r, ts: ts, file: file, sheet: sheet, got: make([]bool, len(ts.fields)), values: map[string]any{}, cols: map[string]string{}}
 }
 
 // label returns the field a form label names (「单位名称」, 「单位名称：」) and,
@@ -130,10 +132,23 @@ func (fr *formReader) set(f, line, c int, raw string) {
 		return
 	}
 	fr.values[fs.f.Name] = v
+	fr.cols[fs.f.Name] = colName(c)
+	if fr.first == 0 || line < fr.first {
+		fr.first = line
+	}
 }
 
 func (fr *formReader) done() error {
 	u := fr.r.unit
+	if fr.ts.t.Name != "unit" {
+		// Any other form (主动公开情况, …) is a table of one row, so rules
+		// and reports read it like a register.
+		if len(fr.values) > 0 {
+			u.Tables[fr.ts.t.Name] = &audit.Table{Name: fr.ts.t.Name, File: fr.file, Sheet: fr.sheet, Columns: fr.cols,
+				Rows: []*audit.Row{{Line: fr.first, Values: fr.values}}}
+		}
+		return nil
+	}
 	for name, v := range fr.values {
 		switch name {
 		case "name":

@@ -48,6 +48,7 @@ func newRoot(e *env) *cobra.Command {
 		newReportCmd(e, g),
 		newSampleCmd(e, g),
 		newDiffCmd(e, g),
+		newAnnualCmd(e, g),
 		newVersionCmd(e),
 	)
 	return root
