@@ -109,7 +109,6 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 			"calendar %q has no regional holidays for %d: only the national arrangement is used; add them with --calendar FILE", name, year))
 	}
 
-	used := map[string]map[string]bool{} // table → fields read by some rule
 	for _, it := range c.Items() {
 		o := &Outcome{Item: it}
 		ev.Outcomes = append(ev.Outcomes, o)
@@ -151,16 +150,6 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 				}
 			}
 		default:
-			if used[it.Table] == nil {
-				used[it.Table] = map[string]bool{}
-			}
-			for _, e := range []*checklists.Expr{it.Where, it.Check} {
-				if e != nil {
-					for _, f := range e.Fields {
-						used[it.Table][f] = true
-					}
-				}
-			}
 			p.evalRows(&machine, ev, o, base)
 			if o.Applicable == 0 {
 				o.NA = true
@@ -217,10 +206,7 @@ func (p *Plan) evalRows(machine *vm.VM, ev *Evaluation, o *Outcome, base map[str
 	for k, v := range base {
 		env[k] = v
 	}
-	var whereFields, checkFields []string
-	if it.Where != nil {
-		whereFields = it.Where.Fields
-	}
+	var checkFields []string
 	if it.Check != nil {
 		checkFields = it.Check.Fields
 	}
@@ -228,14 +214,9 @@ func (p *Plan) evalRows(machine *vm.VM, ev *Evaluation, o *Outcome, base map[str
 		for _, f := range schema.Fields {
 			env[f.Name] = r.Values[f.Name]
 		}
-		// A row whose where-fields could not be read might match: it counts
-		// as applicable and failing, as does a matching row whose check-fields
-		// could not be read.
-		if bad := badField(r, whereFields); bad != "" {
-			o.Applicable++
-			p.fail(ev, o, t, r, dataErrorText(it, schema, t, r, bad), bad)
-			continue
-		}
+		// A cell that could not be read is blank to where (a typo in 公开日期
+		// must not pull a row into a rule it cannot belong to); a matching
+		// row whose check needs such a cell fails, naming it.
 		if it.Where != nil {
 			ok, err := runBool(machine, it.Where.Program, env)
 			if err != nil {
@@ -249,7 +230,11 @@ func (p *Plan) evalRows(machine *vm.VM, ev *Evaluation, o *Outcome, base map[str
 		}
 		o.Applicable++
 		if bad := badField(r, checkFields); bad != "" {
-			p.fail(ev, o, t, r, dataErrorText(it, schema, t, r, bad), bad)
+			// A veto is an accusation (弄虚作假): a cell typed wrong is a
+			// 数据错误, never grounds for one. Every other rule fails the row.
+			if it.Method != checklists.Veto {
+				p.fail(ev, o, t, r, dataErrorText(it, schema, t, r, bad), bad)
+			}
 			continue
 		}
 		if it.Check == nil {

@@ -55,6 +55,14 @@ sections:
         points: 10
         method: self
         applies: 'unit.type == "乡镇"'
+      - id: V1
+        title: 不得伪造发布日期
+        basis: 六(四)
+        method: veto
+        table: documents
+        where: 'published_on != nil'
+        check: 'published_on >= issued_on'
+        finding: 弄虚作假
       - id: G1
         title: 图解
         basis: 二(五)
@@ -111,6 +119,9 @@ func TestEvaluate(t *testing.T) {
 		{Line: 7, Values: checklists.Row{"doc_no": "金政发〔2017〕6号", "title": "人事任免", "issued_on": day("2017-03-01"), "attribute": "不予公开", "reason": "  "}},
 		// No attribute at all: A2's where does not match, nothing fails.
 		{Line: 8, Values: checklists.Row{"title": "无属性", "issued_on": day("2017-03-01"), "interpretation": "图解"}},
+		// An unreadable 公开日期 on a document no rule's check needs here: it is
+		// blank to V1's where, so a typo never becomes a falsification veto.
+		{Line: 9, Values: checklists.Row{"title": "非政策", "issued_on": day("2017-03-01"), "attribute": "依申请公开", "reason": "内部事务信息"}, Bad: []string{"published_on"}},
 	}
 	reposts := &Table{Name: "reposts", File: "金积镇.xlsx", Sheet: "转载台账", Columns: map[string]string{"title": "A", "source_published_at": "C", "reposted_at": "D"},
 		Rows: []*Row{
@@ -141,7 +152,7 @@ func TestEvaluate(t *testing.T) {
 	if diff := cmp.Diff(want, findings); diff != "" {
 		t.Errorf("findings (-want +got)\n%s", diff)
 	}
-	wantCounts := map[string][3]int{"A1": {5, 3, 0}, "A2": {1, 1, 0}, "A3": {3, 2, 0}, "A4": {0, 0, 1}, "G1": {7, 5, 0}}
+	wantCounts := map[string][3]int{"A1": {5, 3, 0}, "A2": {2, 1, 0}, "A3": {3, 2, 0}, "A4": {0, 0, 1}, "V1": {4, 0, 0}, "G1": {8, 6, 0}}
 	if diff := cmp.Diff(wantCounts, counts); diff != "" {
 		t.Errorf("applicable/failed/na (-want +got)\n%s", diff)
 	}

@@ -1,0 +1,86 @@
+package main
+
+// The command's behaviour as txtar scripts (testdata/script/*.txtar) that
+// run the real binary, as the go command's own tests do. The scripts see
+// the sample district as $SAMPLES, and two commands besides testscript's
+// own:
+//
+//	status N CMD ARGS…   runs CMD and requires exit status N (exec only
+//	                     knows success and failure)
+//	mkdistrict DIR YEAR  writes the sample district of YEAR into DIR
+//
+//	go test ./cmd/zwgk -run TestScripts
+//	go test ./cmd/zwgk -run TestScripts/audit_samples -v
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/zwgk/zwgk/samples/mkdistrict/district"
+)
+
+// TestMain lets the test binary run as zwgk inside the scripts. It must be
+// the package's only TestMain.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"zwgk": func() { os.Exit(run(os.Args[1:], newEnv())) },
+	})
+}
+
+func TestScripts(t *testing.T) {
+	samples, err := filepath.Abs(samplesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("SAMPLES", samples)
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"status":     cmdStatus,
+			"mkdistrict": cmdMkdistrict,
+		},
+	})
+}
+
+// cmdStatus runs a command and checks its exit status; its output is
+// checked by the stdout and stderr commands that follow, as after exec.
+func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: status N command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("status %s: not a number", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("%s: %v", args[1], err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s: exit status %d, want %d", args[1], got, want)
+	}
+}
+
+func cmdMkdistrict(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkdistrict DIR YEAR")
+	}
+	year, err := strconv.Atoi(args[1])
+	if err != nil {
+		ts.Fatalf("mkdistrict: year %s: not a number", args[1])
+	}
+	ts.Check(district.Write(ts.MkAbs(args[0]), year))
+}
