@@ -20,7 +20,7 @@ func (l *limitOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.Int64Var(&l.unzipMB, "max-unzip-mb", 512, "一个 .xlsx 解压后的总大小上限（MB），超过即按可疑文件拒绝")
 	f.IntVar(&l.maxRows, "max-rows", 1000000, "一个工作表的行数上限")
-	f.IntVar(&l.maxCell, "max-cell", 32767, "一个单元格的字符数上限（Excel 本身的上限是 32767）")
+	f.IntVar(&l.maxCell, "max-cell", 32767, "一个单元格的字数上限（Excel 本身的上限是 32767；按每字3字节的 UTF-8 计）")
 	f.StringVar(&l.encoding, "encoding", "", "CSV 的文本编码：utf-8、gbk、gb18030 或 utf-16（默认自动识别）")
 }
 
@@ -29,7 +29,7 @@ func (l *limitOptions) workbookOptions(c *checklists.Checklist) workbook.Options
 		Schema:         c.Schema,
 		UnzipSizeLimit: l.unzipMB << 20,
 		MaxRows:        l.maxRows,
-		MaxCellBytes:   l.maxCell,
+		MaxCellBytes:   3 * l.maxCell, // a Chinese character is three bytes of UTF-8
 		Encoding:       l.encoding,
 	}
 }
