@@ -33,7 +33,7 @@ const (
 	StratumOther    = "其他"
 )
 
-var stratumWeight = map[string]int{StratumFlagged: 4, StratumWithheld: 3, StratumOther: 1}
+var stratumWeight = map[string]int{StratumFlagged: 8, StratumWithheld: 4, StratumOther: 1}
 
 // Candidates lists the documents of an evaluated unit (its rows must still
 // be loaded) with the findings on each row.
@@ -77,8 +77,8 @@ func Candidates(ev *audit.Evaluation) []Sampled {
 
 // Sample draws n rows of one unit reproducibly: the same seed, unit and rows
 // give the same sample on any machine, whatever the order of the units. Rows
-// are drawn without replacement with weights by stratum (flagged 4, withheld
-// 3, other 1); each weight w is the number of uniform draws whose maximum is
+// are drawn without replacement with weights by stratum (flagged 8, withheld
+// 4, other 1); each weight w is the number of uniform draws whose maximum is
 // the row's key, which is exact integer arithmetic (no floating point).
 func Sample(unit string, rows []Sampled, n int, seed uint64) []Sampled {
 	if n <= 0 || len(rows) == 0 {

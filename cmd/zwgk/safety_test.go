@@ -18,16 +18,6 @@ import (
 	"github.com/zwgk/zwgk/checklists"
 )
 
-// invoke runs zwgk in-process with the given arguments.
-func invoke(t *testing.T, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	e := newEnv()
-	e.stdout, e.stderr, e.stderrTTY = &out, &errb, false
-	code = run(args, e)
-	return out.String(), errb.String(), code
-}
-
 // writeUnit writes a small filled-in template for a unit.
 func writeUnit(t *testing.T, path, name string, docs [][]any) {
 	t.Helper()
@@ -92,6 +82,10 @@ func hashTree(t *testing.T, root string) map[string]string {
 // audit, report, sample and diff, and checks that -o never replaces an
 // input or an existing report without --force and leaves no temporary file.
 func TestInputsNeverWritten(t *testing.T) {
+	invoke := func(t *testing.T, args ...string) (string, string, int) {
+		out, errb, code := zwgkRun(t, args...)
+		return string(out), string(errb), code
+	}
 	in := filepath.Join(t.TempDir(), "报送材料")
 	if err := os.MkdirAll(filepath.Join(in, "利通区财政局"), 0o755); err != nil {
 		t.Fatal(err)

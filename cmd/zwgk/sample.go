@@ -32,7 +32,7 @@ func newSampleCmd(e *env, g *globalOptions) *cobra.Command {
 		Use:   "sample PATH…",
 		Short: "抽查（方案一(四)）：从每个单位的公文台账中按随机种子抽取若干行，生成抽查表",
 		Long: `从每个单位的公文台账中抽取 --per-unit 行，写成抽查表（xlsx）。有问题的行和依申请公开、不予公开、
-脱密后公开的行按 4:3:1 的权重多抽。同样的 --seed 和同样的报送材料，在任何电脑上都抽到同样的行；
+脱密后公开的行按 8:4:1 的权重多抽。同样的 --seed 和同样的报送材料，在任何电脑上都抽到同样的行；
 种子会打印出来并写进抽查表。填好 核查结论 和 核查说明 后，用 zwgk audit … --review 抽查表.xlsx 重新计分。`,
 		Example: `  zwgk sample 报送材料/ --per-unit 5 --seed 20171228 -o 抽查表.xlsx`,
 		Args:    cobra.ArbitraryArgs,

@@ -132,7 +132,7 @@ func SampleXLSX(w io.Writer, rows []scoring.Sampled, info SampleInfo) error {
 		{"每单位抽查条数", strconv.Itoa(info.PerUnit)},
 		{"随机种子", strconv.FormatUint(info.Seed, 10)},
 		{"生成", info.Generated},
-		{"抽样方法", "按单位分别抽样；有问题的行、依申请公开/不予公开/脱密后公开的行按 4:3:1 的权重多抽；同一种子和同样的报送材料在任何电脑上抽到同样的行"},
+		{"抽样方法", "按单位分别抽样；有问题的行、依申请公开/不予公开/脱密后公开的行按 8:4:1 的权重多抽；同一种子和同样的报送材料在任何电脑上抽到同样的行"},
 		{"填写说明", "在「抽查表」的 核查结论 列选择 属实/不属实/部分属实，不属实 的须在 核查说明 中写明理由，并填写复核人和复核日期；需要调整某项指标得分的，在「指标调整」表中填写。填好后用 zwgk audit … --review 本文件 重新计分。"},
 	}
 	for i, kv := range about {
