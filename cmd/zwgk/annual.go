@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -81,7 +80,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	case opts.year < 2008 || opts.year > 2199:
 		return usageError("--year %d: 报告年度应在 2008 年（《条例》施行）之后", opts.year)
 	}
-	if err := annualCheckOutputs(opts.outputs, append(slices.Clone(paths), opts.previous), opts.force); err != nil {
+	if err := checkOutputs(opts.outputs, append(slices.Clone(paths), opts.previous), opts.force, []string{".xlsx", ".json", ".md"}); err != nil {
 		return err
 	}
 	c, err := loadChecklist(e, opts.checklist, opts.calendars)
@@ -173,41 +172,6 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	}
 	if failed {
 		return &exitError{code: exitFindings}
-	}
-	return nil
-}
-
-// annualCheckOutputs checks the -o files of annual-report before any work
-// is done: .xlsx, .json or .md, never twice, never an input, never an
-// existing file without --force.
-func annualCheckOutputs(outs, inputs []string, force bool) error {
-	seen := map[string]bool{}
-	for _, o := range outs {
-		switch strings.ToLower(filepath.Ext(o)) {
-		case ".xlsx", ".json", ".md":
-		default:
-			return usageError("-o %s: 不支持的格式，扩展名应为 .xlsx、.json 或 .md", o)
-		}
-		abs, err := filepath.Abs(o)
-		if err != nil {
-			return usageError("-o %s: %v", o, err)
-		}
-		if seen[abs] {
-			return usageError("-o %s: 重复指定了同一个输出文件", o)
-		}
-		seen[abs] = true
-		var ins []string
-		for _, in := range inputs {
-			if in != "" {
-				ins = append(ins, in)
-			}
-		}
-		if isInput(abs, ins) {
-			return usageError("-o %s: 这是一个输入文件，zwgk 不会覆盖它", o)
-		}
-		if _, err := os.Stat(o); err == nil && !force {
-			return usageError("-o %s: 文件已存在；如需覆盖，请加 --force", o)
-		}
 	}
 	return nil
 }

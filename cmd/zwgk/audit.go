@@ -81,7 +81,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	default:
 		return usageError("--fail-on %s: 应为 public、any 或 none", opts.failOn)
 	}
-	if err := checkOutputs(opts.outputs, paths, opts.force); err != nil {
+	if err := checkOutputs(opts.outputs, paths, opts.force, reportFormats); err != nil {
 		return err
 	}
 	c, err := loadChecklist(e, opts.checklist, opts.calendars)

@@ -58,12 +58,7 @@ func readResultFile(e *env, path string) (*scoring.Result, error) {
 }
 
 func runDiff(e *env, opts *diffOptions, oldPath, newPath string, lang msg.Lang) error {
-	for _, o := range opts.outputs {
-		if ext := strings.ToLower(filepath.Ext(o)); ext != ".xlsx" && ext != ".json" {
-			return usageError("-o %s: 对比结果应为 .xlsx 或 .json 文件", o)
-		}
-	}
-	if err := checkOutputs(opts.outputs, []string{oldPath, newPath}, opts.force); err != nil {
+	if err := checkOutputs(opts.outputs, []string{oldPath, newPath}, opts.force, []string{".xlsx", ".json"}); err != nil {
 		return err
 	}
 	old, err := readResultFile(e, oldPath)

@@ -8,18 +8,23 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
-// outputs checks the -o files before any work is done: known extensions,
-// never an input, never an existing file without --force.
-func checkOutputs(outs []string, inputs []string, force bool) error {
+// Output formats by command.
+var (
+	reportFormats = []string{".xlsx", ".json", ".csv"}
+	xlsxOnly      = []string{".xlsx"}
+)
+
+// checkOutputs checks the -o files before any work is done: one of the
+// formats, never twice, never an input, never an existing file without --force.
+func checkOutputs(outs, inputs []string, force bool, formats []string) error {
 	seen := map[string]bool{}
 	for _, o := range outs {
-		switch strings.ToLower(filepath.Ext(o)) {
-		case ".xlsx", ".json", ".csv":
-		default:
-			return usageError("-o %s: 不支持的报告格式，扩展名应为 .xlsx、.json 或 .csv", o)
+		if !slices.Contains(formats, strings.ToLower(filepath.Ext(o))) {
+			return usageError("-o %s: 不支持的格式，扩展名应为 %s", o, strings.Join(formats, "、"))
 		}
 		abs, err := filepath.Abs(o)
 		if err != nil {
@@ -42,6 +47,9 @@ func checkOutputs(outs []string, inputs []string, force bool) error {
 // isInput reports whether abs is one of the inputs or lies inside an input folder.
 func isInput(abs string, inputs []string) bool {
 	for _, in := range inputs {
+		if in == "" {
+			continue
+		}
 		a, err := filepath.Abs(in)
 		if err != nil {
 			continue

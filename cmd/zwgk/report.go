@@ -41,7 +41,7 @@ func newReportCmd(e *env, g *globalOptions) *cobra.Command {
 }
 
 func runReport(e *env, opts *reportOptions, path string, lang msg.Lang) error {
-	if err := checkOutputs(opts.outputs, []string{path}, opts.force); err != nil {
+	if err := checkOutputs(opts.outputs, []string{path}, opts.force, reportFormats); err != nil {
 		return err
 	}
 	data, err := e.readFile(path)

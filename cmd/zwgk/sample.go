@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -62,10 +61,7 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 	if opts.perUnit <= 0 {
 		return usageError("--per-unit 应为正整数")
 	}
-	if filepath.Ext(opts.output) != ".xlsx" {
-		return usageError("-o %s: 抽查表应为 .xlsx 文件", opts.output)
-	}
-	if err := checkOutputs([]string{opts.output}, paths, opts.force); err != nil {
+	if err := checkOutputs([]string{opts.output}, paths, opts.force, xlsxOnly); err != nil {
 		return err
 	}
 	c, err := loadChecklist(e, opts.checklist, opts.calendars)

@@ -49,7 +49,7 @@ func runTemplate(e *env, opts *templateOptions) error {
 			out = "应报送单位名单.xlsx"
 		}
 	}
-	if err := checkOutputs([]string{out}, nil, opts.force); err != nil {
+	if err := checkOutputs([]string{out}, nil, opts.force, xlsxOnly); err != nil {
 		return err
 	}
 	var write func(io.Writer) error

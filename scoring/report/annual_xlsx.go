@@ -191,21 +191,7 @@ func (b *annualBook) newSheet(name string) error {
 // of the range (so the borders go all round).
 func (b *annualBook) box(sheet string, c1, r1, c2, r2 int, v any, style int) error {
 	ref := cellName(c1, r1)
-	var err error
-	switch v := v.(type) {
-	case string:
-		if v != "" {
-			err = b.f.SetCellStr(sheet, ref, v)
-		}
-	case int:
-		err = b.f.SetCellInt(sheet, ref, int64(v))
-	case float64:
-		err = b.f.SetCellFloat(sheet, ref, v, -1, 64)
-	case nil:
-	default:
-		err = fmt.Errorf("unexpected cell value %T", v)
-	}
-	if err != nil {
+	if err := setCell(b.f, sheet, ref, v); err != nil {
 		return err
 	}
 	if c2 > c1 || r2 > r1 {

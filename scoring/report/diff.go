@@ -101,7 +101,7 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 		vals := []any{u.Name, u.OldScore, u.NewScore, u.ScoreDelta, u.OldGrade, u.NewGrade, u.OldRank, u.NewRank, rankMove(u.RankDelta),
 			len(u.New), len(u.Resolved), len(u.Persisting)}
 		for j, v := range vals {
-			if err := setValue(f, sum, mustCell(j+1, r), v); err != nil {
+			if err := setCell(f, sum, mustCell(j+1, r), v); err != nil {
 				return err
 			}
 		}
@@ -173,12 +173,4 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 		return err
 	}
 	return f.Write(w)
-}
-
-// setValue writes strings as strings (never formulas) and numbers as numbers.
-func setValue(f *excelize.File, sheet, cell string, v any) error {
-	if s, ok := v.(string); ok {
-		return f.SetCellStr(sheet, cell, s)
-	}
-	return f.SetCellValue(sheet, cell, v)
 }

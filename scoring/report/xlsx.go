@@ -227,27 +227,33 @@ func colName(col int) string {
 	return s
 }
 
+// setCell writes one value in a normal-mode sheet: strings as text (never
+// a formula, whatever a unit wrote), ints and floats as numbers; nil and ""
+// write nothing.
+func setCell(f *excelize.File, sheet, ref string, v any) error {
+	switch v := v.(type) {
+	case string:
+		if v != "" {
+			return f.SetCellStr(sheet, ref, v)
+		}
+	case int:
+		return f.SetCellInt(sheet, ref, int64(v))
+	case float64:
+		return f.SetCellFloat(sheet, ref, v, -1, 64)
+	case nil:
+	default:
+		return fmt.Errorf("unexpected cell value %T", v)
+	}
+	return nil
+}
+
 // putRow writes cells into row of a normal-mode sheet from column col:
 // strings as text (never formulas), ints and floats as numbers, nil values
 // and empty strings only styled.
 func (b *book) putRow(sheet string, col, row int, cells []excelize.Cell) error {
 	for i, c := range cells {
 		ref := cellName(col+i, row)
-		var err error
-		switch v := c.Value.(type) {
-		case string:
-			if v != "" {
-				err = b.f.SetCellStr(sheet, ref, v)
-			}
-		case int:
-			err = b.f.SetCellInt(sheet, ref, int64(v))
-		case float64:
-			err = b.f.SetCellFloat(sheet, ref, v, -1, 64)
-		case nil:
-		default:
-			err = fmt.Errorf("unexpected cell value %T", v)
-		}
-		if err != nil {
+		if err := setCell(b.f, sheet, ref, c.Value); err != nil {
 			return err
 		}
 		if c.StyleID != 0 {
