@@ -24,7 +24,7 @@ type formReader struct {
 	values map[string]any
 	first  int               // the line of the first value
 	cols   map[string]string // field → column letter of its value
-	horiz  []int // a header row seen: the field of each column
+	horiz  []int             // a header row seen: the field of each column
 }
 
 func newFormReader(r *reader, ts *tableSpec, file, sheet string) *formReader {
