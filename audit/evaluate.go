@@ -104,11 +104,6 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 	base := p.baseEnv(u, year)
 	selfScores := selfScores(u)
 
-	for _, name := range c.Calendar.MissingOverlay(year) {
-		ev.Warnings = append(ev.Warnings, msg.New("工作日历「%s」缺少%d年的地方节假日安排，该年只按全国安排计算工作日；可用 --calendar 文件补充",
-			"calendar %q has no regional holidays for %d: only the national arrangement is used; add them with --calendar FILE", name, year))
-	}
-
 	for _, it := range c.Items() {
 		o := &Outcome{Item: it}
 		ev.Outcomes = append(ev.Outcomes, o)

@@ -116,7 +116,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	prog := newProgress(e, len(subs), "统计")
 	readAll(e, subs, rOpts, opts.jobs, prog, func(i int, r readResult) {
 		if r.err != nil {
-			fails[i] = &annual.Error{File: filepath.ToSlash(r.sub.Path), Message: errText(r.err)}
+			fails[i] = &annual.Error{File: filepath.ToSlash(r.sub.Path), Message: failureText(r.err).In(lang)}
 			return
 		}
 		reports[i] = annual.Compute(r.unit, annual.Options{Year: opts.year, Layout: file.Layout, Calendar: c.Calendar})

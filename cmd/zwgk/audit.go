@@ -120,7 +120,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 					name = ru.Name
 				}
 			}
-			fails[i] = &scoring.Failure{Source: filepath.ToSlash(r.sub.Path), Name: name, Text: msg.New("%s", "%s", errText(r.err))}
+			fails[i] = &scoring.Failure{Source: filepath.ToSlash(r.sub.Path), Name: name, Text: failureText(r.err)}
 			return
 		}
 		if err := hasRegisters(r.unit); err != nil {

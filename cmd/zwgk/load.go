@@ -1,7 +1,7 @@
 package main
 
 import (
-	"fmt"
+	"errors"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -11,6 +11,7 @@ import (
 	"github.com/zwgk/zwgk/audit/workbook"
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/calendar"
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // loadChecklist resolves --checklist (an embedded id or a file) with the
@@ -109,4 +110,12 @@ func discover(paths []string) ([]workbook.Submission, error) {
 	return subs, nil
 }
 
-func errText(err error) string { return fmt.Sprint(err) }
+// failureText is why a submission could not be read, in both languages and
+// without its path (the result names the file beside the message).
+func failureText(err error) msg.Text {
+	var ue *workbook.UnreadableError
+	if errors.As(err, &ue) {
+		return ue.Text
+	}
+	return msg.Text{Zh: err.Error(), En: err.Error()}
+}
