@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -16,7 +17,8 @@ func newVersionCmd(e *env) *cobra.Command {
 		Short: "显示版本、内置指标体系和工作日历覆盖的年份",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(e.stdout, "zwgk %s\n", version)
+			v, commit := buildInfo()
+			fmt.Fprintf(e.stdout, "zwgk %s (commit %s)\n", v, commit)
 			fmt.Fprintf(e.stdout, "checklists: %s\n", strings.Join(checklists.Embedded(), ", "))
 			for _, name := range calendar.Names() {
 				f, err := calendar.Embedded(name)
@@ -32,4 +34,26 @@ func newVersionCmd(e *env) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// buildInfo is the version (set with -ldflags, else the module's, else
+// "dev") and the commit the binary was built from, when Go recorded it.
+func buildInfo() (v, commit string) {
+	v, commit = version, "unknown"
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v, commit
+	}
+	if v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" {
+			commit = s.Value
+		}
+		if s.Key == "vcs.modified" && s.Value == "true" {
+			commit += "+dirty"
+		}
+	}
+	return v, commit
 }
