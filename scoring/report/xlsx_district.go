@@ -48,7 +48,6 @@ func (b *book) districtWorkbook() error {
 			return err
 		}
 	}
-	b.f.SetActiveSheet(0)
 	return nil
 }
 

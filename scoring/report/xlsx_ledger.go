@@ -43,7 +43,6 @@ func (b *book) unitWorkbook(u *scoring.UnitResult) error {
 			return err
 		}
 	}
-	b.f.SetActiveSheet(0)
 	return nil
 }
 
