@@ -311,10 +311,8 @@ func (rr *registerReader) data(line int, cells []string) {
 		rr.r.issue(audit.Warning, rr.pos(line, ""), rr.ts.t.Name, "", msg.New("忽略表中的说明行「%s」", "ignored a note row %q", clip(note)))
 		return
 	}
-	if rr.repeatedHeader(cells) {
-		rr.r.issue(audit.Warning, rr.pos(line, ""), rr.ts.t.Name, "", msg.New("忽略重复的表头行", "ignored a repeated header row"))
-		return
-	}
+	mark := len(rr.r.unit.Issues)
+	typedOK := false // a date, number, yes/no or enum cell was read
 	row := &audit.Row{Line: line, Values: make(checklists.Row, len(h.fieldCol))}
 	for f, c := range h.fieldCol {
 		if c < 0 {
@@ -339,6 +337,16 @@ func (rr *registerReader) data(line int, cells []string) {
 			continue
 		}
 		row.Values[fs.f.Name] = v
+		typedOK = typedOK || fs.f.Type != checklists.Text
+	}
+	// A repeated header row (pasted print pages) reads as bad dates and
+	// values; only such a row, or one with no typed value, is compared with
+	// the header, which folds every cell: doing it for every row cost 5 % of
+	// the audit's reading.
+	if (len(row.Bad) > 0 || !typedOK) && rr.repeatedHeader(cells) {
+		rr.r.unit.Issues = rr.r.unit.Issues[:mark]
+		rr.r.issue(audit.Warning, rr.pos(line, ""), rr.ts.t.Name, "", msg.New("忽略重复的表头行", "ignored a repeated header row"))
+		return
 	}
 	rr.table.Rows = append(rr.table.Rows, row)
 }

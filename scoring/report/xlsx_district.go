@@ -13,6 +13,14 @@ import (
 	"github.com/zwgk/zwgk/scoring"
 )
 
+// maxTitledLedgers is the most unit ledgers a district workbook prints with
+// their header row repeated on every page. Each repeat is a defined name,
+// and excelize's SetDefinedName compares every defined name's sheet against
+// the list of all sheets, rebuilt each time: with one ledger per unit that
+// is cubic in the units (52 s of the 63 s the report took for 2,000 units).
+// A ledger is about 45 rows, two pages at most.
+const maxTitledLedgers = 100
+
 // districtWorkbook writes the sheets of the district's report: the summary,
 // the item matrix, the two finding lists, the review decisions, and one
 // ledger per unit that was scored.
@@ -44,7 +52,7 @@ func (b *book) districtWorkbook() error {
 			return err
 		}
 		title := msg.Pick(l, unitName(u)+" 计分明细", unitName(u)+" — score ledger")
-		if err := b.ledger(name, u, []string{title, b.unitLine(u, true)}); err != nil {
+		if err := b.ledger(name, u, []string{title, b.unitLine(u, true)}, len(b.res.Units) <= maxTitledLedgers); err != nil {
 			return err
 		}
 	}

@@ -25,7 +25,7 @@ func (b *book) unitWorkbook(u *scoring.UnitResult) error {
 		msg.Pick(l, unitName(u)+" "+b.resultTitle(), unitName(u)+" — "+b.resultTitle()),
 		b.checklistLine(), b.yearLine(), b.unitLine(u, false), b.generatedLine(),
 	}
-	if err := b.ledger(ledger, u, lines); err != nil {
+	if err := b.ledger(ledger, u, lines, true); err != nil {
 		return err
 	}
 	units := []*scoring.UnitResult{u}
@@ -49,7 +49,7 @@ func (b *book) unitWorkbook(u *scoring.UnitResult) error {
 // ledger writes a unit's 计分明细 into sheet: the lines of the header block
 // (the first one as the title), one row per item grouped under its section, then
 // the total, grade, rank, performance points and the veto.
-func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error {
+func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string, printTitles bool) error {
 	l := b.l
 	cols := []column{
 		{head: msg.Pick(l, "编号", "Item"), max: 6},
@@ -67,26 +67,22 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 		{head: msg.Pick(l, "得分", "Score"), min: 8, max: 8},
 	}
 	n := len(cols)
-	row := 0
+	type line struct {
+		text  string
+		style int
+	}
+	var lines []line
 	for i, s := range block {
 		if s == "" {
 			continue
 		}
-		row++
 		style := b.st.meta
 		if i == 0 {
 			style = b.st.title
 		}
-		if err := b.line(sheet, row, n, s, style); err != nil {
-			return err
-		}
-		if i == 0 {
-			if err := b.f.SetRowHeight(sheet, row, 30); err != nil {
-				return err
-			}
-		}
+		lines = append(lines, line{s, style})
 	}
-	head := row + 2
+	head := len(lines) + 2
 	ft := newFitter(cols)
 	byItem := map[string][]*scoring.FindingResult{}
 	for i := range u.Findings {
@@ -119,12 +115,70 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 	total[10] = excelize.Cell{Value: self, StyleID: b.st.totalScore}
 	total[12] = excelize.Cell{Value: u.Score, StyleID: b.st.totalScore}
 	table = append(table, total)
-	ws, err := b.setWidths(sheet, ft)
+
+	// The sheet is streamed: a district workbook has one ledger per unit,
+	// and every normal-mode cell write looks its sheet up among all the
+	// sheets (excelize's getSheetXMLPath), which made the ledgers quadratic
+	// in the number of units. What is not a row goes in first.
+	titles := 0
+	if printTitles {
+		titles = head
+	}
+	if err := b.printSetup(sheet, titles, titles); err != nil {
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	if err := b.putRows(sheet, 1, head, table, ws); err != nil {
+	ws := ft.widths()
+	for i, w := range ws {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(freeze(head+1, 3)); err != nil {
 		return err
+	}
+	vals := make([]any, n)
+	put := func(row int, cells []excelize.Cell, opts ...excelize.RowOpts) error {
+		vals = vals[:len(cells)]
+		for i, c := range cells {
+			if v, ok := c.Value.(string); ok && v == "" {
+				c.Value = nil // styled, empty
+			}
+			vals[i] = c
+		}
+		return sw.SetRow(cellName(1, row), vals, opts...)
+	}
+	merge := func(row, to int) error {
+		if to > 1 {
+			return sw.MergeCell(cellName(1, row), cellName(to, row))
+		}
+		return nil
+	}
+	row := 0
+	for i, ln := range lines {
+		row++
+		var opts []excelize.RowOpts
+		if i == 0 {
+			opts = append(opts, excelize.RowOpts{Height: 30})
+		}
+		if err := put(row, []excelize.Cell{{Value: ln.text, StyleID: ln.style}}, opts...); err != nil {
+			return err
+		}
+		if err := merge(row, n); err != nil {
+			return err
+		}
+	}
+	for i, cells := range table {
+		var opts []excelize.RowOpts
+		if h := b.height(cells, ws); h > 0 {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		if err := put(head+i, cells, opts...); err != nil {
+			return err
+		}
 	}
 	// The unit's standing.
 	row = head + len(table) - 1
@@ -140,13 +194,16 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 	}
 	for _, s := range standing {
 		row++
-		if err := b.putRow(sheet, 1, row, []excelize.Cell{{Value: s.label, StyleID: b.st.label}}); err != nil {
+		cells := make([]excelize.Cell, n)
+		for i := range cells[:n-1] {
+			cells[i].StyleID = b.st.label
+		}
+		cells[0].Value = s.label
+		cells[n-1] = excelize.Cell{Value: s.v, StyleID: s.style}
+		if err := put(row, cells); err != nil {
 			return err
 		}
-		if err := b.mergeStyled(sheet, 1, row, n-1, b.st.label); err != nil {
-			return err
-		}
-		if err := b.putRow(sheet, n, row, []excelize.Cell{{Value: s.v, StyleID: s.style}}); err != nil {
+		if err := merge(row, n-1); err != nil {
 			return err
 		}
 	}
@@ -157,14 +214,14 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 	}
 	for _, w := range notes {
 		row++
-		if err := b.line(sheet, row, n, msg.Pick(l, "提示：", "Note: ")+w, b.st.meta); err != nil {
+		if err := put(row, []excelize.Cell{{Value: msg.Pick(l, "提示：", "Note: ") + w, StyleID: b.st.meta}}); err != nil {
+			return err
+		}
+		if err := merge(row, n); err != nil {
 			return err
 		}
 	}
-	if err := b.printSetup(sheet, head, head); err != nil {
-		return err
-	}
-	return b.f.SetPanes(sheet, freeze(head+1, 3))
+	return sw.Flush()
 }
 
 // sectionCells is the row that opens a section in a ledger.
