@@ -356,6 +356,7 @@ func (p *Plan) baseEnv(u *Unit, year int) map[string]any {
 		}
 	}
 	env[checklists.VarTables] = s.TablesValue(typ, rows)
+	env[checklists.VarCountRows] = countRows(u)
 	return env
 }
 
@@ -389,4 +390,30 @@ func header(t *checklists.Table, field string) string {
 		}
 	}
 	return field
+}
+
+// countRows returns count_rows for a unit: each (table, field) is indexed
+// the first time a rule asks for it. It is used by one goroutine (the
+// unit's evaluation).
+func countRows(u *Unit) checklists.CountRows {
+	index := map[[2]string]map[any]int{}
+	return func(table, field string, value any) int {
+		if value == nil {
+			return 0
+		}
+		k := [2]string{table, field}
+		idx, ok := index[k]
+		if !ok {
+			idx = map[any]int{}
+			if t := u.Tables[table]; t != nil {
+				for _, r := range t.Rows {
+					if v, ok := r.Values[field]; ok && v != nil {
+						idx[v]++
+					}
+				}
+			}
+			index[k] = idx
+		}
+		return idx[value]
+	}
 }

@@ -193,3 +193,55 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// TestCountRowsRewrite: len(filter(tables.T, .f == x)) and count(…) are
+// answered from an index, with the same result as the walk.
+func TestCountRowsRewrite(t *testing.T) {
+	src := `format: zwgk.checklist/v1
+id: test
+title: 测试
+total: 30
+performance_weight: 0.04
+grades: [{name: 合格, min: 0}]
+sections:
+  - id: A
+    title: 甲
+    items:
+      - {id: A1, title: 索引, basis: 一(四), points: 10, method: deduct, table: documents, check: 'len(filter(tables.requests, .doc_no == doc_no)) < 3 || attribute == "主动公开"', finding: 集中}
+      - {id: A2, title: 索引2, basis: 一(四), points: 10, method: deduct, table: documents, check: 'count(tables.requests, doc_no == .doc_no) < 3 || attribute == "主动公开"', finding: 集中}
+      - {id: A3, title: 遍历, basis: 一(四), points: 10, method: deduct, table: documents, check: 'len(filter(tables.requests, .doc_no == doc_no && true)) < 3 || attribute == "主动公开"', finding: 集中}
+`
+	c, err := checklists.Load("t.yaml", []byte(src), checklists.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range c.Items()[:2] {
+		if usesIdent(it.Check.Program, checklists.VarTables) || !usesIdent(it.Check.Program, checklists.VarCountRows) {
+			t.Errorf("%s: %s was not rewritten to count_rows", it.ID, it.Check.Source)
+		}
+	}
+	req := func(line int, no any) *Row {
+		r := &Row{Line: line, Values: checklists.Row{"subject": "申请"}}
+		if no != nil {
+			r.Values["doc_no"] = no
+		}
+		return r
+	}
+	requests := &Table{Name: "requests", Rows: []*Row{req(2, "甲1号"), req(3, "甲1号"), req(4, "甲1号"), req(5, "甲2号"), req(6, nil), req(7, nil), req(8, nil)}}
+	docs := &Table{Name: "documents", Sheet: "公文台账", Rows: []*Row{
+		{Line: 2, Values: checklists.Row{"doc_no": "甲1号", "attribute": "依申请公开"}}, // requested 3 times: fails
+		{Line: 3, Values: checklists.Row{"doc_no": "甲2号", "attribute": "依申请公开"}}, // once: passes
+		{Line: 4, Values: checklists.Row{"attribute": "依申请公开"}},                  // no 文号: three requests without one are not "the same"
+		{Line: 5, Values: checklists.Row{"doc_no": "甲1号", "attribute": "主动公开"}},
+	}}
+	ev := NewPlan(c).Evaluate(&Unit{Name: "x", Tables: map[string]*Table{"documents": docs, "requests": requests}}, 2017)
+	for _, o := range ev.Outcomes {
+		var rows []int
+		for _, f := range o.Findings {
+			rows = append(rows, f.Pos.Row)
+		}
+		if diff := cmp.Diff([]int{2}, rows); diff != "" {
+			t.Errorf("%s failing rows (-want +got)\n%s", o.Item.ID, diff)
+		}
+	}
+}

@@ -35,7 +35,17 @@ const (
 	VarPeriodEnd   = "period_end"
 	VarTables      = "tables"
 	VarSelf        = "self"
+	// VarCountRows is count_rows(table, field, value): how many rows of a
+	// register have that value in that field — what
+	// len(filter(tables.T, .field == value)) says, from an index built once
+	// per unit. zwgk rewrites that pattern (and count(tables.T, .f == x))
+	// into count_rows itself, so a cross-table rule costs O(1) per row
+	// instead of a walk of the other register; rules may also call it.
+	VarCountRows = "count_rows"
 )
+
+// CountRows is the type of count_rows.
+type CountRows = func(table, field string, value any) int
 
 // zero returns the typed zero value an environment uses to tell the
 // expression compiler the type of a field.
@@ -88,6 +98,7 @@ func (s *Schema) typeEnv(table string, tablesType reflect.Type) map[string]any {
 		VarPeriodEnd:   time.Time{},
 		VarTables:      reflect.New(tablesType).Elem().Interface(),
 		VarSelf:        map[string]float64{},
+		VarCountRows:   CountRows(func(string, string, any) int { return 0 }),
 	}
 	if t := s.Table(table); t != nil {
 		for _, f := range t.Fields {
@@ -195,6 +206,7 @@ func compileAs(src string, s *Schema, table string, tablesType reflect.Type, cal
 		expr.Env(s.typeEnv(table, tablesType)),
 		expr.DisableBuiltin("now"),
 		expr.MaxNodes(2000),
+		expr.Patch(countPatcher{fields: fieldSet}),
 		expr.Patch(p),
 	}
 	if asBool {
@@ -291,6 +303,74 @@ func unknownName(root ast.Node, env map[string]any) error {
 type visitFunc func(ast.Node)
 
 func (f visitFunc) Visit(n *ast.Node) { f(*n) }
+
+// countPatcher rewrites len(filter(tables.T, .f == x)) and
+// count(tables.T, .f == x), where x is a field of the row, into
+// count_rows("T", "f", x). Both count the rows of T whose f equals x, and an
+// empty x matches nothing (the comparison guard makes `x != nil` part of the
+// predicate); count_rows answers from an index instead of walking T.
+type countPatcher struct {
+	fields map[string]bool
+}
+
+// Visit implements ast.Visitor.
+func (c countPatcher) Visit(node *ast.Node) {
+	b, ok := (*node).(*ast.BuiltinNode)
+	if !ok {
+		return
+	}
+	var walk *ast.BuiltinNode
+	switch {
+	case b.Name == "len" && len(b.Arguments) == 1:
+		if f, ok := b.Arguments[0].(*ast.BuiltinNode); ok && f.Name == "filter" {
+			walk = f
+		}
+	case b.Name == "count":
+		walk = b
+	}
+	if walk == nil || len(walk.Arguments) != 2 {
+		return
+	}
+	list, ok := walk.Arguments[0].(*ast.MemberNode)
+	if !ok {
+		return
+	}
+	tables, ok1 := list.Node.(*ast.IdentifierNode)
+	table, ok2 := list.Property.(*ast.StringNode)
+	pred, ok3 := walk.Arguments[1].(*ast.PredicateNode)
+	if !ok1 || !ok2 || !ok3 || tables.Value != VarTables || list.Optional {
+		return
+	}
+	eq, ok := pred.Node.(*ast.BinaryNode)
+	if !ok || eq.Operator != "==" {
+		return
+	}
+	member, value := eq.Left, eq.Right
+	if _, ok := member.(*ast.MemberNode); !ok {
+		member, value = value, member
+	}
+	m, ok := member.(*ast.MemberNode)
+	if !ok {
+		return
+	}
+	_, isPointer := m.Node.(*ast.PointerNode)
+	field, isName := m.Property.(*ast.StringNode)
+	x, isField := value.(*ast.IdentifierNode)
+	if !isPointer || !isName || !isField || !c.fields[x.Value] || m.Optional {
+		return
+	}
+	loc := b.Location()
+	callee := &ast.IdentifierNode{Value: VarCountRows}
+	tn := &ast.StringNode{Value: table.Value}
+	fn := &ast.StringNode{Value: field.Value}
+	xn := &ast.IdentifierNode{Value: x.Value}
+	for _, n := range []ast.Node{callee, tn, fn, xn} {
+		n.SetLocation(loc)
+	}
+	call := &ast.CallNode{Callee: callee, Arguments: []ast.Node{tn, fn, xn}}
+	call.SetLocation(loc)
+	ast.Patch(node, call)
+}
 
 // boolPatcher rewrites a bool field `x` to `(x ?? false)` unless it is
 // compared with nil, and records which row fields an expression reads.

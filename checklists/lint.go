@@ -60,7 +60,7 @@ func (l *loader) exprError(e entry, src, table string, env *compileEnv, err erro
 	}
 	if m := unknownNameRe.FindStringSubmatch(text); m != nil {
 		name := m[1]
-		names := []string{VarUnit, VarYear, VarPeriodStart, VarPeriodEnd, VarTables, VarSelf, "workdays", "days", "hours", "date"}
+		names := []string{VarUnit, VarYear, VarPeriodStart, VarPeriodEnd, VarTables, VarSelf, VarCountRows, "workdays", "days", "hours", "date"}
 		if t := env.schema.Table(table); t != nil {
 			for _, f := range t.Fields {
 				names = append(names, f.Name)

@@ -795,7 +795,7 @@ func (l *loader) calendarNames(e entry) []string {
 // expression variable, function, builtin or keyword.
 func reserved(name string) bool {
 	switch name {
-	case VarUnit, VarYear, VarPeriodStart, VarPeriodEnd, VarTables, VarSelf,
+	case VarUnit, VarYear, VarPeriodStart, VarPeriodEnd, VarTables, VarSelf, VarCountRows,
 		"workdays", "days", "hours", "date", "nil", "true", "false", "not", "and", "or", "in", "matches", "contains", "startsWith", "endsWith", "let":
 		return true
 	}
