@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# bench.sh — the province-scale benchmark of issue 8 (see docs/performance.md).
+#
+# On one generated province it measures
+#   (a) the bare read: every cell of every workbook streamed with excelize's Rows iterator by as many
+#       workers as the audit uses, values thrown away (go run ./samples/gen/bareread);
+#   (b) zwgk audit DIR -o report.xlsx --format json > /dev/null;
+#   (c) the same audit without -o (JSON to a file), to tell what the Excel report costs (b − c) and
+#       how many findings it holds;
+# each under /usr/bin/time -v, and prints wall time, CPU time (user+sys), peak RSS, the ratio b/a
+# and rows per second. With --double it also audits a province of twice the units, to show whether
+# peak RSS grows with the number of units.
+#
+# Usage: scripts/bench.sh [options] [UNITS [DOCS]]        (default 1000 units × 1000 documents)
+#   -d DIR       generated province to use: reused if DIR/.planted.json exists, else generated into
+#                DIR and kept (default: a temporary folder, removed at the end)
+#   -s SEED      generator seed (default 1)
+#   -r N         repeat (a), (b) and (c) N times, interleaved; the minimum times and the maximum RSS
+#                are reported (default 1). The project's machines are shared: repeat when they are busy.
+#   -j N         workers for both the bare read and the audit (default: GOMAXPROCS, i.e. nproc)
+#   --double     also generate and audit 2 × UNITS (reused from DIR-2x when -d is given)
+#   --sst        generate with a shared strings table as Excel/WPS save (slower to generate)
+#   --no-report-cost   skip (c)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+UNITS=1000 DOCS=1000 SEED=1 REPEAT=1 JOBS=0 DIR="" DOUBLE=0 SST="" REPORT_COST=1
+pos=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -d) DIR=$2; shift 2 ;;
+    -s) SEED=$2; shift 2 ;;
+    -r) REPEAT=$2; shift 2 ;;
+    -j) JOBS=$2; shift 2 ;;
+    --double) DOUBLE=1; shift ;;
+    --sst) SST=-sst; shift ;;
+    --no-report-cost) REPORT_COST=0; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
+    *) pos+=("$1"); shift ;;
+  esac
+done
+[ ${#pos[@]} -ge 1 ] && UNITS=${pos[0]}
+[ ${#pos[@]} -ge 2 ] && DOCS=${pos[1]}
+
+if [ ! -x /usr/bin/time ]; then
+  echo "bench.sh: /usr/bin/time is missing; install it with: apt-get install -y time" >&2
+  exit 2
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/zwgk-bench.XXXXXX")
+cleanup() { rm -rf "$WORK"; }
+trap cleanup EXIT
+if [ -z "$DIR" ]; then
+  DIR=$WORK/province
+fi
+
+echo "== build"
+go build -o "$WORK/zwgk" ./cmd/zwgk
+go build -o "$WORK/gen" ./samples/gen
+go build -o "$WORK/bareread" ./samples/gen/bareread
+
+# generate DIR UNITS: generate a province unless DIR already holds one.
+generate() {
+  local dir=$1 units=$2
+  if [ -f "$dir/.planted.json" ]; then
+    echo "reusing $dir ($(grep -m1 '"units"' "$dir/.planted.json" | tr -dc 0-9) units)"
+    return
+  fi
+  /usr/bin/time -f "generated in %e s, peak RSS %M KB" "$WORK/gen" -units "$units" -docs "$DOCS" -seed "$SEED" $SST -o "$dir"
+}
+
+# measure NAME CMD…: run CMD under /usr/bin/time -v; sets T_WALL, T_CPU (seconds), T_RSS (KB).
+measure() {
+  local name=$1; shift
+  local log=$WORK/$name.time
+  local rc=0
+  /usr/bin/time -v -o "$log" "$@" || rc=$?
+  # zwgk exits 1 when findings match --fail-on; that is not a failure here.
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then echo "bench.sh: $name failed (exit $rc)" >&2; exit 1; fi
+  T_WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log")
+  T_CPU=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2f", u + s }' "$log")
+  T_RSS=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")
+}
+
+jobs_flag=()
+[ "$JOBS" -gt 0 ] && jobs_flag=(-jobs "$JOBS")
+audit_jobs=()
+[ "$JOBS" -gt 0 ] && audit_jobs=(--jobs "$JOBS")
+
+# run_province DIR: runs (a), (b), (c) REPEAT times and sets the A_*, B_*, C_* results.
+run_province() {
+  local dir=$1
+  A_WALL=999999 A_CPU=999999 A_RSS=0 B_WALL=999999 B_CPU=999999 B_RSS=0 C_WALL=999999 C_CPU=999999 C_RSS=0
+  for i in $(seq "$REPEAT"); do
+    echo "-- run $i/$REPEAT: (a) bare read"
+    measure bare "$WORK/bareread" "${jobs_flag[@]}" "$dir" > "$WORK/bare.out"
+    cat "$WORK/bare.out"
+    keep A
+    echo "-- run $i/$REPEAT: (b) zwgk audit -o report.xlsx --format json"
+    rm -f "$WORK/report.xlsx"
+    measure audit "$WORK/zwgk" audit "$dir" "${audit_jobs[@]}" -o "$WORK/report.xlsx" --format json > /dev/null
+    keep B
+    echo "   wall ${T_WALL}s cpu ${T_CPU}s rss ${T_RSS}KB"
+    if [ "$REPORT_COST" = 1 ]; then
+      echo "-- run $i/$REPEAT: (c) zwgk audit --format json (no Excel report)"
+      measure json "$WORK/zwgk" audit "$dir" "${audit_jobs[@]}" --format json > "$WORK/result.json"
+      keep C
+      echo "   wall ${T_WALL}s cpu ${T_CPU}s rss ${T_RSS}KB"
+    fi
+  done
+  ROWS=$(awk '{ for (i = 1; i < NF; i++) if ($i == "rows") print $(i + 1) }' "$WORK/bare.out")
+  REG_ROWS=$(grep -m1 '"rows"' "$dir/.planted.json" | tr -dc 0-9)
+  FINDINGS=""
+  [ "$REPORT_COST" = 1 ] && FINDINGS=$(grep -c '"item":' "$WORK/result.json" || true)
+}
+
+# keep X: folds the last measurement into X_WALL, X_CPU (minimum) and X_RSS (maximum).
+keep() {
+  local x=$1 w c r
+  w=${x}_WALL c=${x}_CPU r=${x}_RSS
+  if awk -v a="$T_WALL" -v b="${!w}" 'BEGIN { exit !(a < b) }'; then printf -v "$w" '%s' "$T_WALL"; fi
+  if awk -v a="$T_CPU" -v b="${!c}" 'BEGIN { exit !(a < b) }'; then printf -v "$c" '%s' "$T_CPU"; fi
+  if [ "$T_RSS" -gt "${!r}" ]; then printf -v "$r" '%s' "$T_RSS"; fi
+}
+
+report() {
+  local units=$1
+  awk -v units="$units" -v docs="$DOCS" -v rows="$ROWS" -v reg="$REG_ROWS" -v findings="$FINDINGS" \
+      -v aw="$A_WALL" -v ac="$A_CPU" -v ar="$A_RSS" -v bw="$B_WALL" -v bc="$B_CPU" -v br="$B_RSS" \
+      -v cw="$C_WALL" -v cc="$C_CPU" -v cr="$C_RSS" -v rc="$REPORT_COST" -v nproc="$(nproc)" 'BEGIN {
+    printf "\n== %d units × %d documents: %d rows read (%d register rows), %d CPUs\n", units, docs, rows, reg, nproc
+    printf "%-44s %9s %9s %12s %12s\n", "", "wall s", "cpu s", "rows/s", "peak RSS MB"
+    printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(a) bare read", aw, ac, rows / aw, ar / 1024
+    printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(b) audit -o report.xlsx --format json", bw, bc, rows / bw, br / 1024
+    if (rc == 1)
+      printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(c) audit --format json (no Excel report)", cw, cc, rows / cw, cr / 1024
+    printf "ratio b/a: %.2f (wall)  %.2f (cpu)      target ≤ 1.3\n", bw / aw, bc / ac
+    printf "peak RSS of (b): %.1f MB                   target < 300 MB\n", br / 1024
+    if (rc == 1)
+      printf "Excel report (b − c): %.2f s of %.2f s = %.1f %% (%d findings)   target < 10 %%\n", bw - cw, bw, 100 * (bw - cw) / bw, findings
+  }'
+}
+
+echo "== generate $UNITS × $DOCS (seed $SEED)"
+generate "$DIR" "$UNITS"
+run_province "$DIR"
+report "$UNITS"
+
+if [ "$DOUBLE" = 1 ]; then
+  DIR2=${DIR%/}-2x
+  [ "$DIR" = "$WORK/province" ] && DIR2=$WORK/province-2x
+  echo
+  echo "== generate $((UNITS * 2)) × $DOCS (seed $SEED)"
+  generate "$DIR2" $((UNITS * 2))
+  run_province "$DIR2"
+  report $((UNITS * 2))
+fi
