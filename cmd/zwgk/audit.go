@@ -150,7 +150,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 			}
 		}
 	}
-	in.Evaluations, in.Failures, in.Missing = matchUnits(ro, ok, entryOf, in.Roster, in.Failures, lang)
+	in.Evaluations, in.Failures, in.Missing = matchUnits(ro, ok, entryOf, in.Failures)
 	res := scoring.Score(in)
 
 	if err := render(e, res, opts.format, opts.detail, lang); err != nil {

@@ -63,8 +63,7 @@ func applyRoster(ro *scoring.Roster, u *audit.Unit, path string, lang msg.Lang) 
 		return nil, nil
 	}
 	note := &scoring.RosterNote{Name: ru.Name, MatchedBy: how}
-	pilot := u.Pilot
-	note.Disagreements = ru.Disagreements(u.Name, u.Type, pilot, lang)
+	note.Disagreements = ru.Disagreements(u.Name, u.Type, u.Pilot, lang)
 	u.Name = ru.Name
 	if ru.Type != "" {
 		u.Type = ru.Type
@@ -79,7 +78,7 @@ func applyRoster(ro *scoring.Roster, u *audit.Unit, path string, lang msg.Lang) 
 // matching no roster unit, or two submissions for one unit, are errors
 // naming the files; roster units with no submission are missing.
 func matchUnits(ro *scoring.Roster, evals []*audit.Evaluation, entries map[*audit.Unit]*scoring.RosterUnit,
-	notes map[*audit.Unit]*scoring.RosterNote, fails []scoring.Failure, lang msg.Lang) ([]*audit.Evaluation, []scoring.Failure, []scoring.Expected) {
+	fails []scoring.Failure) ([]*audit.Evaluation, []scoring.Failure, []scoring.Expected) {
 	type group struct {
 		key   string
 		evals []*audit.Evaluation
