@@ -103,6 +103,8 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 	var machine vm.VM
 	base := p.baseEnv(u, year)
 	selfScores := selfScores(u)
+	rowItems := map[string][]*Outcome{} // table → its row rules' outcomes, in item order
+	var tables []string                 // the tables of rowItems, in order of first use
 
 	for _, it := range c.Items() {
 		o := &Outcome{Item: it}
@@ -145,10 +147,21 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 				}
 			}
 		default:
-			p.evalRows(&machine, ev, o, base)
+			if _, seen := rowItems[it.Table]; !seen {
+				tables = append(tables, it.Table)
+			}
+			rowItems[it.Table] = append(rowItems[it.Table], o)
+		}
+	}
+	// Row rules run register by register, every rule on a row before the
+	// next row, so that a row's values are put in the environment once,
+	// not once per rule.
+	for _, name := range tables {
+		p.evalTable(&machine, ev, name, rowItems[name], base)
+		for _, o := range rowItems[name] {
 			if o.Applicable == 0 {
 				o.NA = true
-				o.NAReason = msg.New("不适用（%s无符合条件的记录）", "not applicable (no matching rows in %s)", sheetName(c, it.Table))
+				o.NAReason = msg.New("不适用（%s无符合条件的记录）", "not applicable (no matching rows in %s)", sheetName(c, name))
 			}
 		}
 	}
@@ -189,61 +202,64 @@ func label(it *checklists.Item) string {
 	return it.Title
 }
 
-func (p *Plan) evalRows(machine *vm.VM, ev *Evaluation, o *Outcome, base map[string]any) {
-	it := o.Item
-	u := ev.Unit
-	t := u.Tables[it.Table]
+// evalTable runs the row rules of outs over the rows of one register.
+func (p *Plan) evalTable(machine *vm.VM, ev *Evaluation, table string, outs []*Outcome, base map[string]any) {
+	t := ev.Unit.Tables[table]
 	if t == nil {
 		return
 	}
-	schema := p.Checklist.Schema.Table(it.Table)
+	schema := p.Checklist.Schema.Table(table)
 	env := make(map[string]any, len(base)+len(schema.Fields))
 	for k, v := range base {
 		env[k] = v
-	}
-	var checkFields []string
-	if it.Check != nil {
-		checkFields = it.Check.Fields
 	}
 	for _, r := range t.Rows {
 		for _, f := range schema.Fields {
 			env[f.Name] = r.Values[f.Name]
 		}
-		// A cell that could not be read is blank to where (a typo in 公开日期
-		// must not pull a row into a rule it cannot belong to); a matching
-		// row whose check needs such a cell fails, naming it.
-		if it.Where != nil {
-			ok, err := runBool(machine, it.Where.Program, env)
-			if err != nil {
-				o.Applicable++
-				p.failErr(ev, o, t, r, err)
-				continue
-			}
-			if !ok {
-				continue
-			}
+		for _, o := range outs {
+			p.evalRow(machine, ev, o, schema, t, r, env)
 		}
-		o.Applicable++
-		if bad := badField(r, checkFields); bad != "" {
-			// A veto is an accusation (弄虚作假): a cell typed wrong is a
-			// 数据错误, never grounds for one. Every other rule fails the row.
-			if it.Method != checklists.Veto {
-				p.fail(ev, o, t, r, dataErrorText(it, schema, t, r, bad), bad)
-			}
-			continue
-		}
-		if it.Check == nil {
-			continue
-		}
-		ok, err := runBool(machine, it.Check.Program, env)
+	}
+}
+
+// evalRow runs one row rule on one row whose values are in env.
+func (p *Plan) evalRow(machine *vm.VM, ev *Evaluation, o *Outcome, schema *checklists.Table, t *Table, r *Row, env map[string]any) {
+	it := o.Item
+	// A cell that could not be read is blank to where (a typo in 公开日期
+	// must not pull a row into a rule it cannot belong to); a matching
+	// row whose check needs such a cell fails, naming it.
+	if it.Where != nil {
+		ok, err := runBool(machine, it.Where.Program, env)
 		if err != nil {
+			o.Applicable++
 			p.failErr(ev, o, t, r, err)
-			continue
+			return
 		}
 		if !ok {
-			text, col := p.explain(it, schema, t, r)
-			p.fail(ev, o, t, r, text, col)
+			return
 		}
+	}
+	o.Applicable++
+	if it.Check == nil {
+		return
+	}
+	if bad := badField(r, it.Check.Fields); bad != "" {
+		// A veto is an accusation (弄虚作假): a cell typed wrong is a
+		// 数据错误, never grounds for one. Every other rule fails the row.
+		if it.Method != checklists.Veto {
+			p.fail(ev, o, t, r, dataErrorText(it, schema, t, r, bad), bad)
+		}
+		return
+	}
+	ok, err := runBool(machine, it.Check.Program, env)
+	if err != nil {
+		p.failErr(ev, o, t, r, err)
+		return
+	}
+	if !ok {
+		text, col := p.explain(it, schema, t, r)
+		p.fail(ev, o, t, r, text, col)
 	}
 }
 
