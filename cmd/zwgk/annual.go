@@ -22,9 +22,7 @@ type annualOptions struct {
 	previous  string
 	outputs   []string
 	force     bool
-	calendars []string
-	jobs      int
-	limits    limitOptions
+	input     inputOptions
 }
 
 func newAnnualCmd(e *env, g *globalOptions) *cobra.Command {
@@ -67,9 +65,7 @@ func newAnnualCmd(e *env, g *globalOptions) *cobra.Command {
 	f.StringVar(&opts.previous, "previous", "", "上一年度的年度报告（本命令写出的 .json 或 .xlsx），用于核对上年结转")
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "写出年度报告，格式按扩展名：.xlsx、.json、.md；可重复")
 	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的文件（从不覆盖输入文件）")
-	f.StringArrayVar(&opts.calendars, "calendar", nil, "补充或更正工作日历的 YAML 文件；可重复")
-	f.IntVar(&opts.jobs, "jobs", 0, "同时读取的报送材料数（默认 CPU 核数）")
-	opts.limits.register(cmd)
+	opts.input.register(cmd)
 	return cmd
 }
 
@@ -83,7 +79,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	if err := checkOutputs(opts.outputs, append(slices.Clone(paths), opts.previous), opts.force, []string{".xlsx", ".json", ".md"}); err != nil {
 		return err
 	}
-	c, err := loadChecklist(e, opts.checklist, opts.calendars)
+	c, err := loadChecklist(e, opts.checklist, opts.input.calendars)
 	if err != nil {
 		return err
 	}
@@ -110,11 +106,11 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	}
 
 	file := &annual.File{Format: annual.FormatV1, Year: opts.year, Layout: annual.LayoutFor(opts.year)}
-	rOpts := opts.limits.workbookOptions(c)
+	rOpts := opts.input.workbookOptions(c)
 	reports := make([]*annual.Report, len(subs))
 	fails := make([]*annual.Error, len(subs))
 	prog := newProgress(e, len(subs), "统计")
-	readAll(e, subs, rOpts, opts.jobs, prog, func(i int, r readResult) {
+	readAll(e, subs, rOpts, opts.input.jobs, prog, func(i int, r readResult) {
 		if r.err != nil {
 			fails[i] = &annual.Error{File: filepath.ToSlash(r.sub.Path), Message: failureText(r.err).In(lang)}
 			return

@@ -24,10 +24,8 @@ type auditOptions struct {
 	format    string
 	outputs   []string
 	force     bool
-	calendars []string
 	failOn    string
-	jobs      int
-	limits    limitOptions
+	input     inputOptions
 	detail    bool
 }
 
@@ -62,11 +60,9 @@ func newAuditCmd(e *env, g *globalOptions) *cobra.Command {
 	f.StringVar(&opts.format, "format", "table", "标准输出的格式：table、json 或 csv")
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "同时写出报告，格式按扩展名：.xlsx、.json、.csv；可重复")
 	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）")
-	f.StringArrayVar(&opts.calendars, "calendar", nil, "补充或更正工作日历的 YAML 文件；可重复")
 	f.StringVar(&opts.failOn, "fail-on", "none", "有问题时以状态1退出：public（有应公开未公开问题）、any（有任何问题）、none")
-	f.IntVar(&opts.jobs, "jobs", 0, "同时读取的报送材料数（默认 CPU 核数）")
 	f.BoolVar(&opts.detail, "detail", false, "表格输出时列出每个单位的指标得分和问题（单个单位时默认列出）")
-	opts.limits.register(cmd)
+	opts.input.register(cmd)
 	return cmd
 }
 
@@ -84,7 +80,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	if err := checkOutputs(opts.outputs, paths, opts.force, reportFormats); err != nil {
 		return err
 	}
-	c, err := loadChecklist(e, opts.checklist, opts.calendars)
+	c, err := loadChecklist(e, opts.checklist, opts.input.calendars)
 	if err != nil {
 		return err
 	}
@@ -106,13 +102,13 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	}
 
 	plan := audit.NewPlan(c)
-	rOpts := opts.limits.workbookOptions(c)
+	rOpts := opts.input.workbookOptions(c)
 	evals := make([]*audit.Evaluation, len(subs))
 	fails := make([]*scoring.Failure, len(subs))
 	entries := make([]*scoring.RosterUnit, len(subs))
 	notes := make([]*scoring.RosterNote, len(subs))
 	prog := newProgress(e, len(subs), "审核")
-	readAll(e, subs, rOpts, opts.jobs, prog, func(i int, r readResult) {
+	readAll(e, subs, rOpts, opts.input.jobs, prog, func(i int, r readResult) {
 		if r.err != nil {
 			name := sourceName(r.sub.Path)
 			if ro != nil {

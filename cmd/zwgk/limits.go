@@ -7,24 +7,30 @@ import (
 	"github.com/zwgk/zwgk/checklists"
 )
 
-// limitOptions are the guards against hostile or broken files; the defaults
-// suit every real register, the flags are for the rare legitimate giant.
-type limitOptions struct {
-	unzipMB  int64
-	maxRows  int
-	maxCell  int
-	encoding string
+// inputOptions are the flags of every command that reads submissions: extra
+// calendar files, the number of workers, and the guards against hostile or
+// broken files (the defaults suit every real register; the flags are for the
+// rare legitimate giant).
+type inputOptions struct {
+	calendars []string
+	jobs      int
+	unzipMB   int64
+	maxRows   int
+	maxCell   int
+	encoding  string
 }
 
-func (l *limitOptions) register(cmd *cobra.Command) {
+func (l *inputOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
+	f.StringArrayVar(&l.calendars, "calendar", nil, "补充或更正工作日历的 YAML 文件；可重复")
+	f.IntVar(&l.jobs, "jobs", 0, "同时读取的报送材料数（默认 CPU 核数）")
 	f.Int64Var(&l.unzipMB, "max-unzip-mb", 512, "一个 .xlsx 解压后的总大小上限（MB），超过即按可疑文件拒绝")
 	f.IntVar(&l.maxRows, "max-rows", 1000000, "一个工作表的行数上限")
 	f.IntVar(&l.maxCell, "max-cell", 32767, "一个单元格的字数上限（Excel 本身的上限是 32767；按每字3字节的 UTF-8 计）")
 	f.StringVar(&l.encoding, "encoding", "", "CSV 的文本编码：utf-8、gbk、gb18030 或 utf-16（默认自动识别）")
 }
 
-func (l *limitOptions) workbookOptions(c *checklists.Checklist) workbook.Options {
+func (l *inputOptions) workbookOptions(c *checklists.Checklist) workbook.Options {
 	return workbook.Options{
 		Schema:         c.Schema,
 		UnzipSizeLimit: l.unzipMB << 20,

@@ -20,9 +20,7 @@ type sampleOptions struct {
 	seedSet   bool
 	output    string
 	force     bool
-	calendars []string
-	jobs      int
-	limits    limitOptions
+	input     inputOptions
 }
 
 func newSampleCmd(e *env, g *globalOptions) *cobra.Command {
@@ -51,9 +49,7 @@ func newSampleCmd(e *env, g *globalOptions) *cobra.Command {
 	f.Uint64Var(&opts.seed, "seed", 0, "随机种子（不指定时按当天日期生成，并打印出来以便复现）")
 	f.StringVarP(&opts.output, "output", "o", "抽查表.xlsx", "抽查表文件")
 	f.BoolVar(&opts.force, "force", false, "允许覆盖已有的抽查表")
-	f.StringArrayVar(&opts.calendars, "calendar", nil, "补充或更正工作日历的 YAML 文件；可重复")
-	f.IntVar(&opts.jobs, "jobs", 0, "同时读取的报送材料数（默认 CPU 核数）")
-	opts.limits.register(cmd)
+	opts.input.register(cmd)
 	return cmd
 }
 
@@ -64,7 +60,7 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 	if err := checkOutputs([]string{opts.output}, paths, opts.force, xlsxOnly); err != nil {
 		return err
 	}
-	c, err := loadChecklist(e, opts.checklist, opts.calendars)
+	c, err := loadChecklist(e, opts.checklist, opts.input.calendars)
 	if err != nil {
 		return err
 	}
@@ -85,7 +81,7 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 	samples := make([][]scoring.Sampled, len(subs))
 	failed := make([]error, len(subs))
 	prog := newProgress(e, len(subs), "抽查")
-	readAll(e, subs, opts.limits.workbookOptions(c), opts.jobs, prog, func(i int, r readResult) {
+	readAll(e, subs, opts.input.workbookOptions(c), opts.input.jobs, prog, func(i int, r readResult) {
 		if r.err != nil {
 			failed[i] = r.err
 			return
