@@ -101,8 +101,8 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 	c := p.Checklist
 	ev := &Evaluation{Unit: u, Year: year}
 	var machine vm.VM
-	base := p.baseEnv(u, year)
 	selfScores := selfScores(u)
+	base := p.baseEnv(u, year, selfScores)
 	rowItems := map[string][]*Outcome{} // table → its row rules' outcomes, in item order
 	var tables []string                 // the tables of rowItems, in order of first use
 
@@ -170,9 +170,7 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 	// that rule; every one of them is also listed once as a 数据错误 finding.
 	for _, is := range u.Issues {
 		if is.Kind != DataError {
-			if is.Kind == Warning {
-				ev.Warnings = append(ev.Warnings, prefixPos(is))
-			}
+			ev.Warnings = append(ev.Warnings, prefixPos(is)) // warnings, and ignored columns the caller kept
 			continue
 		}
 		ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Table: is.Table, Pos: is.Pos, Text: prefixPos(is)})
@@ -346,9 +344,9 @@ func runBool(machine *vm.VM, prog *vm.Program, env any) (ok bool, err error) {
 	return b, nil
 }
 
-func (p *Plan) baseEnv(u *Unit, year int) map[string]any {
+func (p *Plan) baseEnv(u *Unit, year int, scores map[string]*big.Rat) map[string]any {
 	self := map[string]float64{}
-	for id, s := range selfScores(u) {
+	for id, s := range scores {
 		f, _ := s.Float64()
 		self[id] = f
 	}

@@ -100,6 +100,9 @@ type IssueKind string
 const (
 	DataError IssueKind = "数据错误"
 	Warning   IssueKind = "警告"
+	// Ignored is a column or row the reader left out on purpose (an
+	// unknown column): listed only with --verbose.
+	Ignored IssueKind = "忽略"
 )
 
 // Issue is a problem found while reading a submission: a cell that does not

@@ -272,7 +272,7 @@ func (rr *registerReader) decide(final bool) {
 			rr.r.issue(audit.Warning, rr.pos(rr.lines[g], colName(c)), t.Name, rr.ts.fields[f].f.Name, msg.New(
 				"忽略重复的列「%s」（已读取 %s 列）", "ignored repeated column %q (column %s was read)", cell, rr.letters[f]))
 		default:
-			rr.r.issue(audit.Warning, rr.pos(rr.lines[g], colName(c)), t.Name, "", msg.New("忽略未知列「%s」", "ignored unknown column %q", cell))
+			rr.r.issue(audit.Ignored, rr.pos(rr.lines[g], colName(c)), t.Name, "", msg.New("忽略未知列「%s」", "ignored unknown column %q", cell))
 		}
 	}
 	var missing []string

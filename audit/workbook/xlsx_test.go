@@ -82,8 +82,8 @@ func TestReadXLSX(t *testing.T) {
 					},
 				}},
 				Issues: []string{
-					"警告 公文台账!B1 documents/ 忽略未知列「承办科室」",
-					"警告 公文台账!H1 documents/ 忽略未知列「ＵＲＬ」",
+					"忽略 公文台账!B1 documents/ 忽略未知列「承办科室」",
+					"忽略 公文台账!H1 documents/ 忽略未知列「ＵＲＬ」",
 				},
 			},
 		},

@@ -106,11 +106,10 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	}
 
 	file := &annual.File{Format: annual.FormatV1, Year: opts.year, Layout: annual.LayoutFor(opts.year)}
-	rOpts := opts.input.workbookOptions(c)
 	reports := make([]*annual.Report, len(subs))
 	fails := make([]*annual.Error, len(subs))
 	prog := newProgress(e, len(subs), "统计")
-	readAll(e, subs, rOpts, opts.input.jobs, prog, func(i int, r readResult) {
+	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
 		if r.err != nil {
 			fails[i] = &annual.Error{File: filepath.ToSlash(r.sub.Path), Message: failureText(r.err).In(lang)}
 			return

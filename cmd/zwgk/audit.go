@@ -102,13 +102,12 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	}
 
 	plan := audit.NewPlan(c)
-	rOpts := opts.input.workbookOptions(c)
 	evals := make([]*audit.Evaluation, len(subs))
 	fails := make([]*scoring.Failure, len(subs))
 	entries := make([]*scoring.RosterUnit, len(subs))
 	notes := make([]*scoring.RosterNote, len(subs))
 	prog := newProgress(e, len(subs), "审核")
-	readAll(e, subs, rOpts, opts.input.jobs, prog, func(i int, r readResult) {
+	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
 		if r.err != nil {
 			name := sourceName(r.sub.Path)
 			if ro != nil {

@@ -57,7 +57,9 @@ type readResult struct {
 // readAll reads the submissions with a bounded pool of workers and calls
 // each(i, r) as every one is read; the caller stores by index, so the order
 // of the output never depends on scheduling. each runs on the workers.
-func readAll(e *env, subs []workbook.Submission, opts workbook.Options, jobs int, prog *progress, each func(i int, r readResult)) {
+func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists.Checklist, prog *progress, each func(i int, r readResult)) {
+	opts := in.workbookOptions(c)
+	jobs := in.jobs
 	if jobs <= 0 {
 		jobs = e.goMaxProcs
 	}
@@ -76,6 +78,7 @@ func readAll(e *env, subs []workbook.Submission, opts workbook.Options, jobs int
 				u, err := workbook.Read(s.Path, opts)
 				if u != nil {
 					u.Source = filepath.ToSlash(s.Path)
+					in.quiet(u)
 				}
 				each(i, readResult{sub: s, unit: u, err: err})
 				prog.done()

@@ -81,7 +81,7 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 	samples := make([][]scoring.Sampled, len(subs))
 	failed := make([]error, len(subs))
 	prog := newProgress(e, len(subs), "抽查")
-	readAll(e, subs, opts.input.workbookOptions(c), opts.input.jobs, prog, func(i int, r readResult) {
+	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
 		if r.err != nil {
 			failed[i] = r.err
 			return
