@@ -87,9 +87,17 @@ func Diff(old, cur *Result, oldFile, newFile string, force bool) (*Comparison, e
 			OldGrade: ou.Grade, NewGrade: nu.Grade, OldRank: ou.Rank, NewRank: nu.Rank, RankDelta: ou.Rank - nu.Rank,
 			OldStatus: ou.Status, NewStatus: nu.Status,
 			New: []FindingResult{}, Resolved: []FindingResult{}, Persisting: []FindingResult{}}
-		of := findingKeys(ou)
-		nf := findingKeys(nu)
-		for _, f := range live(nu) {
+		olive, err := live(ou)
+		if err != nil {
+			return nil, err
+		}
+		nlive, err := live(nu)
+		if err != nil {
+			return nil, err
+		}
+		of := findingKeys(olive)
+		nf := findingKeys(nlive)
+		for _, f := range nlive {
 			if of[findingKey(f)] > 0 {
 				of[findingKey(f)]--
 				d.Persisting = append(d.Persisting, f)
@@ -97,7 +105,7 @@ func Diff(old, cur *Result, oldFile, newFile string, force bool) (*Comparison, e
 				d.New = append(d.New, f)
 			}
 		}
-		for _, f := range live(ou) {
+		for _, f := range olive {
 			if nf[findingKey(f)] > 0 {
 				nf[findingKey(f)]--
 			} else {
@@ -122,15 +130,20 @@ func rat2(f float64) *big.Rat {
 	return r
 }
 
-func live(u *UnitResult) []FindingResult {
+// live is a unit's findings but those a review dismissed.
+func live(u *UnitResult) ([]FindingResult, error) {
+	fs, err := u.FindingList()
+	if err != nil {
+		return nil, err
+	}
 	var out []FindingResult
-	for _, f := range u.Findings {
+	for _, f := range fs {
 		if f.Review != nil && f.Review.Decision == Dismiss {
 			continue
 		}
 		out = append(out, f)
 	}
-	return out
+	return out, nil
 }
 
 func findingKey(f FindingResult) string {
@@ -144,9 +157,9 @@ func findingKey(f FindingResult) string {
 	return f.Item + "\x00" + f.Kind + "\x00" + id
 }
 
-func findingKeys(u *UnitResult) map[string]int {
+func findingKeys(fs []FindingResult) map[string]int {
 	m := map[string]int{}
-	for _, f := range live(u) {
+	for _, f := range fs {
 		m[findingKey(f)]++
 	}
 	return m

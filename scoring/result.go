@@ -84,6 +84,9 @@ type UnitResult struct {
 	Message           string           `json:"message,omitempty"` // why a unit could not be read
 	Roster            *RosterNote      `json:"roster,omitempty"`
 	Adjustments       []AdjustmentNote `json:"adjustments,omitempty"`
+
+	decisions []int           // the review decisions applied to this unit
+	stored    *storedFindings // where Findings went when put in a FindingFile
 }
 
 // SectionResult is a section's subtotal (rounded to 2 decimals for display;

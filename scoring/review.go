@@ -32,11 +32,11 @@ type Decision struct {
 	Source   string // where the decision was read: file and row
 }
 
-// decisionSet matches decisions to findings and items and remembers which
-// were used.
+// decisionSet matches decisions to findings and items. It is not changed
+// after it is made, so units can be scored concurrently; which decisions
+// were used is gathered from the scored units.
 type decisionSet struct {
 	list []*Decision
-	used []bool
 	norm func(string) string
 }
 
@@ -45,12 +45,12 @@ func newDecisionSet(ds []Decision) *decisionSet {
 	for i := range ds {
 		s.list = append(s.list, &ds[i])
 	}
-	s.used = make([]bool, len(ds))
 	return s
 }
 
-// match returns the confirm or dismiss decision on a finding of unit.
-func (s *decisionSet) match(unit string, f audit.Finding) *Decision {
+// match returns the confirm or dismiss decision on a finding of unit, and
+// its index.
+func (s *decisionSet) match(unit string, f audit.Finding) (int, *Decision) {
 	for i, d := range s.list {
 		if d.Decision == Adjust || s.norm(d.Unit) != s.norm(unit) || d.Item != f.Item {
 			continue
@@ -61,28 +61,27 @@ func (s *decisionSet) match(unit string, f audit.Finding) *Decision {
 		default:
 			continue
 		}
-		s.used[i] = true
-		return d
+		return i, d
 	}
-	return nil
+	return -1, nil
 }
 
-// adjust returns the adjust decision on an item of unit.
-func (s *decisionSet) adjust(unit, item string) *Decision {
+// adjust returns the adjust decision on an item of unit, and its index.
+func (s *decisionSet) adjust(unit, item string) (int, *Decision) {
 	for i, d := range s.list {
 		if d.Decision == Adjust && s.norm(d.Unit) == s.norm(unit) && d.Item == item {
-			s.used[i] = true
-			return d
+			return i, d
 		}
 	}
-	return nil
+	return -1, nil
 }
 
-func (s *decisionSet) notes(lang msg.Lang) []*DecisionNote {
+// notes lists the decisions, used[i] telling whether decision i was applied.
+func (s *decisionSet) notes(used []bool, lang msg.Lang) []*DecisionNote {
 	var out []*DecisionNote
 	for i, d := range s.list {
-		n := &DecisionNote{Unit: d.Unit, Item: d.Item, DocNo: d.DocNo, Row: d.Row, Decision: d.Decision, Applied: s.used[i], Source: d.Source}
-		if !s.used[i] {
+		n := &DecisionNote{Unit: d.Unit, Item: d.Item, DocNo: d.DocNo, Row: d.Row, Decision: d.Decision, Applied: used[i], Source: d.Source}
+		if !used[i] {
 			what := d.DocNo
 			if d.Row != 0 {
 				what = fmt.Sprintf("第%d行", d.Row)

@@ -47,45 +47,83 @@ type Expected struct {
 // once, grades, and ranks. The result does not depend on the order of
 // Evaluations.
 func Score(in Input) *Result {
-	c := in.Checklist
+	s := NewScorer(in.Checklist, in.Year, in.Decisions, in.Lang)
+	units := make([]*UnitResult, 0, len(in.Evaluations))
+	for _, ev := range in.Evaluations {
+		u := s.Unit(ev)
+		if in.Roster != nil {
+			u.Roster = in.Roster[ev.Unit]
+		}
+		units = append(units, u)
+	}
+	return s.Result(units, in.Failures, in.Missing, in.Warnings)
+}
+
+// Scorer scores evaluated units one at a time, so that a caller reading
+// thousands of submissions can score each unit as soon as it is evaluated and
+// let its rows go; Result then ranks them. A Scorer is safe for concurrent
+// use.
+type Scorer struct {
+	c         *checklists.Checklist
+	year      int
+	lang      msg.Lang
+	decisions *decisionSet
+}
+
+// NewScorer returns a Scorer for checklist c, year and the district's review
+// decisions; messages are in lang.
+func NewScorer(c *checklists.Checklist, year int, decisions []Decision, lang msg.Lang) *Scorer {
+	return &Scorer{c: c, year: year, lang: lang, decisions: newDecisionSet(decisions)}
+}
+
+// Unit scores one evaluated unit (its Rank is set by Result).
+func (s *Scorer) Unit(ev *audit.Evaluation) *UnitResult {
+	return scoreUnit(s.c, ev, s.decisions, s.lang)
+}
+
+// Result assembles and ranks the result: units scored by Unit, in any order
+// (review decisions count as applied only for these), the submissions that
+// could not be read, the roster's units that handed in nothing, and warnings
+// about the whole run.
+func (s *Scorer) Result(units []*UnitResult, failures []Failure, missing []Expected, warnings []msg.Text) *Result {
+	c, lang := s.c, s.lang
 	res := &Result{
 		Format:    FormatV1,
 		Checklist: info(c),
-		Year:      in.Year,
+		Year:      s.year,
 		Units:     []*UnitResult{},
 		Missing:   []string{},
 		Errors:    []ErrorEntry{},
 	}
-	if in.Lang == msg.EN {
+	if lang == msg.EN {
 		res.Lang = string(msg.EN)
 	}
-	for _, w := range in.Warnings {
-		res.Warnings = append(res.Warnings, w.In(in.Lang))
+	for _, w := range warnings {
+		res.Warnings = append(res.Warnings, w.In(lang))
 	}
-	for _, name := range c.Calendar.MissingOverlay(in.Year) {
+	for _, name := range c.Calendar.MissingOverlay(s.year) {
 		res.Warnings = append(res.Warnings, msg.New("工作日历「%s」缺少%d年的地方节假日安排，该年只按全国安排计算工作日；可用 --calendar 文件补充",
-			"calendar %q has no regional holidays for %d: only the national arrangement is used; add them with --calendar FILE", name, in.Year).In(in.Lang))
+			"calendar %q has no regional holidays for %d: only the national arrangement is used; add them with --calendar FILE", name, s.year).In(lang))
 	}
-	decisions := newDecisionSet(in.Decisions)
-	for _, ev := range in.Evaluations {
-		u := scoreUnit(c, ev, decisions, in.Lang)
-		if in.Roster != nil {
-			u.Roster = in.Roster[ev.Unit]
+	used := make([]bool, len(s.decisions.list))
+	for _, u := range units {
+		for _, i := range u.decisions {
+			used[i] = true
 		}
 		res.Units = append(res.Units, u)
 	}
 	last := c.LastGrade()
-	for _, m := range in.Missing {
+	for _, m := range missing {
 		res.Missing = append(res.Missing, m.Name)
 		res.Units = append(res.Units, &UnitResult{Name: m.Name, Type: m.Type, Pilot: m.Pilot, Status: StatusMissing,
 			Grade: last, Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
 	}
-	for _, f := range in.Failures {
-		res.Errors = append(res.Errors, ErrorEntry{File: f.Source, Message: f.Text.In(in.Lang)})
+	for _, f := range failures {
+		res.Errors = append(res.Errors, ErrorEntry{File: f.Source, Message: f.Text.In(lang)})
 		res.Units = append(res.Units, &UnitResult{Name: f.Name, Type: f.Type, Source: f.Source, Status: StatusError,
-			Grade: last, Message: f.Text.In(in.Lang), Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
+			Grade: last, Message: f.Text.In(lang), Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
 	}
-	res.Decisions = decisions.notes(in.Lang)
+	res.Decisions = s.decisions.notes(used, lang)
 	Rank(res.Units)
 	slices.Sort(res.Missing)
 	sort.SliceStable(res.Errors, func(i, j int) bool { return res.Errors[i].File < res.Errors[j].File })
@@ -174,7 +212,8 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet, l
 		failed, dismissed := o.Failed, 0
 		for _, f := range o.Findings {
 			fr := findingResult(f, lang)
-			if d := ds.match(u.Name, f); d != nil {
+			if i, d := ds.match(u.Name, f); d != nil {
+				ur.decisions = append(ur.decisions, i)
 				fr.Review = &Review{Decision: d.Decision, Reason: d.Reason, By: d.By, On: d.On}
 				// A dismissed row no longer fails the rule; a data or rule
 				// error stays what it is.
@@ -194,7 +233,8 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet, l
 		if o.NA {
 			ir.NAReason = o.NAReason.In(lang)
 		}
-		if d := ds.adjust(u.Name, it.ID); d != nil {
+		if i, d := ds.adjust(u.Name, it.ID); d != nil {
+			ur.decisions = append(ur.decisions, i)
 			computed := Float(Round2(score))
 			score = clamp(d.Score, zero, pointsOf(it))
 			ir.Computed = &computed

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -101,11 +102,16 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		return err
 	}
 
+	// Each unit is scored in its worker as soon as it is evaluated, and its
+	// findings go to a temporary file: what stays in memory per unit is its
+	// scores, so a province's audit does not grow with its units.
+	store, closeStore := findingStore(e)
+	defer closeStore()
 	plan := audit.NewPlan(c)
-	evals := make([]*audit.Evaluation, len(subs))
+	scorer := scoring.NewScorer(c, year, decisions, lang)
+	scored := make([]*scoring.UnitResult, len(subs))
 	fails := make([]*scoring.Failure, len(subs))
 	entries := make([]*scoring.RosterUnit, len(subs))
-	notes := make([]*scoring.RosterNote, len(subs))
 	prog := newProgress(e, len(subs), "审核")
 	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
 		if r.err != nil {
@@ -122,31 +128,32 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 			fails[i] = &scoring.Failure{Source: filepath.ToSlash(r.sub.Path), Name: r.unit.Name, Type: r.unit.Type, Text: *err}
 			return
 		}
-		entries[i], notes[i] = applyRoster(ro, r.unit, r.sub.Path, lang)
-		ev := plan.Evaluate(r.unit, year)
-		r.unit.Tables = nil // the rows are no longer needed: memory stays bounded by the workers
-		evals[i] = ev
+		var note *scoring.RosterNote
+		entries[i], note = applyRoster(ro, r.unit, r.sub.Path, lang)
+		u := scorer.Unit(plan.Evaluate(r.unit, year))
+		u.Roster = note
+		if store != nil {
+			// On a write error the findings stay in memory: the run goes on.
+			_ = store.Put(u)
+		}
+		scored[i] = u
 	})
 	prog.finish()
 
-	in := scoring.Input{Checklist: c, Year: year, Decisions: decisions, Lang: lang}
-	var ok []*audit.Evaluation
-	entryOf := map[*audit.Unit]*scoring.RosterUnit{}
-	in.Roster = map[*audit.Unit]*scoring.RosterNote{}
+	var ok []*scoring.UnitResult
+	var failures []scoring.Failure
+	entryOf := map[*scoring.UnitResult]*scoring.RosterUnit{}
 	for i := range subs {
 		switch {
 		case fails[i] != nil:
-			in.Failures = append(in.Failures, *fails[i])
-		case evals[i] != nil:
-			ok = append(ok, evals[i])
-			entryOf[evals[i].Unit] = entries[i]
-			if notes[i] != nil {
-				in.Roster[evals[i].Unit] = notes[i]
-			}
+			failures = append(failures, *fails[i])
+		case scored[i] != nil:
+			ok = append(ok, scored[i])
+			entryOf[scored[i]] = entries[i]
 		}
 	}
-	in.Evaluations, in.Failures, in.Missing = matchUnits(ro, ok, entryOf, in.Failures)
-	res := scoring.Score(in)
+	units, failures, missing := matchUnits(ro, ok, entryOf, failures)
+	res := scorer.Result(units, failures, missing, nil)
 
 	if err := render(e, res, opts.format, opts.detail, lang); err != nil {
 		return err
@@ -161,6 +168,20 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// findingStore makes the temporary file scored units keep their findings
+// in, and the function that removes it. When no temporary file can be made,
+// findings stay in memory (store is nil): slower to fail than to refuse.
+func findingStore(e *env) (store *scoring.FindingFile, closeStore func()) {
+	f, err := os.CreateTemp("", "zwgk-findings-*")
+	if err != nil {
+		return nil, func() {}
+	}
+	return scoring.NewFindingFile(f), func() {
+		f.Close()
+		os.Remove(f.Name())
+	}
 }
 
 // hasRegisters refuses a submission whose registers are all missing or

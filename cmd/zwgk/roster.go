@@ -74,26 +74,26 @@ func applyRoster(ro *scoring.Roster, u *audit.Unit, path string, lang msg.Lang) 
 	return ru, note
 }
 
-// matchUnits turns the evaluated units into the scoring input: a submission
+// matchUnits checks the scored units against the roster: a submission
 // matching no roster unit, or two submissions for one unit, are errors
 // naming the files; roster units with no submission are missing.
-func matchUnits(ro *scoring.Roster, evals []*audit.Evaluation, entries map[*audit.Unit]*scoring.RosterUnit,
-	fails []scoring.Failure) ([]*audit.Evaluation, []scoring.Failure, []scoring.Expected) {
+func matchUnits(ro *scoring.Roster, units []*scoring.UnitResult, entries map[*scoring.UnitResult]*scoring.RosterUnit,
+	fails []scoring.Failure) ([]*scoring.UnitResult, []scoring.Failure, []scoring.Expected) {
 	type group struct {
 		key   string
-		evals []*audit.Evaluation
+		units []*scoring.UnitResult
 	}
 	var order []*group
 	byKey := map[string]*group{}
-	var ok []*audit.Evaluation
-	for _, ev := range evals {
-		key := scoring.NormalizeName(ev.Unit.Name)
+	var ok []*scoring.UnitResult
+	for _, u := range units {
+		key := scoring.NormalizeName(u.Name)
 		if ro != nil {
-			ru := entries[ev.Unit]
+			ru := entries[u]
 			if ru == nil {
-				fails = append(fails, scoring.Failure{Source: ev.Unit.Source, Name: ev.Unit.Name, Type: ev.Unit.Type,
+				fails = append(fails, scoring.Failure{Source: u.Source, Name: u.Name, Type: u.Type,
 					Text: msg.New("单位「%s」不在应报送单位名单 %s 中（请核对单位名称，或在名单中为它加上别名）",
-						"unit %q is not on the roster %s (check the name, or add it as an alias)", ev.Unit.Name, ro.Source)})
+						"unit %q is not on the roster %s (check the name, or add it as an alias)", u.Name, ro.Source)})
 				continue
 			}
 			key = scoring.NormalizeName(ru.Name)
@@ -104,21 +104,21 @@ func matchUnits(ro *scoring.Roster, evals []*audit.Evaluation, entries map[*audi
 			byKey[key] = g
 			order = append(order, g)
 		}
-		g.evals = append(g.evals, ev)
+		g.units = append(g.units, u)
 	}
 	for _, g := range order {
-		if len(g.evals) == 1 {
-			ok = append(ok, g.evals[0])
+		if len(g.units) == 1 {
+			ok = append(ok, g.units[0])
 			continue
 		}
 		var files []string
-		for _, ev := range g.evals {
-			files = append(files, ev.Unit.Source)
+		for _, u := range g.units {
+			files = append(files, u.Source)
 		}
-		for _, ev := range g.evals {
-			fails = append(fails, scoring.Failure{Source: ev.Unit.Source, Name: ev.Unit.Name, Type: ev.Unit.Type,
+		for _, u := range g.units {
+			fails = append(fails, scoring.Failure{Source: u.Source, Name: u.Name, Type: u.Type,
 				Text: msg.New("单位「%s」报送了多份材料：%s；请确认哪一份有效后只保留一份", "unit %q handed in more than one submission: %s; keep only the valid one",
-					ev.Unit.Name, strings.Join(files, "、"))})
+					u.Name, strings.Join(files, "、"))})
 		}
 	}
 	var missing []scoring.Expected

@@ -71,16 +71,7 @@ func SafeText(s string) string {
 // Counts returns a unit's number of 应公开未公开 findings and of all
 // findings, leaving out those a review dismissed.
 func Counts(u *scoring.UnitResult) (public, all int) {
-	for _, f := range u.Findings {
-		if f.Review != nil && f.Review.Decision == scoring.Dismiss {
-			continue
-		}
-		all++
-		if f.Public {
-			public++
-		}
-	}
-	return public, all
+	return u.FindingCounts()
 }
 
 // StatusLabel is a unit's status as a clerk reads it.

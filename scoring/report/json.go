@@ -39,7 +39,13 @@ func JSON(w io.Writer, res *scoring.Result) error {
 	for k, u := range res.Units {
 		unit.Reset()
 		unit.WriteString("\n    ")
-		if err := encodeJSON(&unit, u, "    "); err != nil {
+		fs, err := u.FindingList()
+		if err != nil {
+			return err
+		}
+		v := *u
+		v.Findings = fs
+		if err := encodeJSON(&unit, &v, "    "); err != nil {
 			return err
 		}
 		unit.Truncate(unit.Len() - 1) // the encoder's newline

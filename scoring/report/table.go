@@ -112,14 +112,15 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 	if err := t.Render(); err != nil {
 		return err
 	}
-	if len(u.Findings) == 0 {
-		return nil
+	fs, err := u.FindingList()
+	if err != nil || len(fs) == 0 {
+		return err
 	}
 	ft := newTable(w, []string{
 		msg.Pick(l, "指标", "Item"), msg.Pick(l, "问题", "Kind"), msg.Pick(l, "位置", "Where"), msg.Pick(l, "文号", "Doc no."),
 		msg.Pick(l, "说明", "Message"),
 	})
-	for _, f := range u.Findings {
+	for _, f := range fs {
 		where := f.Sheet
 		if f.Row > 0 {
 			where = fmt.Sprintf("%s!%s%d", f.Sheet, f.Col, f.Row)

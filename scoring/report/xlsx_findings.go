@@ -108,8 +108,12 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 	each := func(fn func(n int, u *scoring.UnitResult, f *scoring.FindingResult) error) error {
 		n := 0
 		for _, u := range units {
-			for i := range u.Findings {
-				f := &u.Findings[i]
+			fs, err := u.FindingList()
+			if err != nil {
+				return err
+			}
+			for i := range fs {
+				f := &fs[i]
 				if list == findingsPublic && !f.Public {
 					continue
 				}
@@ -124,12 +128,14 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 	ft := newFitter(cols)
 	cells := make([]excelize.Cell, 0, len(cols))
 	rows := 0
-	_ = each(func(n int, u *scoring.UnitResult, f *scoring.FindingResult) error {
+	if err := each(func(n int, u *scoring.UnitResult, f *scoring.FindingResult) error {
 		cells = b.findingCells(cells, n, u, f, list)
 		ft.seeRow(cells)
 		rows = n
 		return nil
-	})
+	}); err != nil {
+		return err
+	}
 	if err := b.newSheet(sheet); err != nil {
 		return err
 	}

@@ -84,9 +84,13 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string, print
 	}
 	head := len(lines) + 2
 	ft := newFitter(cols)
+	fs, err := u.FindingList()
+	if err != nil {
+		return err
+	}
 	byItem := map[string][]*scoring.FindingResult{}
-	for i := range u.Findings {
-		f := &u.Findings[i]
+	for i := range fs {
+		f := &fs[i]
 		byItem[f.Item] = append(byItem[f.Item], f)
 	}
 	table := [][]excelize.Cell{b.heads(cols)}

@@ -1,0 +1,104 @@
+package scoring
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// ReaderWriterAt is the storage of a FindingFile: a temporary *os.File, or
+// anything else that reads and writes at offsets.
+type ReaderWriterAt interface {
+	io.ReaderAt
+	io.WriterAt
+}
+
+// A FindingFile keeps the findings of scored units out of memory, so that a
+// result of thousands of units holds only their scores: a province's 100,000
+// findings with their messages would otherwise be most of the heap. The
+// caller makes the storage (a temporary file) and removes it after the last
+// report is written. Put and FindingList are safe for concurrent use.
+type FindingFile struct {
+	rw   ReaderWriterAt
+	mu   sync.Mutex
+	size int64
+}
+
+// NewFindingFile returns a FindingFile writing to rw from offset 0.
+func NewFindingFile(rw ReaderWriterAt) *FindingFile {
+	return &FindingFile{rw: rw}
+}
+
+// storedFindings is where a unit's findings went, and their counts.
+type storedFindings struct {
+	file        *FindingFile
+	off, n      int64
+	public, all int // as Counts: dismissed findings left out
+}
+
+// Put moves u's findings into the file: u.Findings becomes nil and
+// u.FindingList reads them back. A unit without findings is left as it is.
+// On an error the findings stay in memory and the error is returned.
+func (ff *FindingFile) Put(u *UnitResult) error {
+	if len(u.Findings) == 0 || u.stored != nil {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(u.Findings); err != nil {
+		return fmt.Errorf("store the findings of %s: %w", u.Name, err)
+	}
+	ff.mu.Lock()
+	off := ff.size
+	ff.size += int64(buf.Len())
+	ff.mu.Unlock()
+	if _, err := ff.rw.WriteAt(buf.Bytes(), off); err != nil {
+		return fmt.Errorf("store the findings of %s: %w", u.Name, err)
+	}
+	pub, all := countFindings(u.Findings)
+	u.stored = &storedFindings{file: ff, off: off, n: int64(buf.Len()), public: pub, all: all}
+	u.Findings = nil
+	return nil
+}
+
+// FindingList returns the unit's findings: u.Findings, or, when they were
+// put into a FindingFile, a fresh copy read back from it.
+func (u *UnitResult) FindingList() ([]FindingResult, error) {
+	s := u.stored
+	if s == nil {
+		return u.Findings, nil
+	}
+	buf := make([]byte, s.n)
+	if _, err := s.file.rw.ReadAt(buf, s.off); err != nil {
+		return nil, fmt.Errorf("read the findings of %s back: %w", u.Name, err)
+	}
+	var fs []FindingResult
+	if err := gob.NewDecoder(bytes.NewReader(buf)).Decode(&fs); err != nil {
+		return nil, fmt.Errorf("read the findings of %s back: %w", u.Name, err)
+	}
+	return fs, nil
+}
+
+// FindingCounts returns the unit's number of 应公开未公开 findings and of
+// all findings, leaving out those a review dismissed, without reading stored
+// findings back.
+func (u *UnitResult) FindingCounts() (public, all int) {
+	if u.stored != nil {
+		return u.stored.public, u.stored.all
+	}
+	return countFindings(u.Findings)
+}
+
+func countFindings(fs []FindingResult) (public, all int) {
+	for _, f := range fs {
+		if f.Review != nil && f.Review.Decision == Dismiss {
+			continue
+		}
+		all++
+		if f.Public {
+			public++
+		}
+	}
+	return public, all
+}

@@ -1,0 +1,124 @@
+package scoring
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/zwgk/zwgk/checklists"
+)
+
+// memFile is a ReaderWriterAt in memory.
+type memFile struct {
+	mu   sync.Mutex
+	data []byte
+	fail bool // WriteAt fails
+}
+
+func (m *memFile) WriteAt(p []byte, off int64) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.fail {
+		return 0, errors.New("no space left on device")
+	}
+	if end := int(off) + len(p); end > len(m.data) {
+		m.data = append(m.data, make([]byte, end-len(m.data))...)
+	}
+	return copy(m.data[off:], p), nil
+}
+
+func (m *memFile) ReadAt(p []byte, off int64) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return copy(p, m.data[off:]), nil
+}
+
+func findingsOf(unit string, n int) []FindingResult {
+	var fs []FindingResult
+	for i := range n {
+		f := FindingResult{Item: "B1", Kind: "不符合", Public: i%2 == 0, Table: "documents", File: unit + ".xlsx",
+			Sheet: "公文台账", Row: i + 2, Col: "F", DocNo: fmt.Sprintf("金政发〔2017〕%d号", i+1), Title: "关于印发…的通知",
+			Message: "公开不及时：印发后第8个工作日公开，超过5个工作日"}
+		if i%3 == 0 {
+			f.Review = &Review{Decision: Dismiss, Reason: "经核查属于内部事务信息", By: "张三", On: "2017-12-28"}
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+func TestFindingFileRoundTrip(t *testing.T) {
+	m := &memFile{}
+	ff := NewFindingFile(m)
+	units := make([]*UnitResult, 40)
+	want := make([][]FindingResult, len(units))
+	var wg sync.WaitGroup
+	for i := range units {
+		name := fmt.Sprintf("第%d镇", i)
+		want[i] = findingsOf(name, i%7) // some units have none
+		units[i] = &UnitResult{Name: name, Findings: findingsOf(name, i%7)}
+		wg.Go(func() {
+			if err := ff.Put(units[i]); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for i, u := range units {
+		if len(want[i]) > 0 && u.Findings != nil {
+			t.Errorf("%s: findings still in memory after Put", u.Name)
+		}
+		got, err := u.FindingList()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want[i], got); diff != "" {
+			t.Errorf("%s: findings read back (-want +got)\n%s", u.Name, diff)
+		}
+		// 6 findings: rows 0, 2, 4 public; rows 0 and 3 dismissed → 2 public, 4 in all.
+		wp, wa := countFindings(want[i])
+		if p, a := u.FindingCounts(); p != wp || a != wa {
+			t.Errorf("%s: counts %d, %d; want %d, %d", u.Name, p, a, wp, wa)
+		}
+	}
+	if p, a := units[6].FindingCounts(); p != 2 || a != 4 {
+		t.Errorf("6 findings with 2 dismissed: counts %d, %d; want 2, 4", p, a)
+	}
+}
+
+func TestFindingFileWriteErrorKeepsFindings(t *testing.T) {
+	ff := NewFindingFile(&memFile{fail: true})
+	u := &UnitResult{Name: "金积镇", Findings: findingsOf("金积镇", 3)}
+	if err := ff.Put(u); err == nil {
+		t.Fatal("Put on a full disk: no error")
+	}
+	got, err := u.FindingList()
+	if err != nil || len(got) != 3 {
+		t.Fatalf("after a failed Put: %d findings, %v; want the 3 kept in memory", len(got), err)
+	}
+}
+
+// A decision counts as applied only when the unit it matched is in the
+// result: a unit dropped afterwards (a duplicate submission) leaves it
+// unmatched.
+func TestScorerDecisionsOfDroppedUnits(t *testing.T) {
+	c := checklist(checklists.NAFull)
+	ds := []Decision{{Unit: "金积镇", Item: "B1", Row: 2, Decision: Dismiss, Reason: "内部事务"}}
+	s := NewScorer(c, 2017, ds, "")
+	a := s.Unit(eval(c, "金积镇", map[string]outcome{"B1": {appl: 1, failed: 1}}))
+	b := s.Unit(eval(c, "金积镇", map[string]outcome{"B1": {appl: 1, failed: 1}}))
+	if a.Score != b.Score || a.Items[4].Dismissed != 1 {
+		t.Fatalf("both copies should have the finding dismissed: %v %v %+v", a.Score, b.Score, a.Items[4])
+	}
+	kept := s.Result([]*UnitResult{a}, nil, nil, nil)
+	if !kept.Decisions[0].Applied {
+		t.Error("decision on a kept unit: not applied")
+	}
+	dropped := s.Result(nil, []Failure{{Source: "金积镇.xlsx", Name: "金积镇"}}, nil, nil)
+	if dropped.Decisions[0].Applied {
+		t.Error("decision on a dropped unit: applied")
+	}
+}
