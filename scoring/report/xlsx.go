@@ -1,6 +1,8 @@
 package report
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 	"math"
@@ -35,6 +37,7 @@ type XLSXOptions struct {
 // with 100,000 findings is written in seconds.
 func XLSX(w io.Writer, res *scoring.Result, opts XLSXOptions) (err error) {
 	f := excelize.NewFile()
+	f.SetZipWriter(fastZip)
 	defer func() {
 		if cerr := f.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("write xlsx report: %w", cerr)
@@ -60,6 +63,18 @@ func XLSX(w io.Writer, res *scoring.Result, opts XLSXOptions) (err error) {
 		return fmt.Errorf("write xlsx report: %w", err)
 	}
 	return nil
+}
+
+// fastZip is the workbook's zip writer: deflate at its fastest level. The
+// default level spent a third of the time of a report of 100,000 findings
+// compressing it; the fastest takes a fraction of that for a file about a
+// fifth larger.
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
+	return zw
 }
 
 // book is one workbook being written.

@@ -13,17 +13,20 @@ import (
 	"github.com/zwgk/zwgk/scoring"
 )
 
-// maxTitledLedgers is the most unit ledgers a district workbook prints with
-// their header row repeated on every page. Each repeat is a defined name,
-// and excelize's SetDefinedName compares every defined name's sheet against
-// the list of all sheets, rebuilt each time: with one ledger per unit that
-// is cubic in the units (52 s of the 63 s the report took for 2,000 units).
-// A ledger is about 45 rows, two pages at most.
-const maxTitledLedgers = 100
+// maxLedgerSheets is the most units a district workbook gives a ledger
+// sheet each; above it (a city's or a province's audit) every unit's ledger
+// goes into one table, 各单位计分明细, one row per unit and item, which a
+// reader filters by unit. A thousand sheets cannot be found in Excel's tab
+// bar, and they cost: excelize keeps every streamed sheet under 16 MB in
+// memory until the workbook is written (62 MB for 1,000 units), and each
+// sheet's repeated print titles is a defined name that SetDefinedName checks
+// against every sheet, cubic in the units (52 s of a 63 s report for 2,000).
+const maxLedgerSheets = 100
 
 // districtWorkbook writes the sheets of the district's report: the summary,
-// the item matrix, the two finding lists, the review decisions, and one
-// ledger per unit that was scored.
+// the item matrix, the two finding lists, the review decisions, and the
+// ledgers of the units that were scored: one sheet per unit, or, above
+// maxLedgerSheets units, one table.
 func (b *book) districtWorkbook() error {
 	l := b.l
 	if err := b.summary(msg.Pick(l, "汇总", "Summary")); err != nil {
@@ -43,16 +46,22 @@ func (b *book) districtWorkbook() error {
 			return err
 		}
 	}
+	var scored []*scoring.UnitResult
 	for _, u := range b.res.Units {
-		if u.Status != scoring.StatusOK {
-			continue
+		if u.Status == scoring.StatusOK {
+			scored = append(scored, u)
 		}
+	}
+	if len(scored) > maxLedgerSheets {
+		return b.ledgerTable(msg.Pick(l, "各单位计分明细", "Score ledgers"), scored)
+	}
+	for _, u := range scored {
 		name := b.sheetName(u.Name)
 		if err := b.newSheet(name); err != nil {
 			return err
 		}
 		title := msg.Pick(l, unitName(u)+" 计分明细", unitName(u)+" — score ledger")
-		if err := b.ledger(name, u, []string{title, b.unitLine(u, true)}, len(b.res.Units) <= maxTitledLedgers); err != nil {
+		if err := b.ledger(name, u, []string{title, b.unitLine(u, true)}); err != nil {
 			return err
 		}
 	}
@@ -500,7 +509,8 @@ func (b *book) sections() []scoring.SectionInfo {
 // matrix writes the units × items table: section titles merged above their
 // items, item id, title and full points, then one row per scored unit with
 // each item's score, the section subtotals and the total; low scores are
-// highlighted.
+// highlighted. The sheet is streamed (a province's matrix is thousands of
+// rows): formats, filter and print setup go in before the rows.
 func (b *book) matrix(sheet string) error {
 	l := b.l
 	if err := b.newSheet(sheet); err != nil {
@@ -519,99 +529,151 @@ func (b *book) matrix(sheet string) error {
 	mcols = append(mcols, matrixColumn{})
 	const itemWidth = 10
 	lastCol := 2 + len(mcols) + 1 // + 等级
-	// Header rows 1–4.
-	put := func(col, row int, v any, style int) error {
-		return b.putRow(sheet, col, row, []excelize.Cell{{Value: v, StyleID: style}})
-	}
-	mergeHead := func(c1, r1, c2, r2 int, v any) error {
-		if err := b.f.SetCellStyle(sheet, cellName(c1, r1), cellName(c2, r2), b.st.head); err != nil {
-			return err
+
+	// Header rows 1–4, every cell styled, merges listed.
+	head := make([][]excelize.Cell, 4)
+	for r := range head {
+		head[r] = make([]excelize.Cell, lastCol)
+		for c := range head[r] {
+			head[r][c].StyleID = b.st.head
 		}
-		if err := put(c1, r1, v, b.st.head); err != nil {
-			return err
+	}
+	var merges [][2]string
+	put := func(col, row int, v any) { head[row-1][col-1].Value = v }
+	mergeHead := func(c1, r1, c2, r2 int, v any) {
+		put(c1, r1, v)
+		if c1 != c2 || r1 != r2 {
+			merges = append(merges, [2]string{cellName(c1, r1), cellName(c2, r2)})
 		}
-		if c1 == c2 && r1 == r2 {
-			return nil
-		}
-		return b.f.MergeCell(sheet, cellName(c1, r1), cellName(c2, r2))
 	}
-	if err := mergeHead(1, 1, 1, 3, msg.Pick(l, "排名", "Rank")); err != nil {
-		return err
-	}
-	if err := mergeHead(2, 1, 2, 3, msg.Pick(l, "单位", "Unit")); err != nil {
-		return err
-	}
-	if err := mergeHead(1, 4, 2, 4, msg.Pick(l, "满分", "Full points")); err != nil {
-		return err
-	}
+	mergeHead(1, 1, 1, 3, msg.Pick(l, "排名", "Rank"))
+	mergeHead(2, 1, 2, 3, msg.Pick(l, "单位", "Unit"))
+	mergeHead(1, 4, 2, 4, msg.Pick(l, "满分", "Full points"))
 	col := 3
 	titleLines := 1
 	for si := range secs {
 		s := &secs[si]
 		start := col
 		for _, it := range s.Items {
-			if err := put(col, 2, it.ID, b.st.head); err != nil {
-				return err
-			}
-			if err := put(col, 3, it.Title, b.st.head); err != nil {
-				return err
-			}
+			put(col, 2, it.ID)
+			put(col, 3, it.Title)
 			titleLines = max(titleLines, lines(it.Title, itemWidth))
 			var full any = it.Points
 			if it.Method == "veto" {
 				full = msg.Pick(l, "否决项", "veto")
 			}
-			if err := put(col, 4, full, b.st.head); err != nil {
-				return err
-			}
+			put(col, 4, full)
 			col++
 		}
 		if !bonusOnly(*s) {
-			if err := mergeHead(col, 2, col, 3, msg.Pick(l, "小计", "Subtotal")); err != nil {
-				return err
-			}
-			if err := put(col, 4, s.Points, b.st.head); err != nil {
-				return err
-			}
+			mergeHead(col, 2, col, 3, msg.Pick(l, "小计", "Subtotal"))
+			put(col, 4, s.Points)
 			col++
 		}
 		title := strings.TrimSpace(s.ID + " " + s.Title)
 		if s.Points != 0 {
 			title += msg.Pick(l, "（"+num(s.Points)+"分）", " ("+num(s.Points)+" points)")
 		}
-		if err := mergeHead(start, 1, col-1, 1, title); err != nil {
+		mergeHead(start, 1, col-1, 1, title)
+	}
+	mergeHead(col, 1, col, 3, msg.Pick(l, "总分", "Total"))
+	put(col, 4, b.res.Checklist.Total)
+	mergeHead(col+1, 1, col+1, 4, msg.Pick(l, "等级", "Grade"))
+
+	// The widths of 排名 and 单位 from the names; the rows are made while
+	// they are streamed.
+	ft := newFitter([]column{{head: "", max: 6}, {head: msg.Pick(l, "单位", "Unit"), min: 12, max: 30}})
+	last := 4
+	for _, u := range b.res.Units {
+		if u.Status == scoring.StatusOK {
+			last++
+			ft.see(1, unitName(u))
+		}
+	}
+	if last > 4 {
+		for i, mc := range mcols {
+			var full float64
+			switch {
+			case mc.item != nil:
+				if mc.item.Method == "veto" || mc.item.Method == "bonus" {
+					continue
+				}
+				full = mc.item.Points
+			case mc.section != nil:
+				full = mc.section.Points
+			default:
+				full = b.res.Checklist.Total
+			}
+			if full <= 0 {
+				continue
+			}
+			c := colName(3 + i)
+			if err := b.f.SetConditionalFormat(sheet, fmt.Sprintf("%s5:%s%d", c, c, last), []excelize.ConditionalFormatOptions{{
+				Type: "cell", Criteria: "<", Value: num(math.Round(full*0.6*1e4) / 1e4), Format: &b.st.low}}); err != nil {
+				return err
+			}
+		}
+		if err := b.gradeFormats(sheet, fmt.Sprintf("%s5:%s%d", colName(lastCol), colName(lastCol), last)); err != nil {
 			return err
 		}
 	}
-	if err := mergeHead(col, 1, col, 3, msg.Pick(l, "总分", "Total")); err != nil {
+	if err := b.printSetup(sheet, 1, 4); err != nil {
 		return err
 	}
-	if err := put(col, 4, b.res.Checklist.Total, b.st.head); err != nil {
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
 		return err
 	}
-	if err := mergeHead(col+1, 1, col+1, 4, msg.Pick(l, "等级", "Grade")); err != nil {
+	for i, w := range ft.widths() {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetColWidth(3, lastCol, itemWidth); err != nil {
 		return err
 	}
-	if err := b.f.SetRowHeight(sheet, 1, 30); err != nil {
+	if err := sw.SetPanes(freeze(5, 3)); err != nil {
 		return err
 	}
-	if err := b.f.SetRowHeight(sheet, 3, math.Min(lineHeight*float64(titleLines)+3, 200)); err != nil {
-		return err
+	vals := make([]any, lastCol)
+	setRow := func(row int, cells []excelize.Cell, opts ...excelize.RowOpts) error {
+		vals = vals[:len(cells)]
+		for i, c := range cells {
+			vals[i] = c
+		}
+		return sw.SetRow(cellName(1, row), vals, opts...)
+	}
+	for r, cells := range head {
+		var opts []excelize.RowOpts
+		switch r {
+		case 0:
+			opts = append(opts, excelize.RowOpts{Height: 30})
+		case 2:
+			opts = append(opts, excelize.RowOpts{Height: math.Min(lineHeight*float64(titleLines)+3, 200)})
+		}
+		if err := setRow(r+1, cells, opts...); err != nil {
+			return err
+		}
+	}
+	for _, m := range merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
 	}
 	// One row per scored unit.
-	ft := newFitter([]column{{head: "", max: 6}, {head: msg.Pick(l, "单位", "Unit"), min: 12, max: 30}})
 	row := 4
+	cells := make([]excelize.Cell, 0, lastCol)
+	items := make(map[string]*scoring.ItemResult)
 	for _, u := range b.res.Units {
 		if u.Status != scoring.StatusOK {
 			continue
 		}
 		row++
-		items := make(map[string]*scoring.ItemResult, len(u.Items))
+		clear(items)
 		for i := range u.Items {
 			items[u.Items[i].ID] = &u.Items[i]
 		}
-		cells := []excelize.Cell{{Value: u.Rank, StyleID: b.st.center}, {Value: unitName(u), StyleID: b.st.text}}
-		ft.seeRow(cells)
+		cells = append(cells[:0], excelize.Cell{Value: u.Rank, StyleID: b.st.center}, excelize.Cell{Value: unitName(u), StyleID: b.st.text})
 		for _, mc := range mcols {
 			switch {
 			case mc.item != nil:
@@ -641,47 +703,11 @@ func (b *book) matrix(sheet string) error {
 			}
 		}
 		cells = append(cells, excelize.Cell{Value: u.Grade, StyleID: b.st.center})
-		if err := b.putRow(sheet, 1, row, cells); err != nil {
+		if err := setRow(row, cells); err != nil {
 			return err
 		}
 	}
-	if _, err := b.setWidths(sheet, ft); err != nil {
-		return err
-	}
-	if err := b.f.SetColWidth(sheet, colName(3), colName(lastCol), itemWidth); err != nil {
-		return err
-	}
-	if row > 4 {
-		for i, mc := range mcols {
-			var full float64
-			switch {
-			case mc.item != nil:
-				if mc.item.Method == "veto" || mc.item.Method == "bonus" {
-					continue
-				}
-				full = mc.item.Points
-			case mc.section != nil:
-				full = mc.section.Points
-			default:
-				full = b.res.Checklist.Total
-			}
-			if full <= 0 {
-				continue
-			}
-			c := colName(3 + i)
-			if err := b.f.SetConditionalFormat(sheet, fmt.Sprintf("%s5:%s%d", c, c, row), []excelize.ConditionalFormatOptions{{
-				Type: "cell", Criteria: "<", Value: num(math.Round(full*0.6*1e4) / 1e4), Format: &b.st.low}}); err != nil {
-				return err
-			}
-		}
-		if err := b.gradeFormats(sheet, fmt.Sprintf("%s5:%s%d", colName(lastCol), colName(lastCol), row)); err != nil {
-			return err
-		}
-	}
-	if err := b.printSetup(sheet, 1, 4); err != nil {
-		return err
-	}
-	return b.f.SetPanes(sheet, freeze(5, 3))
+	return sw.Flush()
 }
 
 // decisionSheet lists the review decisions as applied, or why not.

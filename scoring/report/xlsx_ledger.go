@@ -25,7 +25,7 @@ func (b *book) unitWorkbook(u *scoring.UnitResult) error {
 		msg.Pick(l, unitName(u)+" "+b.resultTitle(), unitName(u)+" — "+b.resultTitle()),
 		b.checklistLine(), b.yearLine(), b.unitLine(u, false), b.generatedLine(),
 	}
-	if err := b.ledger(ledger, u, lines, true); err != nil {
+	if err := b.ledger(ledger, u, lines); err != nil {
 		return err
 	}
 	units := []*scoring.UnitResult{u}
@@ -46,12 +46,9 @@ func (b *book) unitWorkbook(u *scoring.UnitResult) error {
 	return nil
 }
 
-// ledger writes a unit's 计分明细 into sheet: the lines of the header block
-// (the first one as the title), one row per item grouped under its section, then
-// the total, grade, rank, performance points and the veto.
-func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string, printTitles bool) error {
-	l := b.l
-	cols := []column{
+// ledgerColumns are the columns of a ledger: an item's row.
+func ledgerColumns(l msg.Lang) []column {
+	return []column{
 		{head: msg.Pick(l, "编号", "Item"), max: 6},
 		{head: msg.Pick(l, "指标", "Title"), min: 20, max: 40},
 		{head: msg.Pick(l, "依据", "Basis"), min: 8, max: 16},
@@ -66,6 +63,31 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string, print
 		{head: msg.Pick(l, "复核调整", "Review"), min: 8, max: 28},
 		{head: msg.Pick(l, "得分", "Score"), min: 8, max: 8},
 	}
+}
+
+// totalCells is the 合计 row of a ledger: full points, self-score and score.
+func (b *book) totalCells(u *scoring.UnitResult) []excelize.Cell {
+	var self any
+	if u.SelfScore != nil {
+		self = *u.SelfScore
+	}
+	total := make([]excelize.Cell, 13)
+	for i := range total {
+		total[i].StyleID = b.st.total
+	}
+	total[0].Value = msg.Pick(b.l, "合计", "Total")
+	total[4] = excelize.Cell{Value: b.res.Checklist.Total, StyleID: b.st.total}
+	total[10] = excelize.Cell{Value: self, StyleID: b.st.totalScore}
+	total[12] = excelize.Cell{Value: u.Score, StyleID: b.st.totalScore}
+	return total
+}
+
+// ledger writes a unit's 计分明细 into sheet: the lines of the header block
+// (the first one as the title), one row per item grouped under its section, then
+// the total, grade, rank, performance points and the veto.
+func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error {
+	l := b.l
+	cols := ledgerColumns(l)
 	n := len(cols)
 	type line struct {
 		text  string
@@ -105,30 +127,13 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string, print
 		ft.seeRow(cells)
 		table = append(table, cells)
 	}
-	// The total.
-	var self any
-	if u.SelfScore != nil {
-		self = *u.SelfScore
-	}
-	total := make([]excelize.Cell, n)
-	for i := range total {
-		total[i].StyleID = b.st.total
-	}
-	total[0].Value = msg.Pick(l, "合计", "Total")
-	total[4] = excelize.Cell{Value: b.res.Checklist.Total, StyleID: b.st.total}
-	total[10] = excelize.Cell{Value: self, StyleID: b.st.totalScore}
-	total[12] = excelize.Cell{Value: u.Score, StyleID: b.st.totalScore}
-	table = append(table, total)
+	table = append(table, b.totalCells(u))
 
 	// The sheet is streamed: a district workbook has one ledger per unit,
 	// and every normal-mode cell write looks its sheet up among all the
 	// sheets (excelize's getSheetXMLPath), which made the ledgers quadratic
 	// in the number of units. What is not a row goes in first.
-	titles := 0
-	if printTitles {
-		titles = head
-	}
-	if err := b.printSetup(sheet, titles, titles); err != nil {
+	if err := b.printSetup(sheet, head, head); err != nil {
 		return err
 	}
 	sw, err := b.f.NewStreamWriter(sheet)
@@ -222,6 +227,101 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string, print
 			return err
 		}
 		if err := merge(row, n); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// ledgerTable writes the ledgers of many units into one streamed sheet: a
+// row per unit and item in rank order, each unit's items followed by its
+// total, with the unit's rank, name and type in front, an autofilter and a
+// frozen header. The columns after 类型 are those of a ledger sheet.
+func (b *book) ledgerTable(sheet string, units []*scoring.UnitResult) error {
+	l := b.l
+	cols := append([]column{
+		{head: msg.Pick(l, "排名", "Rank"), max: 6},
+		{head: msg.Pick(l, "单位", "Unit"), min: 12, max: 24},
+		{head: msg.Pick(l, "类型", "Type"), max: 8},
+	}, ledgerColumns(l)...)
+	rows := 0
+	for _, u := range units {
+		rows += len(u.Items) + 1
+	}
+	// unitRows returns the rows of one unit; fn sees each.
+	unitRows := func(u *scoring.UnitResult, fn func(cells []excelize.Cell) error) error {
+		fs, err := u.FindingList()
+		if err != nil {
+			return err
+		}
+		byItem := map[string][]*scoring.FindingResult{}
+		for i := range fs {
+			byItem[fs[i].Item] = append(byItem[fs[i].Item], &fs[i])
+		}
+		lead := func(style int) []excelize.Cell {
+			return []excelize.Cell{{Value: u.Rank, StyleID: b.st.center}, {Value: unitName(u), StyleID: style},
+				{Value: u.Type, StyleID: style}}
+		}
+		for i := range u.Items {
+			it := &u.Items[i]
+			if err := fn(append(lead(b.st.text), b.itemCells(u, it, byItem[it.ID])...)); err != nil {
+				return err
+			}
+		}
+		total := b.totalCells(u)
+		total[0].Value = msg.Pick(l, "合计", "Total") + msg.Pick(l, "（"+u.Grade+"）", " ("+u.Grade+")")
+		return fn(append(lead(b.st.total), total...))
+	}
+	// Widths from the first units' rows: every column has a maximum that a
+	// few dozen units reach.
+	ft := newFitter(cols)
+	for _, u := range units[:min(len(units), 30)] {
+		if err := unitRows(u, func(cells []excelize.Cell) error { ft.seeRow(cells); return nil }); err != nil {
+			return err
+		}
+	}
+	if err := b.newSheet(sheet); err != nil {
+		return err
+	}
+	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", colName(len(cols)), rows+1), nil); err != nil {
+		return err
+	}
+	if err := b.printSetup(sheet, 1, 1); err != nil {
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	ws := ft.widths()
+	for i, w := range ws {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(freeze(2, 3)); err != nil {
+		return err
+	}
+	vals := make([]any, len(cols))
+	row := 0
+	put := func(cells []excelize.Cell) error {
+		row++
+		for i, c := range cells {
+			if v, ok := c.Value.(string); ok && v == "" {
+				c.Value = nil // styled, empty
+			}
+			vals[i] = c
+		}
+		if h := b.height(cells, ws); h > 0 {
+			return sw.SetRow(cellName(1, row), vals, excelize.RowOpts{Height: h})
+		}
+		return sw.SetRow(cellName(1, row), vals)
+	}
+	if err := put(b.heads(cols)); err != nil {
+		return err
+	}
+	for _, u := range units {
+		if err := unitRows(u, put); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -279,6 +280,20 @@ func TestXLSXDistrict(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantMatrix, mx[4:]); diff != "" {
 		t.Errorf("指标得分 units (-want +got):\n%s", diff)
+	}
+	merges, err := f.GetMergeCells("指标得分")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mergedRanges []string
+	for _, m := range merges {
+		mergedRanges = append(mergedRanges, m.GetStartAxis()+":"+m.GetEndAxis()+"="+m.GetCellValue())
+	}
+	slices.Sort(mergedRanges)
+	wantMerged := []string{"A1:A3=排名", "A4:B4=满分", "B1:B3=单位", "C1:E1=A 五公开（13分）", "E2:E3=小计", "F1:H1=F 组织保障（5分）",
+		"H2:H3=小计", "J1:J3=总分", "K1:K4=等级"}
+	if diff := cmp.Diff(wantMerged, mergedRanges); diff != "" {
+		t.Errorf("指标得分 merged header cells (-want +got):\n%s", diff)
 	}
 	mcf, err := f.GetConditionalFormats("指标得分")
 	if err != nil {
@@ -569,6 +584,57 @@ func bigResult(units, findings int) *scoring.Result {
 		res.Units = append(res.Units, &u)
 	}
 	return res
+}
+
+// Above maxLedgerSheets units the ledgers are one table, and findings kept
+// in a FindingFile are read back into every sheet that lists them.
+func TestXLSXManyUnitsLedgerTable(t *testing.T) {
+	res := bigResult(maxLedgerSheets+1, 3*(maxLedgerSheets+1))
+	tmp, err := os.CreateTemp(t.TempDir(), "findings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tmp.Close()
+	store := scoring.NewFindingFile(tmp)
+	for i, u := range res.Units {
+		if i%2 == 0 {
+			if err := store.Put(u); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	f := openXLSX(t, writeXLSX(t, res, xlsxTestOpts))
+	if diff := cmp.Diff([]string{"汇总", "指标得分", "应公开未公开清单", "全部问题清单", "复核记录", "各单位计分明细"}, f.GetSheetList()); diff != "" {
+		t.Fatalf("sheets (-want +got):\n%s", diff)
+	}
+	led := rows(t, f, "各单位计分明细")
+	if diff := cmp.Diff([]string{"排名", "单位", "类型", "编号", "指标", "依据", "计分方法", "分值", "适用条数", "不符合条数",
+		"每条扣分/加分", "扣分明细", "不适用说明", "自评分", "复核调整", "得分"}, led[0]); diff != "" {
+		t.Errorf("header (-want +got):\n%s", diff)
+	}
+	// 101 units × (5 items + 合计).
+	if len(led) != 1+101*6 {
+		t.Fatalf("%d rows, want 1 + 101 × 6", len(led))
+	}
+	// Unit 2 (kept in memory) and unit 3 (stored): three A1 findings each, on
+	// rows 2, 3 and 4 of 公文台账.
+	for _, k := range []int{1, 2} {
+		name := fmt.Sprintf("单位%03d", k+1)
+		a1 := led[1+k*6]
+		want := []string{strconv.Itoa(k + 1), name, "乡镇", "A1", xlsxItems(1, 7, false)[0].Title, "一(一)", "扣分", "3", "12", "2", "1",
+			"公文台账第2、3、4行", "", "3", "", "1"}
+		if diff := cmp.Diff(want, a1); diff != "" {
+			t.Errorf("%s A1 (-want +got):\n%s", name, diff)
+		}
+		total := led[1+k*6+5]
+		if diff := cmp.Diff([]string{strconv.Itoa(k + 1), name, want[2], "合计（优秀）", "", "", "", "100", "", "", "", "", "", "98", "",
+			num(99 - float64(k)*1.25)}, total); diff != "" {
+			t.Errorf("%s total (-want +got):\n%s", name, diff)
+		}
+	}
+	if all := rows(t, f, "全部问题清单"); len(all) != 1+3*101 {
+		t.Errorf("全部问题清单 has %d rows, want 1 + 303", len(all))
+	}
 }
 
 func TestXLSX100kFindings(t *testing.T) {
