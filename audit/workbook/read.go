@@ -38,10 +38,12 @@ const (
 	DefaultUnzipSizeLimit = 256 << 20
 	DefaultMaxRows        = 1_000_000
 	DefaultMaxCellBytes   = 3 * 32767
-	// xmlMemoryLimit is the size above which excelize spills a sheet or the
-	// shared strings to a temporary file instead of memory.
-	xmlMemoryLimit = 16 << 20
 )
+
+// xmlMemoryLimit is the size above which excelize spills a sheet or the
+// shared strings to a temporary file instead of memory (a variable so that
+// tests can take the path of a large sheet with a small one).
+var xmlMemoryLimit int64 = 16 << 20
 
 func (o Options) withDefaults() Options {
 	if o.Schema == nil {

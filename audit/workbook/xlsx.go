@@ -18,15 +18,23 @@ func readXLSX(path string, opts Options) (*audit.Unit, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer zi.Close()
 	f, err := excelize.OpenFile(path, excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    opts.UnzipSizeLimit,
 		UnzipXMLSizeLimit: min(opts.UnzipSizeLimit, xmlMemoryLimit),
 	})
 	if err != nil {
+		// A damaged part can make excelize fail: say it is damaged.
+		if derr := zi.verify(path, nil); derr != nil {
+			return nil, derr
+		}
 		return nil, unreadable(path, err, "无法打开工作簿（%s），请用 Excel 或 WPS 打开后另存为 .xlsx", "cannot open the workbook (%s); open it in Excel or WPS and save it as .xlsx", err.Error())
 	}
 	defer f.Close()
+	if err := zi.verify(path, &f.Pkg); err != nil {
+		return nil, err
+	}
 	r := &reader{opts: opts, sp: newSpec(opts.Schema)}
 	r.unit = &audit.Unit{Source: path, Tables: map[string]*audit.Table{}}
 	if props, err := f.GetWorkbookProps(); err == nil {

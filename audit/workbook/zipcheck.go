@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 	"github.com/zwgk/zwgk/checklists/msg"
@@ -15,10 +17,19 @@ import (
 
 // excelize reads every part of a workbook at open and ignores read errors:
 // a part that fails its checksum, or a sheet cut short, reads as fewer rows
-// and no error. zipInfo is what our own pass over the archive found first.
+// and no error. zipInfo is what our own look at the archive found: its
+// directory and workbook part before excelize opens it (inspectZip), and,
+// once it has, every XML part checked against its size and checksum
+// (verify).
 type zipInfo struct {
+	zr     *zip.ReadCloser      // open until Close
 	sheets map[string]*partInfo // sheet name → its worksheet part
+	byPart map[string]*partInfo // lower-cased part name → the same
+	parts  []*zip.File          // the .xml and .rels parts, to verify
 }
+
+// Close closes the archive.
+func (zi *zipInfo) Close() error { return zi.zr.Close() }
 
 // partInfo is what a worksheet part holds besides its rows.
 type partInfo struct {
@@ -34,7 +45,8 @@ type mergeRange struct{ c1, r1, c2, r2 int }
 // maxSmallPart bounds the workbook and relationship parts read into memory.
 const maxSmallPart = 16 << 20
 
-// inspectZip checks the archive of a workbook: its size unzipped, that it is
+// inspectZip looks at the archive of a workbook before excelize opens it:
+// its size unzipped, that it is
 // a workbook at all, that every XML part passes its checksum and every sheet
 // ends properly; and it collects each sheet's dimension and merged ranges.
 func inspectZip(p string, limit int64) (*zipInfo, error) {
@@ -42,7 +54,12 @@ func inspectZip(p string, limit int64) (*zipInfo, error) {
 	if err != nil {
 		return nil, damaged(p, err.Error(), err)
 	}
-	defer zr.Close()
+	ok := false
+	defer func() {
+		if !ok {
+			zr.Close()
+		}
+	}()
 	var total uint64
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -83,8 +100,8 @@ func inspectZip(p string, limit int64) (*zipInfo, error) {
 	if err != nil {
 		return nil, damaged(p, "workbook.xml.rels: "+err.Error(), err)
 	}
-	info := &zipInfo{sheets: map[string]*partInfo{}}
-	byPart := map[string]*partInfo{}
+	info := &zipInfo{zr: zr, sheets: map[string]*partInfo{}, byPart: map[string]*partInfo{}}
+	byPart := info.byPart
 	for _, s := range wb.Sheets {
 		for _, r := range rels {
 			if r.ID == s.ID && r.TargetMode != "External" {
@@ -96,25 +113,13 @@ func inspectZip(p string, limit int64) (*zipInfo, error) {
 			}
 		}
 	}
-	for name, f := range files {
-		if strings.HasSuffix(name, "/") {
-			continue
-		}
-		if pi := byPart[name]; pi != nil {
-			if err := scanSheet(f, pi); err != nil {
-				return nil, damaged(p, f.Name+": "+err.Error(), err)
-			}
-			if !pi.ended {
-				return nil, damaged(p, f.Name+" 不完整", nil)
-			}
-			continue
-		}
-		if strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
-			if err := discard(f); err != nil {
-				return nil, damaged(p, f.Name+": "+err.Error(), err)
-			}
+	for _, f := range zr.File {
+		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+		if byPart[name] != nil || strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
+			info.parts = append(info.parts, f)
 		}
 	}
+	ok = true
 	return info, nil
 }
 
@@ -177,6 +182,76 @@ func readXMLPart(f *zip.File, v any) error {
 	return xml.Unmarshal(b, v)
 }
 
+// verify checks every XML part of the archive, and reads each worksheet
+// part's dimension, merged cells and closing tag. The parts excelize
+// inflated into memory at open (pkg is its File.Pkg) are checked where they
+// are, against the size and CRC-32 in the zip directory, instead of being
+// inflated a second time; a part it did not keep in memory (a sheet larger
+// than its in-memory limit, kept in a temporary file) is inflated again
+// from the archive, and so is every part when pkg is nil.
+func (zi *zipInfo) verify(p string, pkg *sync.Map) error {
+	for _, f := range zi.parts {
+		pi := zi.byPart[strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))]
+		data, held := pkgPart(pkg, f.Name)
+		switch {
+		case !held && pi != nil:
+			if err := scanSheet(f, pi); err != nil {
+				return damaged(p, f.Name+": "+err.Error(), err)
+			}
+		case !held:
+			if err := discard(f); err != nil {
+				return damaged(p, f.Name+": "+err.Error(), err)
+			}
+			continue
+		case uint64(len(data)) != f.UncompressedSize64 || (f.CRC32 != 0 && crc32.ChecksumIEEE(data) != f.CRC32):
+			return damaged(p, f.Name+": "+zip.ErrChecksum.Error(), zip.ErrChecksum)
+		case pi != nil:
+			scanSheetBytes(data, pi)
+		}
+		if pi != nil && !pi.ended {
+			return damaged(p, f.Name+" 不完整", nil)
+		}
+	}
+	return nil
+}
+
+// pkgPart returns the bytes excelize holds for the zip entry named name:
+// it keys parts by their names with '/' separators, and the content types
+// and shared strings parts by their canonical spelling.
+func pkgPart(pkg *sync.Map, name string) ([]byte, bool) {
+	if pkg == nil {
+		return nil, false
+	}
+	name = strings.ReplaceAll(name, "\\", "/")
+	switch strings.ToLower(name) {
+	case "[content_types].xml":
+		name = "[Content_Types].xml"
+	case "xl/sharedstrings.xml":
+		name = "xl/sharedStrings.xml"
+	}
+	v, ok := pkg.Load(name)
+	if !ok {
+		return nil, false
+	}
+	b, ok := v.([]byte)
+	return b, ok
+}
+
+// scanSheetBytes reads a worksheet part's dimension, merged cells and
+// closing tag from its bytes. The dimension comes before <sheetData> and the
+// merged cells after it, so only the parts around the rows are scanned.
+func scanSheetBytes(data []byte, pi *partInfo) {
+	head, tail := data, data[:0]
+	if i := bytes.Index(data, []byte("sheetData")); i >= 0 {
+		j := bytes.LastIndex(data, []byte("sheetData"))
+		head, tail = data[:i], data[j:]
+	}
+	for _, b := range [][]byte{head, tail} {
+		_ = scanTags(bytes.NewReader(b), pi)
+	}
+	pi.ended = bytes.HasSuffix(bytes.TrimRight(data, " \t\r\n\x00"), []byte("worksheet>"))
+}
+
 // discard reads a part to its end, which checks its checksum.
 func discard(f *zip.File) error {
 	rc, err := f.Open()
@@ -188,15 +263,22 @@ func discard(f *zip.File) error {
 	return err
 }
 
-// scanSheet reads a worksheet part to its end (checking its checksum) and
-// picks out its <dimension>, its <mergeCell>s and its closing tag without
-// parsing the XML: in XML text '<' only ever starts a tag.
+// scanSheet reads a worksheet part from the archive to its end (checking
+// its checksum) and picks out its <dimension>, its <mergeCell>s and its
+// closing tag.
 func scanSheet(f *zip.File, pi *partInfo) error {
 	rc, err := f.Open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
+	return scanTags(rc, pi)
+}
+
+// scanTags reads r to its end and picks out the <dimension>, the
+// <mergeCell>s and whether it ends with the closing </worksheet> tag,
+// without parsing the XML: in XML text '<' only ever starts a tag.
+func scanTags(rc io.Reader, pi *partInfo) error {
 	const chunk, keep = 64 << 10, 1 << 10
 	buf := make([]byte, 0, chunk+keep)
 	dimSeen := false
