@@ -5,5 +5,6 @@ package main
 import "os"
 
 func main() {
+	tuneGC(os.Getenv)
 	os.Exit(run(os.Args[1:], newEnv()))
 }
