@@ -36,6 +36,7 @@ type storedFindings struct {
 	file        *FindingFile
 	off, n      int64
 	public, all int // as Counts: dismissed findings left out
+	totals      [2]int
 }
 
 // Put moves u's findings into the file: u.Findings becomes nil and
@@ -57,7 +58,8 @@ func (ff *FindingFile) Put(u *UnitResult) error {
 		return fmt.Errorf("store the findings of %s: %w", u.Name, err)
 	}
 	pub, all := countFindings(u.Findings)
-	u.stored = &storedFindings{file: ff, off: off, n: int64(buf.Len()), public: pub, all: all}
+	tp, ta := totalFindings(u.Findings)
+	u.stored = &storedFindings{file: ff, off: off, n: int64(buf.Len()), public: pub, all: all, totals: [2]int{tp, ta}}
 	u.Findings = nil
 	return nil
 }
@@ -88,6 +90,24 @@ func (u *UnitResult) FindingCounts() (public, all int) {
 		return u.stored.public, u.stored.all
 	}
 	return countFindings(u.Findings)
+}
+
+// FindingTotals returns the unit's number of 应公开未公开 findings and of all
+// findings, dismissed ones included, without reading stored findings back.
+func (u *UnitResult) FindingTotals() (public, all int) {
+	if u.stored != nil {
+		return u.stored.totals[0], u.stored.totals[1]
+	}
+	return totalFindings(u.Findings)
+}
+
+func totalFindings(fs []FindingResult) (public, all int) {
+	for _, f := range fs {
+		if f.Public {
+			public++
+		}
+	}
+	return public, len(fs)
 }
 
 func countFindings(fs []FindingResult) (public, all int) {

@@ -83,9 +83,16 @@ func TestFindingFileRoundTrip(t *testing.T) {
 		if p, a := u.FindingCounts(); p != wp || a != wa {
 			t.Errorf("%s: counts %d, %d; want %d, %d", u.Name, p, a, wp, wa)
 		}
+		tp, ta := totalFindings(want[i])
+		if p, a := u.FindingTotals(); p != tp || a != ta {
+			t.Errorf("%s: totals %d, %d; want %d, %d", u.Name, p, a, tp, ta)
+		}
 	}
 	if p, a := units[6].FindingCounts(); p != 2 || a != 4 {
 		t.Errorf("6 findings with 2 dismissed: counts %d, %d; want 2, 4", p, a)
+	}
+	if p, a := units[6].FindingTotals(); p != 3 || a != 6 {
+		t.Errorf("6 findings with 2 dismissed: totals %d, %d; want 3, 6", p, a)
 	}
 }
 

@@ -7,9 +7,12 @@
 #   (b) zwgk audit DIR -o report.xlsx --format json > /dev/null;
 #   (c) the same audit without -o (JSON to a file), to tell what the Excel report costs (b − c) and
 #       how many findings it holds;
-# each under /usr/bin/time -v, and prints wall time, CPU time (user+sys), peak RSS, the ratio b/a
-# and rows per second. With --double it also audits a province of twice the units, to show whether
-# peak RSS grows with the number of units.
+#   (g) the bare read again with the garbage-collector settings zwgk sets for itself (GOGC=400,
+#       GOMEMLIMIT=200MiB; cmd/zwgk/gc.go), and (d) audit (b) with Go's defaults (GOGC=100, no
+#       limit), so that the ratio is not flattered by settings the bare read did not have;
+# each under /usr/bin/time -v, and prints wall time, CPU time (user+sys), peak RSS, the ratio of (b)
+# to the faster of (a) and (g), and rows per second. With --double it also audits a province of
+# twice the units, to show whether peak RSS grows with the number of units.
 #
 # Usage: scripts/bench.sh [options] [UNITS [DOCS]]        (default 1000 units × 1000 documents)
 #   -d DIR       generated province to use: reused if DIR/.planted.json exists, else generated into
@@ -21,10 +24,11 @@
 #   --double     also generate and audit 2 × UNITS (reused from DIR-2x when -d is given)
 #   --sst        generate with a shared strings table as Excel/WPS save (slower to generate)
 #   --no-report-cost   skip (c)
+#   --no-gc-compare    skip (g) and (d)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-UNITS=1000 DOCS=1000 SEED=1 REPEAT=1 JOBS=0 DIR="" DOUBLE=0 SST="" REPORT_COST=1
+UNITS=1000 DOCS=1000 SEED=1 REPEAT=1 JOBS=0 DIR="" DOUBLE=0 SST="" REPORT_COST=1 GC_COMPARE=1
 pos=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -35,6 +39,7 @@ while [ $# -gt 0 ]; do
     --double) DOUBLE=1; shift ;;
     --sst) SST=-sst; shift ;;
     --no-report-cost) REPORT_COST=0; shift ;;
+    --no-gc-compare) GC_COMPARE=0; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
     *) pos+=("$1"); shift ;;
@@ -92,6 +97,7 @@ audit_jobs=()
 run_province() {
   local dir=$1
   A_WALL=999999 A_CPU=999999 A_RSS=0 B_WALL=999999 B_CPU=999999 B_RSS=0 C_WALL=999999 C_CPU=999999 C_RSS=0
+  G_WALL=999999 G_CPU=999999 G_RSS=0 D_WALL=999999 D_CPU=999999 D_RSS=0
   for i in $(seq "$REPEAT"); do
     echo "-- run $i/$REPEAT: (a) bare read"
     measure bare "$WORK/bareread" "${jobs_flag[@]}" "$dir" > "$WORK/bare.out"
@@ -106,6 +112,17 @@ run_province() {
       echo "-- run $i/$REPEAT: (c) zwgk audit --format json (no Excel report)"
       measure json "$WORK/zwgk" audit "$dir" "${audit_jobs[@]}" --format json > "$WORK/result.json"
       keep C
+      echo "   wall ${T_WALL}s cpu ${T_CPU}s rss ${T_RSS}KB"
+    fi
+    if [ "$GC_COMPARE" = 1 ]; then
+      echo "-- run $i/$REPEAT: (g) bare read with zwgk's GC settings"
+      measure bare env GOGC=400 GOMEMLIMIT=200MiB "$WORK/bareread" "${jobs_flag[@]}" "$dir" > /dev/null
+      keep G
+      echo "   wall ${T_WALL}s cpu ${T_CPU}s rss ${T_RSS}KB"
+      echo "-- run $i/$REPEAT: (d) audit (b) with Go's default GC"
+      rm -f "$WORK/report.xlsx"
+      measure audit env GOGC=100 GOMEMLIMIT=off "$WORK/zwgk" audit "$dir" "${audit_jobs[@]}" -o "$WORK/report.xlsx" --format json > /dev/null
+      keep D
       echo "   wall ${T_WALL}s cpu ${T_CPU}s rss ${T_RSS}KB"
     fi
   done
@@ -128,14 +145,21 @@ report() {
   local units=$1
   awk -v units="$units" -v docs="$DOCS" -v rows="$ROWS" -v reg="$REG_ROWS" -v findings="$FINDINGS" \
       -v aw="$A_WALL" -v ac="$A_CPU" -v ar="$A_RSS" -v bw="$B_WALL" -v bc="$B_CPU" -v br="$B_RSS" \
-      -v cw="$C_WALL" -v cc="$C_CPU" -v cr="$C_RSS" -v rc="$REPORT_COST" -v nproc="$(nproc)" 'BEGIN {
+      -v cw="$C_WALL" -v cc="$C_CPU" -v cr="$C_RSS" -v rc="$REPORT_COST" -v nproc="$(nproc)" \
+      -v gw="$G_WALL" -v gc="$G_CPU" -v gr="$G_RSS" -v dw="$D_WALL" -v dc="$D_CPU" -v dr="$D_RSS" -v gcc="$GC_COMPARE" 'BEGIN {
     printf "\n== %d units × %d documents: %d rows read (%d register rows), %d CPUs\n", units, docs, rows, reg, nproc
     printf "%-44s %9s %9s %12s %12s\n", "", "wall s", "cpu s", "rows/s", "peak RSS MB"
     printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(a) bare read", aw, ac, rows / aw, ar / 1024
     printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(b) audit -o report.xlsx --format json", bw, bc, rows / bw, br / 1024
     if (rc == 1)
       printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(c) audit --format json (no Excel report)", cw, cc, rows / cw, cr / 1024
-    printf "ratio b/a: %.2f (wall)  %.2f (cpu)      target ≤ 1.3\n", bw / aw, bc / ac
+    if (gcc == 1) {
+      printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(g) bare read, GOGC=400 GOMEMLIMIT=200MiB", gw, gc, rows / gw, gr / 1024
+      printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(d) audit (b), GOGC=100 GOMEMLIMIT=off", dw, dc, rows / dw, dr / 1024
+      if (gw < aw) aw = gw
+      if (gc < ac) ac = gc
+    }
+    printf "ratio b/a: %.2f (wall)  %.2f (cpu)      target ≤ 1.3 (a: the faster bare read)\n", bw / aw, bc / ac
     printf "peak RSS of (b): %.1f MB                   target < 300 MB\n", br / 1024
     if (rc == 1)
       printf "Excel report (b − c): %.2f s of %.2f s = %.1f %% (%d findings)   target < 10 %%\n", bw - cw, bw, 100 * (bw - cw) / bw, findings

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
@@ -125,15 +126,30 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 		}
 		return nil
 	}
+	// The widths from the first findings (every column has a maximum that
+	// a few thousand rows reach), the number of rows from the counts: a
+	// province's findings are read back from their file once, to be written.
 	ft := newFitter(cols)
 	cells := make([]excelize.Cell, 0, len(cols))
 	rows := 0
+	for _, u := range units {
+		pub, all := u.FindingTotals()
+		if list == findingsPublic {
+			rows += pub
+		} else {
+			rows += all
+		}
+	}
+	const fitRows = 2000
+	errEnough := errors.New("enough rows to fit the widths")
 	if err := each(func(n int, u *scoring.UnitResult, f *scoring.FindingResult) error {
 		cells = b.findingCells(cells, n, u, f, list)
 		ft.seeRow(cells)
-		rows = n
+		if n >= fitRows {
+			return errEnough
+		}
 		return nil
-	}); err != nil {
+	}); err != nil && err != errEnough {
 		return err
 	}
 	if err := b.newSheet(sheet); err != nil {

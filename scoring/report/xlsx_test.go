@@ -326,6 +326,12 @@ func TestXLSXDistrict(t *testing.T) {
 	if len(all) != 8 {
 		t.Errorf("全部问题清单 has %d rows, want 1 + 7", len(all))
 	}
+	// The autofilters cover the rows, counted without reading findings.
+	for part, want := range map[string]string{"xl/worksheets/sheet3.xml": `<autoFilter ref="$A$1:$L$5"`, "xl/worksheets/sheet4.xml": `<autoFilter ref="$A$1:$M$8"`} {
+		if !strings.Contains(parts[part], want) {
+			t.Errorf("%s has no %s", part, want)
+		}
+	}
 	// Unit text that looks like a formula stays text.
 	for _, c := range []struct{ sheet, cell, want string }{
 		{"应公开未公开清单", "D3", hyperlinkTitle},
