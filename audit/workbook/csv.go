@@ -45,7 +45,7 @@ func ReadCSVDir(dir string, opts Options) (*audit.Unit, error) {
 	if len(sheets) == 0 {
 		return nil, unreadable(dir, nil, "文件夹中没有 CSV 文件", "the folder holds no CSV files")
 	}
-	r := &reader{opts: opts, sp: newSpec(opts.Schema)}
+	r := &reader{opts: opts, sp: specOf(opts.Schema)}
 	r.unit = &audit.Unit{Source: dir, Tables: map[string]*audit.Table{}}
 	chosen := r.assign(func(s string) string { return files[s] }, sheets, func(string) bool { return false })
 	formSheet := ""

@@ -35,7 +35,7 @@ func readXLSX(path string, opts Options) (*audit.Unit, error) {
 	if err := zi.verify(path, &f.Pkg); err != nil {
 		return nil, err
 	}
-	r := &reader{opts: opts, sp: newSpec(opts.Schema)}
+	r := &reader{opts: opts, sp: specOf(opts.Schema)}
 	r.unit = &audit.Unit{Source: path, Tables: map[string]*audit.Table{}}
 	if props, err := f.GetWorkbookProps(); err == nil {
 		r.date1904 = props.Date1904 != nil && *props.Date1904

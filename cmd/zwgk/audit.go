@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -155,11 +156,18 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	units, failures, missing := matchUnits(ro, ok, entryOf, failures)
 	res := scorer.Result(units, failures, missing, nil)
 
-	if err := render(e, res, opts.format, opts.detail, lang); err != nil {
+	// The report files are written while standard output is: renderers
+	// only read the result.
+	var outErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { outErr = writeOutputs(e, res, opts.outputs, opts.force, lang) })
+	err = render(e, res, opts.format, opts.detail, lang)
+	wg.Wait()
+	if err != nil {
 		return err
 	}
-	if err := writeOutputs(e, res, opts.outputs, opts.force, lang); err != nil {
-		return err
+	if outErr != nil {
+		return outErr
 	}
 	if len(res.Errors) > 0 {
 		return &exitError{code: exitError2, err: fmt.Errorf("%d 份报送材料无法读取：%s", len(res.Errors), errorFiles(res))}
