@@ -208,11 +208,18 @@ func TestSamplesFindings(t *testing.T) {
 }
 
 // TestSamplesReproducible: the same submissions give byte-identical JSON.
+// Two audits give the same bytes whatever the number of workers, and the
+// temporary file that held the findings is gone afterwards.
 func TestSamplesReproducible(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
 	_, first := auditSamplesJSON(t, samplesDir)
-	_, second := auditSamplesJSON(t, samplesDir)
+	_, second := auditSamplesJSON(t, samplesDir, "--jobs", "1")
 	if !bytes.Equal(first, second) {
 		t.Errorf("two audits of the samples differ:\n%s", cmp.Diff(string(first), string(second)))
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("the audit left %s in TMPDIR", left[0].Name())
 	}
 }
 
