@@ -82,6 +82,32 @@ func fastZip(w io.Writer) excelize.ZipWriter {
 	return zw
 }
 
+// rowWriter writes rows of cells into a streamed sheet: an empty string is
+// written as a styled empty cell, and, given the column widths, a row with
+// no options is as tall as its wrapped text needs.
+type rowWriter struct {
+	b    *book
+	sw   *excelize.StreamWriter
+	ws   []float64 // column widths; nil: rows keep their height
+	vals []any
+}
+
+func (w *rowWriter) put(row int, cells []excelize.Cell, opts ...excelize.RowOpts) error {
+	w.vals = w.vals[:0]
+	for _, c := range cells {
+		if v, ok := c.Value.(string); ok && v == "" {
+			c.Value = nil // styled, empty
+		}
+		w.vals = append(w.vals, c)
+	}
+	if w.ws != nil && len(opts) == 0 {
+		if h := w.b.height(cells, w.ws); h > 0 {
+			opts = []excelize.RowOpts{{Height: h}}
+		}
+	}
+	return w.sw.SetRow(cellName(1, row), w.vals, opts...)
+}
+
 // book is one workbook being written.
 type book struct {
 	f     *excelize.File

@@ -635,14 +635,7 @@ func (b *book) matrix(sheet string) error {
 	if err := sw.SetPanes(freeze(5, 3)); err != nil {
 		return err
 	}
-	vals := make([]any, lastCol)
-	setRow := func(row int, cells []excelize.Cell, opts ...excelize.RowOpts) error {
-		vals = vals[:len(cells)]
-		for i, c := range cells {
-			vals[i] = c
-		}
-		return sw.SetRow(cellName(1, row), vals, opts...)
-	}
+	setRow := (&rowWriter{b: b, sw: sw}).put
 	for r, cells := range head {
 		var opts []excelize.RowOpts
 		switch r {

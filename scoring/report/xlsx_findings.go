@@ -187,19 +187,8 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 		return err
 	}
 	ws := ft.widths()
-	vals := make([]any, len(cols))
-	setRow := func(row int, cells []excelize.Cell) error {
-		for i, c := range cells {
-			if v, ok := c.Value.(string); ok && v == "" {
-				c.Value = nil // styled, empty
-			}
-			vals[i] = c
-		}
-		if h := b.height(cells, ws); h > 0 {
-			return sw.SetRow(cellName(1, row), vals, excelize.RowOpts{Height: h})
-		}
-		return sw.SetRow(cellName(1, row), vals)
-	}
+	rw := &rowWriter{b: b, sw: sw, ws: ws}
+	setRow := func(row int, cells []excelize.Cell) error { return rw.put(row, cells) }
 	if err := setRow(1, b.heads(cols)); err != nil {
 		return err
 	}

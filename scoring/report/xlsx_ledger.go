@@ -149,17 +149,8 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 	if err := sw.SetPanes(freeze(head+1, 3)); err != nil {
 		return err
 	}
-	vals := make([]any, n)
-	put := func(row int, cells []excelize.Cell, opts ...excelize.RowOpts) error {
-		vals = vals[:len(cells)]
-		for i, c := range cells {
-			if v, ok := c.Value.(string); ok && v == "" {
-				c.Value = nil // styled, empty
-			}
-			vals[i] = c
-		}
-		return sw.SetRow(cellName(1, row), vals, opts...)
-	}
+	rw := &rowWriter{b: b, sw: sw}
+	put := rw.put
 	merge := func(row, to int) error {
 		if to > 1 {
 			return sw.MergeCell(cellName(1, row), cellName(to, row))
@@ -302,20 +293,11 @@ func (b *book) ledgerTable(sheet string, units []*scoring.UnitResult) error {
 	if err := sw.SetPanes(freeze(2, 3)); err != nil {
 		return err
 	}
-	vals := make([]any, len(cols))
+	rw := &rowWriter{b: b, sw: sw, ws: ws}
 	row := 0
 	put := func(cells []excelize.Cell) error {
 		row++
-		for i, c := range cells {
-			if v, ok := c.Value.(string); ok && v == "" {
-				c.Value = nil // styled, empty
-			}
-			vals[i] = c
-		}
-		if h := b.height(cells, ws); h > 0 {
-			return sw.SetRow(cellName(1, row), vals, excelize.RowOpts{Height: h})
-		}
-		return sw.SetRow(cellName(1, row), vals)
+		return rw.put(row, cells)
 	}
 	if err := put(b.heads(cols)); err != nil {
 		return err
