@@ -856,16 +856,12 @@ func (l *loader) tables(e entry, s *Schema) {
 			}
 		}
 		if ae, ok := tm.get("sheet_aliases"); ok {
-			aliases, entries, _ := l.texts(ae)
-			for i, a := range aliases {
+			l.addAliases(ae, t.Sheet, &t.SheetAliases, func(a string) string {
 				if other := sheetOwner(s, a); other != nil && other != t {
-					l.errorf(entries[i].pos(), "工作表名「%s」已属于表「%s」", "sheet name %q already belongs to table %q", a, other.Name)
-					continue
+					return other.Name
 				}
-				if a != t.Sheet && !slices.Contains(t.SheetAliases, a) {
-					t.SheetAliases = append(t.SheetAliases, a)
-				}
-			}
+				return ""
+			}, "工作表名「%s」已属于表「%s」", "sheet name %q already belongs to table %q")
 		}
 		if fe, ok := tm.get("fields"); ok {
 			l.fields(fe, t, isNew)
@@ -883,6 +879,22 @@ func (l *loader) tables(e entry, s *Schema) {
 
 // sheetOwner returns the table whose sheet name or an alias of it matches
 // name once folded (as the workbook reader matches them), or nil.
+// addAliases adds the names listed at e to *list, leaving out the primary
+// name and those already there; a name that owner says belongs to another
+// table or field is an error (zh and en take the name and the owner's).
+func (l *loader) addAliases(e entry, primary string, list *[]string, owner func(string) string, zh, en string) {
+	aliases, entries, _ := l.texts(e)
+	for i, a := range aliases {
+		if other := owner(a); other != "" {
+			l.errorf(entries[i].pos(), zh, en, a, other)
+			continue
+		}
+		if a != primary && !slices.Contains(*list, a) {
+			*list = append(*list, a)
+		}
+	}
+}
+
 func sheetOwner(s *Schema, name string) *Table {
 	for _, t := range s.Tables {
 		if sameLabel(t.Sheet, t.SheetAliases, name) {
@@ -994,16 +1006,12 @@ func (l *loader) fields(e entry, t *Table, isNew bool) {
 			}
 		}
 		if ae, ok := fm.get("aliases"); ok {
-			aliases, entries, _ := l.texts(ae)
-			for i, a := range aliases {
+			l.addAliases(ae, f.Header, &f.Aliases, func(a string) string {
 				if other := headerOwner(t, a); other != nil && other != f {
-					l.errorf(entries[i].pos(), "表头「%s」已属于字段「%s」", "header %q already belongs to field %q", a, other.Name)
-					continue
+					return other.Name
 				}
-				if a != f.Header && !slices.Contains(f.Aliases, a) {
-					f.Aliases = append(f.Aliases, a)
-				}
-			}
+				return ""
+			}, "表头「%s」已属于字段「%s」", "header %q already belongs to field %q")
 		}
 		if re, ok := fm.get("required"); ok {
 			if b, ok := l.boolean(re); ok {
