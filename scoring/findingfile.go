@@ -35,8 +35,9 @@ func NewFindingFile(rw ReaderWriterAt) *FindingFile {
 type storedFindings struct {
 	file        *FindingFile
 	off, n      int64
-	public, all int // as Counts: dismissed findings left out
-	totals      [2]int
+	public, all int // as FindingCounts: dismissed findings left out
+	totalPublic int // as FindingTotals: dismissed findings included
+	total       int
 }
 
 // Put moves u's findings into the file: u.Findings becomes nil and
@@ -59,7 +60,7 @@ func (ff *FindingFile) Put(u *UnitResult) error {
 	}
 	pub, all := countFindings(u.Findings)
 	tp, ta := totalFindings(u.Findings)
-	u.stored = &storedFindings{file: ff, off: off, n: int64(buf.Len()), public: pub, all: all, totals: [2]int{tp, ta}}
+	u.stored = &storedFindings{file: ff, off: off, n: int64(buf.Len()), public: pub, all: all, totalPublic: tp, total: ta}
 	u.Findings = nil
 	return nil
 }
@@ -96,7 +97,7 @@ func (u *UnitResult) FindingCounts() (public, all int) {
 // findings, dismissed ones included, without reading stored findings back.
 func (u *UnitResult) FindingTotals() (public, all int) {
 	if u.stored != nil {
-		return u.stored.totals[0], u.stored.totals[1]
+		return u.stored.totalPublic, u.stored.total
 	}
 	return totalFindings(u.Findings)
 }

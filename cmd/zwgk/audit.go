@@ -110,7 +110,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	// Each unit is scored in its worker as soon as it is evaluated, and its
 	// findings go to a temporary file: what stays in memory per unit is its
 	// scores, so a province's audit does not grow with its units.
-	store, closeStore := findingStore(e)
+	store, closeStore := findingStore()
 	defer closeStore()
 	plan := audit.NewPlan(c)
 	scorer := scoring.NewScorer(c, year, decisions, lang)
@@ -185,7 +185,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 // findingStore makes the temporary file scored units keep their findings
 // in, and the function that removes it. When no temporary file can be made,
 // findings stay in memory (store is nil): slower to fail than to refuse.
-func findingStore(e *env) (store *scoring.FindingFile, closeStore func()) {
+func findingStore() (store *scoring.FindingFile, closeStore func()) {
 	f, err := os.CreateTemp("", "zwgk-findings-*")
 	if err != nil {
 		return nil, func() {}
@@ -221,7 +221,7 @@ func errorFiles(res *scoring.Result) string {
 // failOn reports whether the result has findings that --fail-on names.
 func failOn(res *scoring.Result, mode string) bool {
 	for _, u := range res.Units {
-		pub, all := report.Counts(u)
+		pub, all := u.FindingCounts()
 		if (mode == "public" && pub > 0) || (mode == "any" && all > 0) {
 			return true
 		}

@@ -41,7 +41,7 @@ func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
 		if u.SelfScore != nil {
 			self = fmtScore(*u.SelfScore)
 		}
-		pub, all := Counts(u)
+		pub, all := u.FindingCounts()
 		row := []string{
 			strconv.Itoa(u.Rank), SafeText(u.Name), SafeText(u.Type), StatusLabel(u, l),
 			fmtScore(u.Score), u.Grade, fmtScore(u.PerformancePoints), self, yesNo(u.Vetoed, l),
@@ -66,12 +66,6 @@ func SafeText(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-// Counts returns a unit's number of 应公开未公开 findings and of all
-// findings, leaving out those a review dismissed.
-func Counts(u *scoring.UnitResult) (public, all int) {
-	return u.FindingCounts()
 }
 
 // StatusLabel is a unit's status as a clerk reads it.

@@ -49,7 +49,7 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 		if u.Vetoed {
 			status = msg.Pick(l, "一票否决", "vetoed")
 		}
-		pub, all := Counts(u)
+		pub, all := u.FindingCounts()
 		if err := t.Append([]string{strconv.Itoa(u.Rank), u.Name, u.Type, fmtScore(u.Score), u.Grade,
 			fmtScore(u.PerformancePoints), self, strconv.Itoa(pub), strconv.Itoa(all), status}); err != nil {
 			return err

@@ -141,7 +141,7 @@ func (b *book) summary(sheet string) error {
 	first, lastOK := head+1, 0
 	table := [][]excelize.Cell{b.heads(cols)}
 	for i, u := range res.Units {
-		pub, all := Counts(u)
+		pub, all := u.FindingCounts()
 		var self, diff any
 		if u.SelfScore != nil {
 			self = *u.SelfScore
@@ -340,7 +340,7 @@ func (b *book) counts(sheet string, row int, ws []float64) (int, error) {
 		if u.Vetoed {
 			vetoed++
 		}
-		p, a := Counts(u)
+		p, a := u.FindingCounts()
 		pub, all = pub+p, all+a
 	}
 	lines := []struct {
