@@ -147,7 +147,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 		switch strings.ToLower(filepath.Ext(o)) {
 		case ".xlsx":
 			write = func(w io.Writer) error {
-				return report.AnnualXLSX(w, file, report.AnnualXLSXOptions{Lang: lang, Generated: generated(e), Tool: "zwgk " + version})
+				return report.AnnualXLSX(w, file, report.AnnualXLSXOptions{Lang: lang, Generated: generated(e), Tool: toolName()})
 			}
 		case ".json":
 			write = func(w io.Writer) error { return report.AnnualJSON(w, file) }

@@ -251,7 +251,7 @@ func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, lang m
 			write = func(w io.Writer) error { return report.CSV(w, res, report.CSVOptions{Lang: lang, BOM: true}) }
 		case ".xlsx":
 			write = func(w io.Writer) error {
-				return report.XLSX(w, res, report.XLSXOptions{Lang: lang, Tool: "zwgk " + version, Generated: generated(e)})
+				return report.XLSX(w, res, report.XLSXOptions{Lang: lang, Tool: toolName(), Generated: generated(e)})
 			}
 		}
 		if err := writeAtomic(o, force, write); err != nil {
@@ -271,5 +271,5 @@ func generated(e *env) string {
 			t = time.Unix(sec, 0).UTC()
 		}
 	}
-	return t.Format("2006-01-02") + "，zwgk " + version
+	return t.Format("2006-01-02") + "，" + toolName()
 }

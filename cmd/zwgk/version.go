@@ -36,6 +36,13 @@ func newVersionCmd(e *env) *cobra.Command {
 	}
 }
 
+// toolName names this program in what it writes: "zwgk v1.2.0", or
+// "zwgk dev" for a build from a work tree.
+func toolName() string {
+	v, _ := buildInfo()
+	return "zwgk " + v
+}
+
 // buildInfo is the version (set with -ldflags, else the module's, else
 // "dev") and the commit the binary was built from, when Go recorded it.
 func buildInfo() (v, commit string) {
