@@ -2,14 +2,15 @@ package scoring
 
 import "math/big"
 
-var (
-	zero    = new(big.Rat)
-	hundred = big.NewRat(100, 1)
-)
+// zero returns a new 0: minRat, maxRat and clamp may return their argument,
+// so a shared zero could be changed through a result.
+func zero() *big.Rat { return new(big.Rat) }
+
+func hundred() *big.Rat { return big.NewRat(100, 1) }
 
 // Round2 rounds r half away from zero to two decimals, exactly.
 func Round2(r *big.Rat) *big.Rat {
-	x := new(big.Rat).Mul(r, hundred)
+	x := new(big.Rat).Mul(r, hundred())
 	num, den := x.Num(), x.Denom()
 	q, m := new(big.Int).QuoRem(num, den, new(big.Int))
 	// |2m| ≥ den → away from zero.

@@ -163,7 +163,7 @@ func sectionPoints(s *checklists.Section) *big.Rat {
 func itemScore(c *checklists.Checklist, it *checklists.Item, applicable, failed int, na bool, self *big.Rat) *big.Rat {
 	points := it.Points
 	if points == nil {
-		points = zero
+		points = zero()
 	}
 	per := it.Per
 	if per == nil {
@@ -183,12 +183,12 @@ func itemScore(c *checklists.Checklist, it *checklists.Item, applicable, failed 
 		}
 		return quo(mul(points, ratInt(passed)), ratInt(applicable))
 	case checklists.Deduct:
-		return maxRat(zero, sub(points, mul(per, ratInt(failed))))
+		return maxRat(zero(), sub(points, mul(per, ratInt(failed))))
 	case checklists.Self:
 		if self == nil {
 			return new(big.Rat)
 		}
-		return clamp(self, zero, points)
+		return clamp(self, zero(), points)
 	case checklists.Bonus:
 		return minRat(points, mul(per, ratInt(passed)))
 	}
@@ -236,7 +236,7 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet, l
 		if i, d := ds.adjust(u.Name, it.ID); d != nil {
 			ur.decisions = append(ur.decisions, i)
 			computed := Float(Round2(score))
-			score = clamp(d.Score, zero, pointsOf(it))
+			score = clamp(d.Score, zero(), pointsOf(it))
 			ir.Computed = &computed
 			ur.Adjustments = append(ur.Adjustments, AdjustmentNote{Item: it.ID, From: computed, To: Float(Round2(score)),
 				Reason: d.Reason, By: d.By, On: d.On, Decision: Adjust})
@@ -255,7 +255,7 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet, l
 		case checklists.Bonus:
 			bonus.Add(bonus, score)
 			if o.Self != nil {
-				selfBonus.Add(selfBonus, clamp(o.Self, zero, pointsOf(it)))
+				selfBonus.Add(selfBonus, clamp(o.Self, zero(), pointsOf(it)))
 			}
 		default:
 			if !(o.NA && c.NA == checklists.NAExclude) {
@@ -263,7 +263,7 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet, l
 				basePoints.Add(basePoints, pointsOf(it))
 			}
 			if o.Self != nil {
-				selfBase.Add(selfBase, clamp(o.Self, zero, pointsOf(it)))
+				selfBase.Add(selfBase, clamp(o.Self, zero(), pointsOf(it)))
 			}
 		}
 		if sectionScore[it.Section] == nil {
@@ -315,12 +315,12 @@ func Performance(score, total, weight *big.Rat) *big.Rat {
 	if total.Sign() == 0 {
 		return new(big.Rat)
 	}
-	return Round2(mul(mul(quo(score, total), weight), hundred))
+	return Round2(mul(mul(quo(score, total), weight), hundred()))
 }
 
 func pointsOf(it *checklists.Item) *big.Rat {
 	if it.Points == nil {
-		return zero
+		return zero()
 	}
 	return it.Points
 }

@@ -23,8 +23,8 @@ import (
 // ReadCSVDir reads one unit's folder of CSV files, one per sheet, each named
 // after its sheet (公文台账.csv); the unit's name comes from 单位信息.csv, else
 // from the folder's name.
-func ReadCSVDir(dir string, opts Options) (*audit.Unit, error) {
-	opts = opts.withDefaults()
+func (rd *Reader) ReadCSVDir(dir string) (*audit.Unit, error) {
+	opts := rd.opts
 	if _, err := encodingOf(opts.Encoding); err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func ReadCSVDir(dir string, opts Options) (*audit.Unit, error) {
 	if len(sheets) == 0 {
 		return nil, unreadable(dir, nil, "文件夹中没有 CSV 文件", "the folder holds no CSV files")
 	}
-	r := &reader{opts: opts, sp: specOf(opts.Schema)}
+	r := &reader{opts: opts, sp: rd.sp}
 	r.unit = &audit.Unit{Source: dir, Tables: map[string]*audit.Table{}}
 	chosen := r.assign(func(s string) string { return files[s] }, sheets, func(string) bool { return false })
 	formSheet := ""

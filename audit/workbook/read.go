@@ -70,7 +70,10 @@ type UnreadableError struct {
 }
 
 // Error returns the file and the Chinese text.
-func (e *UnreadableError) Error() string { return e.Path + ": " + e.Text.Zh }
+func (e *UnreadableError) Error() string { return e.In(msg.ZH) }
+
+// In returns the path and why it cannot be read, in lang.
+func (e *UnreadableError) In(lang msg.Lang) string { return e.Path + ": " + e.Text.In(lang) }
 
 // Unwrap returns the underlying error, if any.
 func (e *UnreadableError) Unwrap() error { return e.Err }
@@ -92,26 +95,52 @@ func damaged(path string, detail string, err error) *UnreadableError {
 	return unreadable(path, err, "文件已损坏（%s），请重新导出后报送", "the file is damaged (%s); export it again", detail)
 }
 
+// Reader reads submissions against one schema. It prepares the schema's
+// headers, aliases and values once, so that a province's thousands of
+// workbooks do not each fold them again; it is safe for concurrent use.
+type Reader struct {
+	opts Options
+	sp   *spec
+}
+
+// NewReader returns a Reader with opts (defaults filled in).
+func NewReader(opts Options) *Reader {
+	opts = opts.withDefaults()
+	return &Reader{opts: opts, sp: newSpec(opts.Schema)}
+}
+
+// Read reads one submission with opts; to read many, use a Reader.
+func Read(path string, opts Options) (*audit.Unit, error) { return NewReader(opts).Read(path) }
+
+// ReadXLSX reads one unit's .xlsx workbook with opts.
+func ReadXLSX(path string, opts Options) (*audit.Unit, error) {
+	return NewReader(opts).ReadXLSX(path)
+}
+
+// ReadCSVDir reads one unit's folder of CSV files with opts.
+func ReadCSVDir(dir string, opts Options) (*audit.Unit, error) {
+	return NewReader(opts).ReadCSVDir(dir)
+}
+
 // Read reads one submission: a .xlsx workbook, or a folder of one unit's CSV
 // files. Any other file is an *UnreadableError saying what it is.
-func Read(path string, opts Options) (*audit.Unit, error) {
+func (rd *Reader) Read(path string) (*audit.Unit, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("read submission: %w", err)
 	}
 	if fi.IsDir() {
-		return ReadCSVDir(path, opts)
+		return rd.ReadCSVDir(path)
 	}
-	return ReadXLSX(path, opts)
+	return rd.ReadXLSX(path)
 }
 
 // ReadXLSX reads one unit's .xlsx workbook.
-func ReadXLSX(path string, opts Options) (*audit.Unit, error) {
-	opts = opts.withDefaults()
+func (rd *Reader) ReadXLSX(path string) (*audit.Unit, error) {
 	if err := sniff(path); err != nil {
 		return nil, err
 	}
-	return readXLSX(path, opts)
+	return rd.readXLSX(path)
 }
 
 // The magic numbers of the files units send instead of a workbook.

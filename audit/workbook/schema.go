@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/zwgk/zwgk/checklists"
 )
@@ -28,20 +27,6 @@ type fieldSpec struct {
 	f     *checklists.Field
 	enum  map[string]string // folded value or alias → canonical value
 	label string            // 公开属性
-}
-
-// specs holds the spec of each schema met, so that a province's thousands
-// of workbooks do not each fold every header and alias again; a spec is
-// not changed once made.
-var specs sync.Map // *checklists.Schema → *spec
-
-// specOf returns the spec of s, made once.
-func specOf(s *checklists.Schema) *spec {
-	if sp, ok := specs.Load(s); ok {
-		return sp.(*spec)
-	}
-	sp, _ := specs.LoadOrStore(s, newSpec(s))
-	return sp.(*spec)
 }
 
 func newSpec(s *checklists.Schema) *spec {

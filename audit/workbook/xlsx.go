@@ -13,7 +13,8 @@ import (
 )
 
 // readXLSX reads a workbook that sniffed as a zip archive.
-func readXLSX(path string, opts Options) (*audit.Unit, error) {
+func (rd *Reader) readXLSX(path string) (*audit.Unit, error) {
+	opts := rd.opts
 	zi, err := inspectZip(path, opts.UnzipSizeLimit)
 	if err != nil {
 		return nil, err
@@ -35,7 +36,7 @@ func readXLSX(path string, opts Options) (*audit.Unit, error) {
 	if err := zi.verify(path, &f.Pkg); err != nil {
 		return nil, err
 	}
-	r := &reader{opts: opts, sp: specOf(opts.Schema)}
+	r := &reader{opts: opts, sp: rd.sp}
 	r.unit = &audit.Unit{Source: path, Tables: map[string]*audit.Table{}}
 	if props, err := f.GetWorkbookProps(); err == nil {
 		r.date1904 = props.Date1904 != nil && *props.Date1904

@@ -3,7 +3,10 @@
 // with --lang en.
 package msg
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Lang is the language of what zwgk prints: "zh" (default) or "en".
 type Lang string
@@ -22,13 +25,13 @@ func ParseLang(s string) (Lang, error) {
 	case "en":
 		return EN, nil
 	}
-	return ZH, fmt.Errorf("unknown language %q (want zh or en)", s)
+	return ZH, Errorf("--lang %s: 应为 zh 或 en", "--lang %s: unknown language (want zh or en)", s)
 }
 
 // Text is one message in both languages.
 type Text struct {
-	Zh string
-	En string
+	Zh string `json:"zh"`
+	En string `json:"en,omitempty"`
 }
 
 // New formats a message in both languages with the same arguments.
@@ -61,4 +64,67 @@ func Pick(lang Lang, zh, en string) string {
 		return en
 	}
 	return zh
+}
+
+// Localized is what an error or a note that a clerk reads implements: its
+// text in a language.
+type Localized interface {
+	In(lang Lang) string
+}
+
+// Error is an error whose message exists in both languages; its arguments
+// that are Localized (another *Error, a checklist's error list) are put in
+// the same language. It wraps the arguments that are errors, as %w does.
+type Error struct {
+	zh, en string
+	args   []any
+}
+
+// Errorf returns an error formatted in both languages with the same
+// arguments; %w marks a wrapped error as in fmt.Errorf.
+func Errorf(zh, en string, args ...any) *Error {
+	return &Error{zh: zh, en: en, args: args}
+}
+
+// Error returns the message in Chinese.
+func (e *Error) Error() string { return e.In(ZH) }
+
+// In returns the message in lang.
+func (e *Error) In(lang Lang) string {
+	format := e.zh
+	if lang == EN && e.en != "" {
+		format = e.en
+	}
+	args := make([]any, len(e.args))
+	for i, a := range e.args {
+		if l, ok := a.(Localized); ok {
+			args[i] = l.In(lang)
+		} else {
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf(strings.ReplaceAll(format, "%w", "%v"), args...)
+}
+
+// Unwrap returns the errors among the arguments.
+func (e *Error) Unwrap() []error {
+	var errs []error
+	for _, a := range e.args {
+		if err, ok := a.(error); ok {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+// Local returns err's message in lang: its own translation when it is
+// Localized, else err.Error().
+func Local(err error, lang Lang) string {
+	if err == nil {
+		return ""
+	}
+	if l, ok := err.(Localized); ok {
+		return l.In(lang)
+	}
+	return err.Error()
 }

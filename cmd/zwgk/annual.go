@@ -72,9 +72,9 @@ func newAnnualCmd(e *env, g *globalOptions) *cobra.Command {
 func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error {
 	switch {
 	case opts.year == 0:
-		return usageError("请用 --year 指定报告年度，如 --year 2024")
+		return usagef("请用 --year 指定报告年度，如 --year 2024", "give the report year with --year, e.g. --year 2024")
 	case opts.year < 2008 || opts.year > 2199:
-		return usageError("--year %d: 报告年度应在 2008 年（《条例》施行）之后", opts.year)
+		return usagef("--year %d: 报告年度应在 2008 年（《条例》施行）之后", "--year %d: the report year must be 2008 (when the Regulations took effect) or later", opts.year)
 	}
 	if err := checkOutputs(opts.outputs, append(slices.Clone(paths), opts.previous), opts.force, []string{".xlsx", ".json", ".md"}); err != nil {
 		return err
@@ -163,7 +163,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 		for _, e := range file.Errors {
 			names = append(names, e.File)
 		}
-		return &exitError{code: exitError2, err: fmt.Errorf("%d 份报送材料无法读取：%s", len(file.Errors), strings.Join(names, "、"))}
+		return &exitError{code: exitError2, err: unreadableError(names)}
 	}
 	if failed {
 		return &exitError{code: exitFindings}
@@ -179,7 +179,7 @@ func loadPrevious(e *env, path string, year int) (*annual.File, error) {
 	}
 	data, err := e.readFile(path)
 	if err != nil {
-		return nil, usageError("--previous %s: %v", path, err)
+		return nil, usage(msg.Errorf("--previous %s: %w", "--previous %s: %w", path, err))
 	}
 	var f *annual.File
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -188,13 +188,13 @@ func loadPrevious(e *env, path string, year int) (*annual.File, error) {
 	case ".xlsx":
 		f, err = report.ReadAnnualXLSX(bytes.NewReader(data), path)
 	default:
-		return nil, usageError("--previous %s: 应为本命令写出的 .json 或 .xlsx 年度报告", path)
+		return nil, usagef("--previous %s: 应为本命令写出的 .json 或 .xlsx 年度报告", "--previous %s: must be a .json or .xlsx yearly report written by this command", path)
 	}
 	if err != nil {
-		return nil, usageError("--previous %v", err)
+		return nil, usage(msg.Errorf("--previous %w", "--previous %w", err))
 	}
 	if f.Year != 0 && f.Year != year-1 {
-		return nil, usageError("--previous %s 是 %d 年度的报告，核对 %d 年度应使用 %d 年度的报告", path, f.Year, year, year-1)
+		return nil, usagef("--previous %s 是 %d 年度的报告，核对 %d 年度应使用 %d 年度的报告", "--previous %s is the report of %d; checking %d needs the report of %d", path, f.Year, year, year-1)
 	}
 	return f, nil
 }

@@ -76,12 +76,12 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	switch opts.format {
 	case "table", "json", "csv":
 	default:
-		return usageError("--format %s: 应为 table、json 或 csv", opts.format)
+		return usagef("--format %s: 应为 table、json 或 csv", "--format %s: want table, json or csv", opts.format)
 	}
 	switch opts.failOn {
 	case "none", "public", "any":
 	default:
-		return usageError("--fail-on %s: 应为 public、any 或 none", opts.failOn)
+		return usagef("--fail-on %s: 应为 public、any 或 none", "--fail-on %s: want public, any or none", opts.failOn)
 	}
 	if err := checkOutputs(opts.outputs, paths, opts.force, reportFormats); err != nil {
 		return err
@@ -174,7 +174,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		return outErr
 	}
 	if len(res.Errors) > 0 {
-		return &exitError{code: exitError2, err: fmt.Errorf("%d 份报送材料无法读取：%s", len(res.Errors), errorFiles(res))}
+		return &exitError{code: exitError2, err: unreadableError(errorFiles(res))}
 	}
 	if failOn(res, opts.failOn) {
 		return &exitError{code: exitFindings}
@@ -210,12 +210,12 @@ func hasRegisters(u *audit.Unit) *msg.Text {
 	return &t
 }
 
-func errorFiles(res *scoring.Result) string {
+func errorFiles(res *scoring.Result) []string {
 	var files []string
 	for _, e := range res.Errors {
 		files = append(files, e.File)
 	}
-	return strings.Join(files, "、")
+	return files
 }
 
 // failOn reports whether the result has findings that --fail-on names.

@@ -57,7 +57,7 @@ func newChecklistCmd(e *env, g *globalOptions) *cobra.Command {
 			RunE: func(cmd *cobra.Command, args []string) error {
 				data, err := checklists.EmbeddedYAML(args[0])
 				if err != nil {
-					return usageError("%v", err)
+					return usage(err)
 				}
 				_, err = e.stdout.Write(data)
 				return err

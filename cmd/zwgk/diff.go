@@ -48,11 +48,11 @@ func newDiffCmd(e *env, g *globalOptions) *cobra.Command {
 func readResultFile(e *env, path string) (*scoring.Result, error) {
 	data, err := e.readFile(path)
 	if err != nil {
-		return nil, usageError("%v", err)
+		return nil, usage(err)
 	}
 	res, err := scoring.ReadResult(bytes.NewReader(data), path)
 	if err != nil {
-		return nil, usageError("%v", err)
+		return nil, usage(err)
 	}
 	return res, nil
 }
@@ -72,7 +72,7 @@ func runDiff(e *env, opts *diffOptions, oldPath, newPath string, lang msg.Lang) 
 	c, err := scoring.Diff(old, cur, filepath.ToSlash(oldPath), filepath.ToSlash(newPath), opts.force)
 	var dc *scoring.ErrDifferentChecklists
 	if errors.As(err, &dc) {
-		return usageError("%v", err)
+		return usage(err)
 	} else if err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func runDiff(e *env, opts *diffOptions, oldPath, newPath string, lang msg.Lang) 
 	case "table":
 		err = report.DiffTable(e.stdout, c, lang)
 	default:
-		return usageError("--format %s: 应为 table 或 json", opts.format)
+		return usagef("--format %s: 应为 table 或 json", "--format %s: want table or json", opts.format)
 	}
 	if err != nil {
 		return err

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"golang.org/x/term"
+
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // env is the outside world a command sees: streams, files and the clock.
@@ -60,26 +63,41 @@ const (
 	exitError2   = 2
 )
 
-func usageError(format string, args ...any) error {
-	return &exitError{code: exitError2, err: fmt.Errorf(format, args...)}
+// In returns the message in lang.
+func (e *exitError) In(lang msg.Lang) string { return msg.Local(e.err, lang) }
+
+// usage makes err a usage error: exit status 2, err printed as it is.
+func usage(err error) error { return &exitError{code: exitError2, err: err} }
+
+// usagef is usage of a message in both languages (msg.Errorf).
+func usagef(zh, en string, args ...any) error { return usage(msg.Errorf(zh, en, args...)) }
+
+// unreadableError is the error of a run in which some submissions could
+// not be read (the others were reported).
+func unreadableError(files []string) error {
+	return msg.Errorf("%d 份报送材料无法读取：%s", "%d submissions could not be read: %s", len(files), strings.Join(files, "、"))
 }
 
 // run executes the command line and returns the exit status; it is the only
-// place an error is printed.
+// place an error is printed, in the language of --lang.
 func run(args []string, e *env) int {
-	cmd := newRoot(e)
+	g := &globalOptions{}
+	cmd := newRoot(e, g)
 	cmd.SetArgs(args)
 	err := cmd.Execute()
 	if err == nil {
 		return exitOK
 	}
-	var ee *exitError
-	if errors.As(err, &ee) {
-		if ee.err != nil {
-			fmt.Fprintf(e.stderr, "zwgk: %s\n", ee.err)
-		}
-		return ee.code
+	code := exitError2
+	var ec interface{ ExitCode() int }
+	if errors.As(err, &ec) {
+		code = ec.ExitCode()
 	}
-	fmt.Fprintf(e.stderr, "zwgk: %s\n", err)
-	return exitError2
+	var ee *exitError
+	if errors.As(err, &ee) && ee.err == nil {
+		return code // the command has said all there is to say
+	}
+	lang, _ := msg.ParseLang(g.lang)
+	fmt.Fprintf(e.stderr, "zwgk: %s\n", msg.Local(err, lang))
+	return code
 }

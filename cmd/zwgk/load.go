@@ -30,7 +30,7 @@ func loadChecklist(e *env, idOrFile string, calendarFiles []string) (*checklists
 	}
 	c, err := checklists.Resolve(idOrFile, e.readFile, checklists.LoadOptions{Calendars: extra})
 	if err != nil {
-		return nil, usageError("指标体系 %s 有错误：\n%v", idOrFile, err)
+		return nil, usage(msg.Errorf("指标体系 %s 有错误：\n%w", "the checklist %s has errors:\n%w", idOrFile, err))
 	}
 	return c, nil
 }
@@ -38,11 +38,11 @@ func loadChecklist(e *env, idOrFile string, calendarFiles []string) (*checklists
 func loadCalendarFile(e *env, name string) (*calendar.File, error) {
 	data, err := e.readFile(name)
 	if err != nil {
-		return nil, usageError("--calendar %s: %v", name, err)
+		return nil, usage(msg.Errorf("--calendar %s: %w", "--calendar %s: %w", name, err))
 	}
 	f, err := calendar.Parse(name, data)
 	if err != nil {
-		return nil, usageError("%v", err)
+		return nil, usage(err)
 	}
 	return f, nil
 }
@@ -58,7 +58,7 @@ type readResult struct {
 // each(i, r) as every one is read; the caller stores by index, so the order
 // of the output never depends on scheduling. each runs on the workers.
 func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists.Checklist, prog *progress, each func(i int, r readResult)) {
-	opts := in.workbookOptions(c)
+	rd := workbook.NewReader(in.workbookOptions(c))
 	jobs := in.jobs
 	if jobs <= 0 {
 		jobs = e.goMaxProcs
@@ -75,7 +75,7 @@ func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists
 			for i := range work {
 				s := subs[i]
 				prog.start(s.Path)
-				u, err := workbook.Read(s.Path, opts)
+				u, err := rd.Read(s.Path)
 				if u != nil {
 					u.Source = filepath.ToSlash(s.Path)
 					in.quiet(u)
@@ -101,14 +101,14 @@ func sourceName(path string) string {
 
 func discover(paths []string) ([]workbook.Submission, error) {
 	if len(paths) == 0 {
-		return nil, usageError("请指定要审核的报送材料：一个 .xlsx 文件、一个单位的 CSV 文件夹，或放着各单位报送材料的文件夹")
+		return nil, usagef("请指定要审核的报送材料：一个 .xlsx 文件、一个单位的 CSV 文件夹，或放着各单位报送材料的文件夹", "name the submissions to audit: a .xlsx file, one unit's folder of CSV files, or a folder holding the units' submissions")
 	}
 	subs, err := workbook.Discover(paths)
 	if err != nil {
-		return nil, usageError("%v", err)
+		return nil, usage(err)
 	}
 	if len(subs) == 0 {
-		return nil, usageError("在 %s 中没有找到报送材料（.xlsx 文件或 CSV 文件夹）", strings.Join(paths, "、"))
+		return nil, usagef("在 %s 中没有找到报送材料（.xlsx 文件或 CSV 文件夹）", "no submissions (.xlsx files or CSV folders) found in %s", strings.Join(paths, "、"))
 	}
 	return subs, nil
 }

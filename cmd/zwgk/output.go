@@ -3,13 +3,14 @@ package main
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // Output formats by command.
@@ -24,21 +25,21 @@ func checkOutputs(outs, inputs []string, force bool, formats []string) error {
 	seen := map[string]bool{}
 	for _, o := range outs {
 		if !slices.Contains(formats, strings.ToLower(filepath.Ext(o))) {
-			return usageError("-o %s: 不支持的格式，扩展名应为 %s", o, strings.Join(formats, "、"))
+			return usagef("-o %s: 不支持的格式，扩展名应为 %s", "-o %s: unsupported format; the extension must be %s", o, strings.Join(formats, "、"))
 		}
 		abs, err := filepath.Abs(o)
 		if err != nil {
-			return usageError("-o %s: %v", o, err)
+			return usage(msg.Errorf("-o %s: %w", "-o %s: %w", o, err))
 		}
 		if seen[abs] {
-			return usageError("-o %s: 重复指定了同一个输出文件", o)
+			return usagef("-o %s: 重复指定了同一个输出文件", "-o %s: the same output file is named twice", o)
 		}
 		seen[abs] = true
 		if isInput(abs, inputs) {
-			return usageError("-o %s: 这是一个输入文件，zwgk 不会覆盖报送材料", o)
+			return usagef("-o %s: 这是一个输入文件，zwgk 不会覆盖报送材料", "-o %s: this is an input; zwgk never writes over submissions", o)
 		}
 		if _, err := os.Stat(o); err == nil && !force {
-			return usageError("-o %s: 文件已存在；如需覆盖，请加 --force", o)
+			return usagef("-o %s: 文件已存在；如需覆盖，请加 --force", "-o %s: the file exists; add --force to replace it", o)
 		}
 	}
 	return nil
@@ -77,7 +78,7 @@ func writeAtomic(path string, force bool, write func(io.Writer) error) (err erro
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
+		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -87,29 +88,29 @@ func writeAtomic(path string, force bool, write func(io.Writer) error) (err erro
 	}()
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	if err := write(bw); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
+		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
+		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
+		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
+		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
 	}
 	if !force {
 		if _, err := os.Stat(path); err == nil {
-			return fmt.Errorf("写入 %s: 文件已存在；如需覆盖，请加 --force", path)
+			return msg.Errorf("写入 %s: 文件已存在；如需覆盖，请加 --force", "write %s: the file exists; add --force to replace it", path)
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("写入 %s: %w", path, err)
+			return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
 		}
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
+		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
+		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
 	}
 	return nil
 }

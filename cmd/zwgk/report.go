@@ -46,11 +46,11 @@ func runReport(e *env, opts *reportOptions, path string, lang msg.Lang) error {
 	}
 	data, err := e.readFile(path)
 	if err != nil {
-		return usageError("%v", err)
+		return usage(err)
 	}
 	res, err := scoring.ReadResult(bytes.NewReader(data), path)
 	if err != nil {
-		return usageError("%v", err)
+		return usage(err)
 	}
 	format := opts.format
 	if format == "" && len(opts.outputs) == 0 {
@@ -60,7 +60,7 @@ func runReport(e *env, opts *reportOptions, path string, lang msg.Lang) error {
 		switch format {
 		case "table", "json", "csv":
 		default:
-			return usageError("--format %s: 应为 table、json 或 csv", format)
+			return usagef("--format %s: 应为 table、json 或 csv", "--format %s: want table, json or csv", format)
 		}
 		if err := render(e, res, format, opts.detail, lang); err != nil {
 			return err

@@ -17,13 +17,12 @@ type globalOptions struct {
 func (g *globalOptions) language() (msg.Lang, error) {
 	l, err := msg.ParseLang(g.lang)
 	if err != nil {
-		return l, usageError("%v", err)
+		return l, usage(err)
 	}
 	return l, nil
 }
 
-func newRoot(e *env) *cobra.Command {
-	g := &globalOptions{}
+func newRoot(e *env, g *globalOptions) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "zwgk",
 		Short: "政务公开年度评估：按指标体系审核乡镇和部门的自查台账，计分、定级、排名并出具报告",

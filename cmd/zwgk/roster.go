@@ -17,7 +17,7 @@ func loadRoster(e *env, path string) (*scoring.Roster, error) {
 	}
 	data, err := e.readFile(path)
 	if err != nil {
-		return nil, usageError("--roster %s: %v", path, err)
+		return nil, usage(msg.Errorf("--roster %s: %w", "--roster %s: %w", path, err))
 	}
 	var ro *scoring.Roster
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
@@ -26,7 +26,7 @@ func loadRoster(e *env, path string) (*scoring.Roster, error) {
 		ro, err = scoring.ParseRoster(path, data)
 	}
 	if err != nil {
-		return nil, usageError("%v", err)
+		return nil, usage(err)
 	}
 	return ro, nil
 }
@@ -38,7 +38,7 @@ func loadReview(e *env, path string) ([]scoring.Decision, error) {
 	}
 	data, err := e.readFile(path)
 	if err != nil {
-		return nil, usageError("--review %s: %v", path, err)
+		return nil, usage(msg.Errorf("--review %s: %w", "--review %s: %w", path, err))
 	}
 	var ds []scoring.Decision
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
@@ -47,7 +47,7 @@ func loadReview(e *env, path string) ([]scoring.Decision, error) {
 		ds, err = scoring.ParseReview(path, data)
 	}
 	if err != nil {
-		return nil, usageError("%v", err)
+		return nil, usage(err)
 	}
 	return ds, nil
 }

@@ -55,7 +55,7 @@ func newSampleCmd(e *env, g *globalOptions) *cobra.Command {
 
 func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error {
 	if opts.perUnit <= 0 {
-		return usageError("--per-unit 应为正整数")
+		return usagef("--per-unit 应为正整数", "--per-unit must be a positive whole number")
 	}
 	if err := checkOutputs([]string{opts.output}, paths, opts.force, xlsxOnly); err != nil {
 		return err
@@ -107,7 +107,7 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 	fmt.Fprintf(e.stdout, msg.Pick(lang, "已抽取 %d 个单位共 %d 行，随机种子 %d，写入 %s\n", "sampled %d units, %d rows, seed %d, written to %s\n"),
 		len(subs)-nFailed, len(all), seed, opts.output)
 	if nFailed > 0 {
-		return &exitError{code: exitError2, err: fmt.Errorf("%d 份报送材料无法读取", nFailed)}
+		return &exitError{code: exitError2, err: msg.Errorf("%d 份报送材料无法读取", "%d submissions could not be read", nFailed)}
 	}
 	return nil
 }
