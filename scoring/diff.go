@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // DiffFormat is the format of the JSON diff.
@@ -152,7 +153,7 @@ func findingKey(f FindingResult) string {
 		id = "title:" + checklists.Fold(f.Title)
 	}
 	if id == "title:" {
-		id = "msg:" + f.Message
+		id = "msg:" + f.MessageIn(msg.ZH)
 	}
 	return f.Item + "\x00" + f.Kind + "\x00" + id
 }

@@ -114,7 +114,7 @@ func TestFindingFileWriteErrorKeepsFindings(t *testing.T) {
 func TestScorerDecisionsOfDroppedUnits(t *testing.T) {
 	c := checklist(checklists.NAFull)
 	ds := []Decision{{Unit: "金积镇", Item: "B1", Row: 2, Decision: Dismiss, Reason: "内部事务"}}
-	s := NewScorer(c, 2017, ds, "")
+	s := NewScorer(c, 2017, ds)
 	a := s.Unit(eval(c, "金积镇", map[string]outcome{"B1": {appl: 1, failed: 1}}))
 	b := s.Unit(eval(c, "金积镇", map[string]outcome{"B1": {appl: 1, failed: 1}}))
 	if a.Score != b.Score || a.Items[4].Dismissed != 1 {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // FormatV1 is the format of the JSON result.
@@ -27,7 +29,12 @@ type Result struct {
 	Errors    []ErrorEntry    `json:"errors"`
 	Warnings  []string        `json:"warnings,omitempty"`
 	Decisions []*DecisionNote `json:"decisions,omitempty"`
-	Lang      string          `json:"lang,omitempty"`
+	// Lang is the language of the messages written as plain strings
+	// (warnings, message, na_reason, disagreements); "" is Chinese.
+	Lang string `json:"lang,omitempty"`
+	// WarningTexts are Warnings in both languages (results written before
+	// the field was added have only Warnings).
+	WarningTexts []msg.Text `json:"warning_texts,omitempty"`
 }
 
 // ChecklistInfo identifies the checklist a result was computed with.
@@ -84,6 +91,9 @@ type UnitResult struct {
 	Message           string           `json:"message,omitempty"` // why a unit could not be read
 	Roster            *RosterNote      `json:"roster,omitempty"`
 	Adjustments       []AdjustmentNote `json:"adjustments,omitempty"`
+	// WarningTexts and MessageText are Warnings and Message in both languages.
+	WarningTexts []msg.Text `json:"warning_texts,omitempty"`
+	MessageText  msg.Text   `json:"message_text,omitzero"`
 
 	decisions []int           // the review decisions applied to this unit
 	stored    *storedFindings // where Findings went when put in a FindingFile
@@ -117,6 +127,8 @@ type ItemResult struct {
 	Computed *float64 `json:"computed_score,omitempty"`
 	// Dismissed counts failing rows a review dismissed (not counted).
 	Dismissed int `json:"dismissed,omitempty"`
+	// NAReasonText is NAReason in both languages.
+	NAReasonText msg.Text `json:"na_reason_text,omitzero"`
 }
 
 // FindingResult is one finding in the result.
@@ -133,6 +145,8 @@ type FindingResult struct {
 	Title   string  `json:"title"`
 	Message string  `json:"message"`
 	Review  *Review `json:"review"`
+	// MessageText is Message in both languages.
+	MessageText msg.Text `json:"message_text,omitzero"`
 }
 
 // Review is the district's decision on a finding.
@@ -160,6 +174,8 @@ type RosterNote struct {
 	Name          string   `json:"name"`
 	MatchedBy     string   `json:"matched_by,omitempty"`
 	Disagreements []string `json:"disagreements,omitempty"`
+	// DisagreementTexts are Disagreements in both languages.
+	DisagreementTexts []msg.Text `json:"disagreement_texts,omitempty"`
 }
 
 // DecisionNote is a review decision as applied, or the reason it could not be.
@@ -172,12 +188,120 @@ type DecisionNote struct {
 	Applied  bool   `json:"applied"`
 	Message  string `json:"message,omitempty"`
 	Source   string `json:"source,omitempty"`
+	// MessageText is Message in both languages.
+	MessageText msg.Text `json:"message_text,omitzero"`
 }
 
 // ErrorEntry names a submission that could not be read and why.
 type ErrorEntry struct {
 	File    string `json:"file"`
 	Message string `json:"message"`
+	// MessageText is Message in both languages.
+	MessageText msg.Text `json:"message_text,omitzero"`
+}
+
+// The messages of a result are kept in both languages (the *Text fields);
+// renderers choose one with the methods below, which fall back on the plain
+// string of a result written before the *Text fields were added.
+
+// pick returns t in lang, or legacy when t is empty.
+func pick(t msg.Text, legacy string, lang msg.Lang) string {
+	if t.Zh == "" && t.En == "" {
+		return legacy
+	}
+	return t.In(lang)
+}
+
+// picks returns ts in lang, or legacy when ts is empty.
+func picks(ts []msg.Text, legacy []string, lang msg.Lang) []string {
+	if len(ts) == 0 {
+		return legacy
+	}
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.In(lang)
+	}
+	return out
+}
+
+// WarningsIn returns the result's warnings in lang.
+func (r *Result) WarningsIn(lang msg.Lang) []string { return picks(r.WarningTexts, r.Warnings, lang) }
+
+// WarningsIn returns the unit's warnings in lang.
+func (u *UnitResult) WarningsIn(lang msg.Lang) []string { return picks(u.WarningTexts, u.Warnings, lang) }
+
+// MessageIn returns why the unit could not be read, in lang.
+func (u *UnitResult) MessageIn(lang msg.Lang) string { return pick(u.MessageText, u.Message, lang) }
+
+// NAReasonIn returns why the item is not applicable, in lang.
+func (it *ItemResult) NAReasonIn(lang msg.Lang) string { return pick(it.NAReasonText, it.NAReason, lang) }
+
+// MessageIn returns the finding's message in lang.
+func (f *FindingResult) MessageIn(lang msg.Lang) string { return pick(f.MessageText, f.Message, lang) }
+
+// DisagreementsIn returns where the unit differs from the roster, in lang.
+func (n *RosterNote) DisagreementsIn(lang msg.Lang) []string {
+	return picks(n.DisagreementTexts, n.Disagreements, lang)
+}
+
+// MessageIn returns why the decision could not be applied, in lang.
+func (d *DecisionNote) MessageIn(lang msg.Lang) string { return pick(d.MessageText, d.Message, lang) }
+
+// MessageIn returns why the file could not be read, in lang.
+func (e *ErrorEntry) MessageIn(lang msg.Lang) string { return pick(e.MessageText, e.Message, lang) }
+
+// Localized returns a copy of u whose plain-string messages (warnings,
+// message, na_reason, finding messages given in findings, disagreements)
+// are in lang: what the JSON renderer writes for readers of the plain
+// fields. findings are the unit's findings (u.FindingList()).
+func (u *UnitResult) Localized(lang msg.Lang, findings []FindingResult) *UnitResult {
+	v := *u
+	v.Warnings = u.WarningsIn(lang)
+	v.Message = u.MessageIn(lang)
+	if u.Roster != nil {
+		r := *u.Roster
+		r.Disagreements = r.DisagreementsIn(lang)
+		v.Roster = &r
+	}
+	v.Items = make([]ItemResult, len(u.Items))
+	for i, it := range u.Items {
+		it.NAReason = it.NAReasonIn(lang)
+		v.Items[i] = it
+	}
+	v.Findings = make([]FindingResult, len(findings))
+	for i, f := range findings {
+		f.Message = f.MessageIn(lang)
+		v.Findings[i] = f
+	}
+	return &v
+}
+
+// Localized returns a copy of r whose plain-string warnings, errors and
+// decision messages are in lang, and whose Lang says so; the units are
+// shared (see UnitResult.Localized).
+func (r *Result) Localized(lang msg.Lang) *Result {
+	v := *r
+	v.Lang = ""
+	if lang == msg.EN {
+		v.Lang = string(msg.EN)
+	}
+	v.Warnings = r.WarningsIn(lang)
+	if r.Errors != nil {
+		v.Errors = make([]ErrorEntry, len(r.Errors))
+		for i, e := range r.Errors {
+			e.Message = e.MessageIn(lang)
+			v.Errors[i] = e
+		}
+	}
+	if r.Decisions != nil {
+		v.Decisions = make([]*DecisionNote, len(r.Decisions))
+		for i, d := range r.Decisions {
+			c := *d
+			c.Message = d.MessageIn(lang)
+			v.Decisions[i] = &c
+		}
+	}
+	return &v
 }
 
 // ReadResult decodes a zwgk.result/v1 JSON document; name is used in errors.

@@ -77,17 +77,17 @@ func (s *decisionSet) adjust(unit, item string) (int, *Decision) {
 }
 
 // notes lists the decisions, used[i] telling whether decision i was applied.
-func (s *decisionSet) notes(used []bool, lang msg.Lang) []*DecisionNote {
+func (s *decisionSet) notes(used []bool) []*DecisionNote {
 	var out []*DecisionNote
 	for i, d := range s.list {
 		n := &DecisionNote{Unit: d.Unit, Item: d.Item, DocNo: d.DocNo, Row: d.Row, Decision: d.Decision, Applied: used[i], Source: d.Source}
 		if !used[i] {
-			what := d.DocNo
+			zh, en := d.DocNo, d.DocNo
 			if d.Row != 0 {
-				what = fmt.Sprintf("第%d行", d.Row)
+				zh, en = fmt.Sprintf("第%d行", d.Row), fmt.Sprintf("row %d", d.Row)
 			}
-			n.Message = msg.New("复核决定未匹配到任何问题或指标：单位「%s」指标「%s」%s", "review decision matches no finding or item: unit %q item %q %s",
-				d.Unit, d.Item, what).In(lang)
+			n.MessageText = msg.Both("复核决定未匹配到任何问题或指标：单位「%s」指标「%s」%s", []any{d.Unit, d.Item, zh},
+				"review decision matches no finding or item: unit %q item %q %s", []any{d.Unit, d.Item, en})
 		}
 		out = append(out, n)
 	}

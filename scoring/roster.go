@@ -139,18 +139,26 @@ func (ro *Roster) Lookup(names ...string) (*RosterUnit, string) {
 }
 
 // Disagreements lists where a unit's own description differs from the roster.
-func (u *RosterUnit) Disagreements(name, typ string, pilot bool, lang msg.Lang) []string {
-	var out []string
+func (u *RosterUnit) Disagreements(name, typ string, pilot bool) []msg.Text {
+	var out []msg.Text
 	if name != u.Name {
-		out = append(out, msg.New("单位自报名称「%s」，名单名称「%s」", "unit calls itself %q, roster says %q", name, u.Name).In(lang))
+		out = append(out, msg.New("单位自报名称「%s」，名单名称「%s」", "unit calls itself %q, roster says %q", name, u.Name))
 	}
 	if u.Type != "" && typ != "" && typ != u.Type {
-		out = append(out, msg.New("单位自报类型「%s」，以名单「%s」为准", "unit says type %q, roster's %q is used", typ, u.Type).In(lang))
+		out = append(out, msg.New("单位自报类型「%s」，以名单「%s」为准", "unit says type %q, roster's %q is used", typ, u.Type))
 	}
 	if u.Pilot != nil && *u.Pilot != pilot {
-		out = append(out, msg.New("单位自报试点部门「%s」，以名单「%s」为准", "unit says pilot %q, roster's %q is used", yn(pilot), yn(*u.Pilot)).In(lang))
+		out = append(out, msg.Both("单位自报试点部门「%s」，以名单「%s」为准", []any{yn(pilot), yn(*u.Pilot)},
+			"unit says pilot %q, roster's %q is used", []any{yesNo(pilot), yesNo(*u.Pilot)}))
 	}
 	return out
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 func yn(b bool) string {

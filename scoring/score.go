@@ -25,7 +25,6 @@ type Input struct {
 	Decisions   []Decision
 	Roster      map[*audit.Unit]*RosterNote
 	Warnings    []msg.Text
-	Lang        msg.Lang
 }
 
 // Failure is a submission that could not be read.
@@ -47,7 +46,7 @@ type Expected struct {
 // once, grades, and ranks. The result does not depend on the order of
 // Evaluations.
 func Score(in Input) *Result {
-	s := NewScorer(in.Checklist, in.Year, in.Decisions, in.Lang)
+	s := NewScorer(in.Checklist, in.Year, in.Decisions)
 	units := make([]*UnitResult, 0, len(in.Evaluations))
 	for _, ev := range in.Evaluations {
 		u := s.Unit(ev)
@@ -66,19 +65,18 @@ func Score(in Input) *Result {
 type Scorer struct {
 	c         *checklists.Checklist
 	year      int
-	lang      msg.Lang
 	decisions *decisionSet
 }
 
 // NewScorer returns a Scorer for checklist c, year and the district's review
-// decisions; messages are in lang.
-func NewScorer(c *checklists.Checklist, year int, decisions []Decision, lang msg.Lang) *Scorer {
-	return &Scorer{c: c, year: year, lang: lang, decisions: newDecisionSet(decisions)}
+// decisions. Messages are kept in both languages; renderers choose one.
+func NewScorer(c *checklists.Checklist, year int, decisions []Decision) *Scorer {
+	return &Scorer{c: c, year: year, decisions: newDecisionSet(decisions)}
 }
 
 // Unit scores one evaluated unit (its Rank is set by Result).
 func (s *Scorer) Unit(ev *audit.Evaluation) *UnitResult {
-	return scoreUnit(s.c, ev, s.decisions, s.lang)
+	return scoreUnit(s.c, ev, s.decisions)
 }
 
 // Result assembles and ranks the result: units scored by Unit, in any order
@@ -86,7 +84,7 @@ func (s *Scorer) Unit(ev *audit.Evaluation) *UnitResult {
 // could not be read, the roster's units that handed in nothing, and warnings
 // about the whole run.
 func (s *Scorer) Result(units []*UnitResult, failures []Failure, missing []Expected, warnings []msg.Text) *Result {
-	c, lang := s.c, s.lang
+	c := s.c
 	res := &Result{
 		Format:    FormatV1,
 		Checklist: info(c),
@@ -95,15 +93,10 @@ func (s *Scorer) Result(units []*UnitResult, failures []Failure, missing []Expec
 		Missing:   []string{},
 		Errors:    []ErrorEntry{},
 	}
-	if lang == msg.EN {
-		res.Lang = string(msg.EN)
-	}
-	for _, w := range warnings {
-		res.Warnings = append(res.Warnings, w.In(lang))
-	}
+	res.WarningTexts = slices.Clone(warnings)
 	for _, name := range c.Calendar.MissingOverlay(s.year) {
-		res.Warnings = append(res.Warnings, msg.New("工作日历「%s」缺少%d年的地方节假日安排，该年只按全国安排计算工作日；可用 --calendar 文件补充",
-			"calendar %q has no regional holidays for %d: only the national arrangement is used; add them with --calendar FILE", name, s.year).In(lang))
+		res.WarningTexts = append(res.WarningTexts, msg.New("工作日历「%s」缺少%d年的地方节假日安排，该年只按全国安排计算工作日；可用 --calendar 文件补充",
+			"calendar %q has no regional holidays for %d: only the national arrangement is used; add them with --calendar FILE", name, s.year))
 	}
 	used := make([]bool, len(s.decisions.list))
 	for _, u := range units {
@@ -119,11 +112,11 @@ func (s *Scorer) Result(units []*UnitResult, failures []Failure, missing []Expec
 			Grade: last, Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
 	}
 	for _, f := range failures {
-		res.Errors = append(res.Errors, ErrorEntry{File: f.Source, Message: f.Text.In(lang)})
+		res.Errors = append(res.Errors, ErrorEntry{File: f.Source, MessageText: f.Text})
 		res.Units = append(res.Units, &UnitResult{Name: f.Name, Type: f.Type, Source: f.Source, Status: StatusError,
-			Grade: last, Message: f.Text.In(lang), Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
+			Grade: last, MessageText: f.Text, Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
 	}
-	res.Decisions = s.decisions.notes(used, lang)
+	res.Decisions = s.decisions.notes(used)
 	Rank(res.Units)
 	slices.Sort(res.Missing)
 	sort.SliceStable(res.Errors, func(i, j int) bool { return res.Errors[i].File < res.Errors[j].File })
@@ -195,13 +188,11 @@ func itemScore(c *checklists.Checklist, it *checklists.Item, applicable, failed 
 	return new(big.Rat) // veto
 }
 
-func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet, lang msg.Lang) *UnitResult {
+func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *UnitResult {
 	u := ev.Unit
 	ur := &UnitResult{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Source: u.Source, Status: StatusOK,
 		Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}}
-	for _, w := range ev.Warnings {
-		ur.Warnings = append(ur.Warnings, w.In(lang))
-	}
+	ur.WarningTexts = slices.Clone(ev.Warnings)
 	base, basePoints, bonus := new(big.Rat), new(big.Rat), new(big.Rat)
 	selfBase, selfBonus, anySelf := new(big.Rat), new(big.Rat), false
 	vetoed := false
@@ -211,7 +202,7 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet, l
 		findings := make([]FindingResult, 0, len(o.Findings))
 		failed, dismissed := o.Failed, 0
 		for _, f := range o.Findings {
-			fr := findingResult(f, lang)
+			fr := findingResult(f)
 			if i, d := ds.match(u.Name, f); d != nil {
 				ur.decisions = append(ur.decisions, i)
 				fr.Review = &Review{Decision: d.Decision, Reason: d.Reason, By: d.By, On: d.On}
@@ -231,7 +222,7 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet, l
 			ir.Per = Float(perOf(it))
 		}
 		if o.NA {
-			ir.NAReason = o.NAReason.In(lang)
+			ir.NAReasonText = o.NAReason
 		}
 		if i, d := ds.adjust(u.Name, it.ID); d != nil {
 			ur.decisions = append(ur.decisions, i)
@@ -276,7 +267,7 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet, l
 		ur.Findings = append(ur.Findings, findings...)
 	}
 	for _, f := range ev.Findings {
-		ur.Findings = append(ur.Findings, findingResult(f, lang))
+		ur.Findings = append(ur.Findings, findingResult(f))
 	}
 	if c.NA == checklists.NAExclude {
 		if basePoints.Sign() == 0 {
@@ -332,9 +323,9 @@ func perOf(it *checklists.Item) *big.Rat {
 	return it.Per
 }
 
-func findingResult(f audit.Finding, lang msg.Lang) FindingResult {
+func findingResult(f audit.Finding) FindingResult {
 	return FindingResult{Item: f.Item, Kind: f.Kind, Public: f.Public, Table: f.Table, File: f.Pos.File, Sheet: f.Pos.Sheet,
-		Row: f.Pos.Row, Col: f.Pos.Col, DocNo: f.DocNo, Title: f.Title, Message: f.Text.In(lang)}
+		Row: f.Pos.Row, Col: f.Pos.Col, DocNo: f.DocNo, Title: f.Title, MessageText: f.Text}
 }
 
 // Rank orders units in place and sets their ranks: by rounded score, highest

@@ -113,7 +113,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	store, closeStore := findingStore()
 	defer closeStore()
 	plan := audit.NewPlan(c)
-	scorer := scoring.NewScorer(c, year, decisions, lang)
+	scorer := scoring.NewScorer(c, year, decisions)
 	scored := make([]*scoring.UnitResult, len(subs))
 	fails := make([]*scoring.Failure, len(subs))
 	entries := make([]*scoring.RosterUnit, len(subs))
@@ -233,7 +233,7 @@ func failOn(res *scoring.Result, mode string) bool {
 func render(e *env, res *scoring.Result, format string, detail bool, lang msg.Lang) error {
 	switch format {
 	case "json":
-		return report.JSON(e.stdout, res)
+		return report.JSON(e.stdout, res, lang)
 	case "csv":
 		return report.CSV(e.stdout, res, report.CSVOptions{Lang: lang})
 	}
@@ -246,7 +246,7 @@ func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, lang m
 		var write func(io.Writer) error
 		switch strings.ToLower(filepath.Ext(o)) {
 		case ".json":
-			write = func(w io.Writer) error { return report.JSON(w, res) }
+			write = func(w io.Writer) error { return report.JSON(w, res, lang) }
 		case ".csv":
 			write = func(w io.Writer) error { return report.CSV(w, res, report.CSVOptions{Lang: lang, BOM: true}) }
 		case ".xlsx":

@@ -63,7 +63,7 @@ func applyRoster(ro *scoring.Roster, u *audit.Unit, path string, lang msg.Lang) 
 		return nil, nil
 	}
 	note := &scoring.RosterNote{Name: ru.Name, MatchedBy: how}
-	note.Disagreements = ru.Disagreements(u.Name, u.Type, u.Pilot, lang)
+	note.DisagreementTexts = ru.Disagreements(u.Name, u.Type, u.Pilot)
 	u.Name = ru.Name
 	if ru.Type != "" {
 		u.Type = ru.Type

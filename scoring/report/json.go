@@ -6,17 +6,21 @@ import (
 	"errors"
 	"io"
 
+	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
 )
 
 // JSON writes res as zwgk.result/v1: indented, keys in contract order, no
-// HTML escaping, so identical inputs give identical bytes.
+// HTML escaping, so identical inputs give identical bytes. Messages are
+// written in both languages (the *_text fields) and, in the plain fields
+// older readers know (message, warnings, na_reason, disagreements), in lang.
 //
 // The units are encoded one at a time between the rest of the document, so
 // that the encoding holds one unit's JSON in memory, not the whole result's
 // (78 MB for 1,000 units, held twice while encoding/json indents it); the
 // bytes are those json.Encoder with SetIndent("", "  ") writes.
-func JSON(w io.Writer, res *scoring.Result) error {
+func JSON(w io.Writer, res *scoring.Result, lang msg.Lang) error {
+	res = res.Localized(lang)
 	if len(res.Units) == 0 {
 		return encodeJSON(w, res, "")
 	}
@@ -43,9 +47,7 @@ func JSON(w io.Writer, res *scoring.Result) error {
 		if err != nil {
 			return err
 		}
-		v := *u
-		v.Findings = fs
-		if err := encodeJSON(&unit, &v, "    "); err != nil {
+		if err := encodeJSON(&unit, u.Localized(lang, fs), "    "); err != nil {
 			return err
 		}
 		unit.Truncate(unit.Len() - 1) // the encoder's newline

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
 )
 
@@ -20,7 +21,7 @@ func TestJSONStreamedSameBytes(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		if err := JSON(&got, res); err != nil {
+		if err := JSON(&got, res, msg.ZH); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(want.Bytes(), got.Bytes()) {

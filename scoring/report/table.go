@@ -61,15 +61,15 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 	if len(res.Errors) > 0 {
 		fmt.Fprintln(w, msg.Pick(l, "无法读取的报送材料：", "Submissions that could not be read:"))
 		for _, e := range res.Errors {
-			fmt.Fprintf(w, "  %s: %s\n", e.File, e.Message)
+			fmt.Fprintf(w, "  %s: %s\n", e.File, e.MessageIn(l))
 		}
 	}
-	for _, warn := range res.Warnings {
+	for _, warn := range res.WarningsIn(l) {
 		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
 	for _, d := range res.Decisions {
 		if !d.Applied {
-			fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), d.Message)
+			fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), d.MessageIn(l))
 		}
 	}
 	if !opts.Detail && len(res.Units) != 1 {
@@ -88,7 +88,7 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 
 func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 	fmt.Fprintf(w, "\n%s  %s %s  %s %s\n", u.Name, msg.Pick(l, "得分", "score"), fmtScore(u.Score), msg.Pick(l, "等级", "grade"), u.Grade)
-	for _, warn := range u.Warnings {
+	for _, warn := range u.WarningsIn(l) {
 		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
 	t := newTable(w, []string{
@@ -132,7 +132,7 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		if f.Review != nil {
 			kind += "［" + ReviewLabel(f.Review.Decision, l) + "］"
 		}
-		if err := ft.Append([]string{f.Item, kind, where, f.DocNo, f.Message}); err != nil {
+		if err := ft.Append([]string{f.Item, kind, where, f.DocNo, f.MessageIn(l)}); err != nil {
 			return err
 		}
 	}

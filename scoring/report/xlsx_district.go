@@ -214,11 +214,11 @@ func (b *book) unitNotes(u *scoring.UnitResult) string {
 	if u.Pilot {
 		notes = append(notes, msg.Pick(b.l, "试点单位", "pilot"))
 	}
-	if u.Message != "" {
-		notes = append(notes, u.Message)
+	if m := u.MessageIn(b.l); m != "" {
+		notes = append(notes, m)
 	}
 	if u.Roster != nil {
-		notes = append(notes, u.Roster.Disagreements...)
+		notes = append(notes, u.Roster.DisagreementsIn(b.l)...)
 	}
 	return strings.Join(notes, msg.Pick(b.l, "；", "; "))
 }
@@ -374,7 +374,7 @@ func (b *book) counts(sheet string, row int, ws []float64) (int, error) {
 // nothing to write).
 func (b *book) unreadable(sheet string, row, cols int, ws []float64) (int, error) {
 	l := b.l
-	if len(b.res.Errors) == 0 && len(b.res.Warnings) == 0 {
+	if len(b.res.Errors) == 0 && len(b.res.WarningsIn(l)) == 0 {
 		return row - 2, nil
 	}
 	if len(b.res.Errors) > 0 {
@@ -393,7 +393,7 @@ func (b *book) unreadable(sheet string, row, cols int, ws []float64) (int, error
 			for _, w := range ws[2:] {
 				spans[2] += w
 			}
-			if err := b.putRows(sheet, 2, row, [][]excelize.Cell{{{Value: e.File, StyleID: b.st.wrap}, {Value: e.Message, StyleID: b.st.wrap}}},
+			if err := b.putRows(sheet, 2, row, [][]excelize.Cell{{{Value: e.File, StyleID: b.st.wrap}, {Value: e.MessageIn(l), StyleID: b.st.wrap}}},
 				spans); err != nil {
 				return 0, err
 			}
@@ -403,7 +403,7 @@ func (b *book) unreadable(sheet string, row, cols int, ws []float64) (int, error
 		}
 		row += 2
 	}
-	for _, w := range b.res.Warnings {
+	for _, w := range b.res.WarningsIn(l) {
 		if err := b.putRow(sheet, 2, row, []excelize.Cell{{Value: msg.Pick(l, "提示：", "Note: ") + w, StyleID: b.st.meta}}); err != nil {
 			return 0, err
 		}
@@ -733,7 +733,7 @@ func (b *book) decisionSheet(sheet string) error {
 			{Value: r, StyleID: b.st.integer},
 			{Value: ReviewLabel(d.Decision, l), StyleID: b.st.center},
 			{Value: yesNo(d.Applied, l), StyleID: b.st.center},
-			{Value: d.Message, StyleID: b.st.wrap},
+			{Value: d.MessageIn(l), StyleID: b.st.wrap},
 			{Value: d.Source, StyleID: b.st.wrap},
 		}
 		ft.seeRow(cells)

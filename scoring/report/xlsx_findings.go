@@ -84,7 +84,7 @@ func (b *book) findingCells(cells []excelize.Cell, n int, u *scoring.UnitResult,
 		sheet = f.Table
 	}
 	cells = append(cells,
-		excelize.Cell{Value: f.Message, StyleID: b.st.wrap},
+		excelize.Cell{Value: f.MessageIn(b.l), StyleID: b.st.wrap},
 		excelize.Cell{Value: f.Item, StyleID: b.st.text},
 		excelize.Cell{Value: b.items[f.Item].Basis, StyleID: b.st.wrap},
 		excelize.Cell{Value: f.File, StyleID: b.st.wrap},

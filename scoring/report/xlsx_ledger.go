@@ -208,9 +208,9 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 		}
 	}
 	row++
-	notes := slices.Clone(u.Warnings)
+	notes := slices.Clone(u.WarningsIn(b.l))
 	if u.Roster != nil {
-		notes = append(notes, u.Roster.Disagreements...)
+		notes = append(notes, u.Roster.DisagreementsIn(b.l)...)
 	}
 	for _, w := range notes {
 		row++
@@ -354,7 +354,7 @@ func (b *book) itemCells(u *scoring.UnitResult, it *scoring.ItemResult, fs []*sc
 	}
 	na := ""
 	if it.NA {
-		na = it.NAReason
+		na = it.NAReasonIn(b.l)
 		if na == "" {
 			na = msg.Pick(l, "不适用", "not applicable")
 		}
@@ -419,8 +419,8 @@ func (b *book) failingRows(fs []*scoring.FindingResult) string {
 	var notes []string
 	for _, f := range fs {
 		if f.Row <= 0 {
-			if f.Message != "" && !slices.Contains(notes, f.Message) {
-				notes = append(notes, f.Message)
+			if m := f.MessageIn(b.l); m != "" && !slices.Contains(notes, m) {
+				notes = append(notes, m)
 			}
 			continue
 		}
