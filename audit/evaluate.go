@@ -211,7 +211,7 @@ func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, o
 		return
 	}
 	schema := p.Checklist.Schema.Table(table)
-	env := base.Table(p.scope, table)
+	env := base.Table(table)
 	for _, r := range t.Rows {
 		env.SetRow(r.Values)
 		for _, o := range outs {

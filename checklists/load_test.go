@@ -246,7 +246,7 @@ func TestCompiledPrograms(t *testing.T) {
 
 // runRule runs a row rule of documents on row.
 func runRule(c *Checklist, x *Expr, row rules.Row) (bool, error) {
-	env := c.Rules.Env(rules.Base{Year: 2017}).Table(c.Rules, "documents")
+	env := c.Rules.Env(rules.Base{Year: 2017}).Table("documents")
 	env.SetRow(row)
 	var m rules.Machine
 	return m.Bool(x.Program, env)

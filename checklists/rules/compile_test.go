@@ -47,7 +47,7 @@ func run(t *testing.T, s *Scope, src, table string, row Row) (bool, error) {
 	if err != nil {
 		t.Fatalf("compile %q: %v", src, err)
 	}
-	env := s.Env(Base{Year: 2017, Self: map[string]float64{}}).Table(s, table)
+	env := s.Env(Base{Year: 2017, Self: map[string]float64{}}).Table(table)
 	env.SetRow(row)
 	var m Machine
 	return m.Bool(p, env)
@@ -200,7 +200,7 @@ func TestRunNeverPanics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := s.Env(Base{Year: 2017, CountRows: func(string, string, any) int { panic("boom") }}).Table(s, "documents")
+	env := s.Env(Base{Year: 2017, CountRows: func(string, string, any) int { panic("boom") }}).Table("documents")
 	env.SetRow(Row{"doc_no": "甲1号"})
 	var m Machine
 	if _, err := m.Bool(p, env); err == nil || !strings.Contains(err.Error(), "boom") {
@@ -210,7 +210,7 @@ func TestRunNeverPanics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env = s.Env(Base{Year: 2017}).Table(s, "documents")
+	env = s.Env(Base{Year: 2017}).Table("documents")
 	env.SetRow(Row{"title": "x"})
 	if _, err := m.Bool(p, env); err == nil || !strings.Contains(err.Error(), "结果不是布尔值") {
 		t.Errorf("Bool on a string: err = %v", err)
@@ -239,7 +239,7 @@ func TestElapsed(t *testing.T) {
 		{FuncDays, "2017-05-05 09:00", "2017-05-02 18:00", -3},
 		{FuncHours, "2017-05-02 09:00", "2017-05-05 09:30", 72.5},
 	} {
-		m := Measure{Func: tt.fn, From: "a", To: "b", limit: &Program{scope: s}}
+		m := Measure{Func: tt.fn, From: "a", To: "b", scope: s}
 		got, err := m.Elapsed(Row{"a": at(tt.from), "b": at(tt.to)})
 		if err != nil || got != tt.want {
 			t.Errorf("%s(%s, %s) = %v, %v; want %v", tt.fn, tt.from, tt.to, got, err, tt.want)

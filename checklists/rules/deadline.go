@@ -18,6 +18,7 @@ type Measure struct {
 	Op   string // the comparison, with the count on the left: <, <=, >, >=, == or !=
 	// limit is the other side of the comparison.
 	limit *Program
+	scope *Scope
 }
 
 // comparisons maps an operator to its mirror, for a count on the right.
@@ -49,7 +50,7 @@ func (p *Program) Measures() []Measure {
 		}
 		lim, err := p.scope.CompileValue(other.String(), p.table)
 		if err == nil {
-			m.limit = lim
+			m.limit, m.scope = lim, p.scope
 			out = append(out, m)
 		}
 	}))
@@ -85,7 +86,7 @@ func (m Measure) Elapsed(r Row) (float64, error) {
 	if !ok1 || !ok2 {
 		return 0, errNotTimes
 	}
-	v, err := m.limit.scope.elapsed(m.Func, a, b)
+	v, err := m.scope.elapsed(m.Func, a, b)
 	if err != nil {
 		return 0, err
 	}
@@ -102,7 +103,7 @@ func (m Measure) Elapsed(r Row) (float64, error) {
 // only the row's fields; false when it cannot be evaluated there or is not
 // a number.
 func (m Measure) Limit(r Row) (float64, bool) {
-	env := &Env{vars: map[string]any{}, fields: m.limit.scope.table(m.limit.table).Fields}
+	env := &Env{scope: m.scope, vars: map[string]any{}, fields: m.scope.table(m.limit.table).Fields}
 	env.SetRow(r)
 	var machine Machine
 	out, err := machine.Value(m.limit, env)

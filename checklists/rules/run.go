@@ -31,6 +31,7 @@ type Base struct {
 // Env is the values a rule runs against: a unit's names and, once SetRow
 // is called, a row's fields.
 type Env struct {
+	scope  *Scope
 	vars   map[string]any
 	fields []Field
 }
@@ -46,18 +47,18 @@ func (s *Scope) Env(b Base) *Env {
 		VarTables:      s.tablesValue(b.Rows),
 		VarCountRows:   b.CountRows,
 	}
-	return &Env{vars: vars}
+	return &Env{scope: s, vars: vars}
 }
 
-// Table returns a copy of e for the row rules of table in scope s: SetRow
-// puts a row's values in it.
-func (e *Env) Table(s *Scope, table string) *Env {
-	t := s.table(table)
+// Table returns a copy of e for the row rules of table: SetRow puts a
+// row's values in it.
+func (e *Env) Table(table string) *Env {
+	t := e.scope.table(table)
 	vars := make(map[string]any, len(e.vars)+len(t.Fields))
 	for k, v := range e.vars {
 		vars[k] = v
 	}
-	return &Env{vars: vars, fields: t.Fields}
+	return &Env{scope: e.scope, vars: vars, fields: t.Fields}
 }
 
 // SetRow makes r the row the rules see: every field of the table takes its
