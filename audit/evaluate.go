@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
-	"time"
 
-	"github.com/expr-lang/expr/vm"
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/checklists/rules"
 )
 
 // The finding kinds zwgk itself gives, beside the items' own labels.
@@ -74,21 +73,26 @@ func (e *Evaluation) Vetoed() bool {
 // that lets a failing row be explained in words a clerk understands.
 type Plan struct {
 	Checklist *checklists.Checklist
+	scope     *rules.Scope
 	useTables bool
-	measures  map[*checklists.Item][]measure
+	measures  map[*checklists.Item][]rules.Measure
 }
 
 // NewPlan prepares a checklist for evaluation; it is safe for concurrent use.
 func NewPlan(c *checklists.Checklist) *Plan {
-	p := &Plan{Checklist: c, measures: map[*checklists.Item][]measure{}}
+	p := &Plan{Checklist: c, scope: c.Rules, measures: map[*checklists.Item][]rules.Measure{}}
+	if p.scope == nil {
+		// A checklist not made by checklists.Load has no expressions to run.
+		p.scope = rules.NewScope(nil, c.Calendar)
+	}
 	for _, it := range c.Items() {
 		for _, e := range []*checklists.Expr{it.Applies, it.Where, it.Check} {
-			if e != nil && usesIdent(e.Program, checklists.VarTables) {
+			if e != nil && e.Program.Uses(rules.VarTables) {
 				p.useTables = true
 			}
 		}
 		if it.Check != nil && it.Table != "" {
-			p.measures[it] = measures(c, it.Table, it.Check.Program)
+			p.measures[it] = it.Check.Program.Measures()
 		}
 	}
 	return p
@@ -100,7 +104,7 @@ func NewPlan(c *checklists.Checklist) *Plan {
 func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 	c := p.Checklist
 	ev := &Evaluation{Unit: u, Year: year}
-	var machine vm.VM
+	var machine rules.Machine
 	selfScores := selfScores(u)
 	base := p.baseEnv(u, year, selfScores)
 	rowItems := map[string][]*Outcome{} // table → its row rules' outcomes, in item order
@@ -113,7 +117,7 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 			o.Self = s
 		}
 		if it.Applies != nil {
-			ok, err := runBool(&machine, it.Applies.Program, base)
+			ok, err := machine.Bool(it.Applies.Program, base)
 			if err != nil {
 				o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
 				ok = false
@@ -135,7 +139,7 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 		case it.Table == "":
 			o.Applicable = 1
 			if it.Check != nil {
-				ok, err := runBool(&machine, it.Check.Program, base)
+				ok, err := machine.Bool(it.Check.Program, base)
 				if err != nil {
 					o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
 					ok = false
@@ -201,20 +205,15 @@ func label(it *checklists.Item) string {
 }
 
 // evalTable runs the row rules of outs over the rows of one register.
-func (p *Plan) evalTable(machine *vm.VM, ev *Evaluation, table string, outs []*Outcome, base map[string]any) {
+func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, outs []*Outcome, base *rules.Env) {
 	t := ev.Unit.Tables[table]
 	if t == nil {
 		return
 	}
 	schema := p.Checklist.Schema.Table(table)
-	env := make(map[string]any, len(base)+len(schema.Fields))
-	for k, v := range base {
-		env[k] = v
-	}
+	env := base.Table(table)
 	for _, r := range t.Rows {
-		for _, f := range schema.Fields {
-			env[f.Name] = r.Values[f.Name]
-		}
+		env.SetRow(r.Values)
 		for _, o := range outs {
 			p.evalRow(machine, ev, o, schema, t, r, env)
 		}
@@ -222,13 +221,13 @@ func (p *Plan) evalTable(machine *vm.VM, ev *Evaluation, table string, outs []*O
 }
 
 // evalRow runs one row rule on one row whose values are in env.
-func (p *Plan) evalRow(machine *vm.VM, ev *Evaluation, o *Outcome, schema *checklists.Table, t *Table, r *Row, env map[string]any) {
+func (p *Plan) evalRow(machine *rules.Machine, ev *Evaluation, o *Outcome, schema *checklists.Table, t *Table, r *Row, env *rules.Env) {
 	it := o.Item
 	// A cell that could not be read is blank to where (a typo in 公开日期
 	// must not pull a row into a rule it cannot belong to); a matching
 	// row whose check needs such a cell fails, naming it.
 	if it.Where != nil {
-		ok, err := runBool(machine, it.Where.Program, env)
+		ok, err := machine.Bool(it.Where.Program, env)
 		if err != nil {
 			o.Applicable++
 			p.failErr(ev, o, t, r, err)
@@ -250,7 +249,7 @@ func (p *Plan) evalRow(machine *vm.VM, ev *Evaluation, o *Outcome, schema *check
 		}
 		return
 	}
-	ok, err := runBool(machine, it.Check.Program, env)
+	ok, err := machine.Bool(it.Check.Program, env)
 	if err != nil {
 		p.failErr(ev, o, t, r, err)
 		return
@@ -281,7 +280,7 @@ func dataErrorText(it *checklists.Item, schema *checklists.Table, t *Table, r *R
 func (p *Plan) failErr(ev *Evaluation, o *Outcome, t *Table, r *Row, err error) {
 	it := o.Item
 	schema := p.Checklist.Schema.Table(it.Table)
-	if errors.Is(err, checklists.ErrNilDate) {
+	if errors.Is(err, rules.ErrNilDate) {
 		// A rule that computes with a date the row left empty: the row fails
 		// for want of that date, which is what a clerk needs to hear.
 		text, col := p.explain(it, schema, t, r)
@@ -327,51 +326,26 @@ func (p *Plan) attach(f *Finding, t *Table, r *Row) {
 	}
 }
 
-func runBool(machine *vm.VM, prog *vm.Program, env any) (ok bool, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			ok, err = false, fmt.Errorf("%v", r)
-		}
-	}()
-	out, err := machine.Run(prog, env)
-	if err != nil {
-		return false, err
-	}
-	b, isBool := out.(bool)
-	if !isBool {
-		return false, fmt.Errorf("结果不是布尔值：%v", out)
-	}
-	return b, nil
-}
-
-func (p *Plan) baseEnv(u *Unit, year int, scores map[string]*big.Rat) map[string]any {
+// baseEnv is what every rule of u sees besides a row.
+func (p *Plan) baseEnv(u *Unit, year int, scores map[string]*big.Rat) *rules.Env {
 	self := map[string]float64{}
 	for id, s := range scores {
 		f, _ := s.Float64()
 		self[id] = f
 	}
-	env := map[string]any{
-		checklists.VarUnit:        checklists.UnitEnv{Name: u.Name, Type: u.Type, Pilot: u.Pilot},
-		checklists.VarYear:        year,
-		checklists.VarPeriodStart: time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC),
-		checklists.VarPeriodEnd:   time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC),
-		checklists.VarSelf:        self,
-	}
-	s := p.Checklist.Schema
-	typ := s.TablesType()
-	rows := map[string][]checklists.Row{}
+	var rows map[string][]rules.Row
 	if p.useTables {
+		rows = map[string][]rules.Row{}
 		for name, t := range u.Tables {
-			list := make([]checklists.Row, len(t.Rows))
+			list := make([]rules.Row, len(t.Rows))
 			for i, r := range t.Rows {
 				list[i] = r.Values
 			}
 			rows[name] = list
 		}
 	}
-	env[checklists.VarTables] = s.TablesValue(typ, rows)
-	env[checklists.VarCountRows] = countRows(u)
-	return env
+	return p.scope.Env(rules.Base{Unit: rules.Unit{Name: u.Name, Type: u.Type, Pilot: u.Pilot}, Year: year, Self: self,
+		Rows: rows, CountRows: countRows(u)})
 }
 
 // selfScores reads the unit's 自评表: item id → score. A later row for the
@@ -409,7 +383,7 @@ func header(t *checklists.Table, field string) string {
 // countRows returns count_rows for a unit: each (table, field) is indexed
 // the first time a rule asks for it. It is used by one goroutine (the
 // unit's evaluation).
-func countRows(u *Unit) checklists.CountRows {
+func countRows(u *Unit) rules.CountRows {
 	index := map[[2]string]map[any]int{}
 	return func(table, field string, value any) int {
 		if value == nil {

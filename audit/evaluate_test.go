@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/rules"
 )
 
 const testChecklist = `format: zwgk.checklist/v1
@@ -216,7 +217,7 @@ sections:
 		t.Fatal(err)
 	}
 	for _, it := range c.Items()[:2] {
-		if usesIdent(it.Check.Program, checklists.VarTables) || !usesIdent(it.Check.Program, checklists.VarCountRows) {
+		if it.Check.Program.Uses(rules.VarTables) || !it.Check.Program.Uses(rules.VarCountRows) {
 			t.Errorf("%s: %s was not rewritten to count_rows", it.ID, it.Check.Source)
 		}
 	}
@@ -243,5 +244,43 @@ sections:
 		if diff := cmp.Diff([]int{2}, rows); diff != "" {
 			t.Errorf("%s failing rows (-want +got)\n%s", o.Item.ID, diff)
 		}
+	}
+}
+
+// TestExplainDaysOnDateTimes: the explanation of a days(a, b) check on
+// date-time fields states the days the rule counted (by dates), not hours/24:
+// 05-02 18:00 → 05-05 09:00 is the third day, over a limit of 2, though only
+// 63 hours.
+func TestExplainDaysOnDateTimes(t *testing.T) {
+	src := `format: zwgk.checklist/v1
+id: test
+title: 测试
+total: 10
+performance_weight: 0.04
+grades: [{name: 合格, min: 0}]
+sections:
+  - id: A
+    title: 甲
+    items:
+      - {id: A1, title: 两天内转载, basis: 三(二), points: 10, method: rate, table: reposts, check: 'days(source_published_at, reposted_at) <= 2', finding: 转载不及时}
+`
+	c, err := checklists.Load("t.yaml", []byte(src), checklists.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reposts := &Table{Name: "reposts", File: "x.xlsx", Sheet: "转载台账", Columns: map[string]string{"source_published_at": "C", "reposted_at": "D"},
+		Rows: []*Row{
+			{Line: 2, Values: checklists.Row{"source_published_at": day("2017-05-02 18:00"), "reposted_at": day("2017-05-05 09:00")}}, // 63 h, day 3: fails
+			{Line: 3, Values: checklists.Row{"source_published_at": day("2017-05-02 18:00"), "reposted_at": day("2017-05-04 23:00")}}, // day 2: passes
+		}}
+	ev := NewPlan(c).Evaluate(&Unit{Name: "x", Tables: map[string]*Table{"reposts": reposts}}, 2017)
+	var findings []got
+	for _, f := range ev.Outcomes[0].Findings {
+		findings = append(findings, got{f.Item, f.Kind, f.Pos.Cell(), f.Text.Zh + " | " + f.Text.En, f.Public})
+	}
+	want := []got{{"A1", "转载不及时", "转载台账!D2",
+		"转载不及时：上级发布后第3天转载，超过2天 | 转载不及时: reposted_at is 3 days after source_published_at, over the limit of 2 days", false}}
+	if diff := cmp.Diff(want, findings); diff != "" {
+		t.Errorf("findings (-want +got)\n%s", diff)
 	}
 }

@@ -3,8 +3,8 @@ package checklists
 import (
 	"math/big"
 
-	"github.com/expr-lang/expr/vm"
 	"github.com/zwgk/zwgk/checklists/calendar"
+	"github.com/zwgk/zwgk/checklists/rules"
 )
 
 // Format is the value of the format key of every checklist this package reads.
@@ -55,6 +55,9 @@ type Checklist struct {
 	Schema *Schema
 	// Calendar is the working-day calendar built from Calendars and any extra files.
 	Calendar *calendar.Calendar
+	// Rules is what the items' expressions were compiled against and run
+	// in: Schema's tables and fields, and Calendar.
+	Rules *rules.Scope
 	// Source names where the checklist came from ("embedded:litong-2017" or a file name).
 	Source string
 	// YAML is the checklist's text as read.
@@ -97,7 +100,7 @@ type Item struct {
 // Expr is one compiled expression of an item.
 type Expr struct {
 	Source  string
-	Program *vm.Program
+	Program *rules.Program
 	Pos     Pos
 	// Fields lists the row fields the expression reads, so a row whose value
 	// in one of them could not be read fails the rule instead of passing it.

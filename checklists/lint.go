@@ -3,12 +3,12 @@ package checklists
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 
-	"github.com/expr-lang/expr/file"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/zwgk/zwgk/checklists/rules"
 )
 
 // Lint checks a checklist and returns every error and warning, sorted by
@@ -18,74 +18,53 @@ func Lint(name string, data []byte, opts LoadOptions) ErrorList {
 	return errs
 }
 
-var (
-	unknownNameRe = regexp.MustCompile(`^unknown name (\S+)$`)
-	expectBoolRe  = regexp.MustCompile(`^expected bool, but got (.+)$`)
-	noFieldRe     = regexp.MustCompile(`^type .* has no field (\S+)$`)
-)
-
 // compile compiles the expression of e for rows of table ("" for a
 // unit-level expression), reporting a failure at its place in the YAML.
-func (l *loader) compile(e entry, table string, env *compileEnv) (x *Expr) {
+func (l *loader) compile(e entry, table string, env *compileEnv) *Expr {
 	src, ok := l.exprText(e)
 	if !ok {
 		return nil
 	}
-	defer func() {
-		// The expression compiler is third-party code given untrusted text:
-		// a panic in it is reported as a compile error, not a crash.
-		if r := recover(); r != nil {
-			l.errorf(e.pos(), "表达式无法编译：%v", "expression does not compile: %v", r)
-			x = nil
-		}
-	}()
-	c, err := compileExpr(src, env.schema, table, env.tablesType, env.cal)
+	prog, err := env.rules.Compile(src, table)
 	if err != nil {
-		if !usesAny(src, l.broken[table]) {
-			l.exprError(e, src, table, env, err)
+		var re *rules.Error
+		if !errors.As(err, &re) {
+			re = &rules.Error{Offset: -1, Msg: err.Error()}
+		}
+		if re.Kind == rules.Crash {
+			l.errorf(e.pos(), "表达式无法编译：%v", "expression does not compile: %v", re.Msg)
+		} else if !usesAny(src, l.broken[table]) {
+			l.exprError(e, table, re)
 		}
 		return nil
 	}
-	return &Expr{Source: src, Program: c.program, Pos: e.pos(), Fields: c.fields}
+	return &Expr{Source: src, Program: prog, Pos: e.pos(), Fields: prog.Fields()}
 }
 
-// exprError reports a compile error of the expression src in entry e.
-func (l *loader) exprError(e entry, src, table string, env *compileEnv, err error) {
+// exprError reports a compile error of the expression in entry e.
+func (l *loader) exprError(e entry, table string, err *rules.Error) {
 	p := e.pos()
-	text := err.Error()
-	var fe *file.Error
-	if errors.As(err, &fe) {
-		p = exprPos(e.f, e.val, fe.From)
-		text = fe.Message
+	if err.Offset >= 0 {
+		p = exprPos(e.f, e.val, err.Offset)
 	}
-	if m := unknownNameRe.FindStringSubmatch(text); m != nil {
-		name := m[1]
-		names := []string{VarUnit, VarYear, VarPeriodStart, VarPeriodEnd, VarTables, VarSelf, VarCountRows, "workdays", "days", "hours", "date"}
-		if t := env.schema.Table(table); t != nil {
-			for _, f := range t.Fields {
-				names = append(names, f.Name)
-			}
-		}
+	switch err.Kind {
+	case rules.UnknownName:
 		hint, hintEn := "", ""
-		if s := closest(name, names); s != "" {
+		if s := err.Suggest; s != "" {
 			hint, hintEn = fmt.Sprintf("，是否想写「%s」？", s), fmt.Sprintf("; did you mean %q?", s)
 		}
 		if table != "" {
-			l.errorf(p, "表「%[1]s」没有字段「%[2]s」%[3]s", "table %[1]q has no field %[2]q%[4]s", table, name, hint, hintEn)
+			l.errorf(p, "表「%[1]s」没有字段「%[2]s」%[3]s", "table %[1]q has no field %[2]q%[4]s", table, err.Name, hint, hintEn)
 		} else {
-			l.errorf(p, "未知的名称「%[1]s」：单位级表达式只能用 unit、year、period_start、period_end、tables、self%[2]s", "unknown name %[1]q: a unit-level expression may only use unit, year, period_start, period_end, tables and self%[3]s", name, hint, hintEn)
+			l.errorf(p, "未知的名称「%[1]s」：单位级表达式只能用 unit、year、period_start、period_end、tables、self%[2]s", "unknown name %[1]q: a unit-level expression may only use unit, year, period_start, period_end, tables and self%[3]s", err.Name, hint, hintEn)
 		}
-		return
+	case rules.NotBool:
+		l.errorf(p, "「%s」的值应为布尔值（真/假），实际是 %s", "%s should be boolean (true/false), but is %s", e.key.Value, err.Name)
+	case rules.NoField:
+		l.errorf(p, "没有「%s」这一项：%s", "no such field %q: %s", err.Name, err.Msg)
+	default:
+		l.errorf(p, "「%s」的表达式无法编译：%s", "%s does not compile: %s", e.key.Value, err.Msg)
 	}
-	if m := expectBoolRe.FindStringSubmatch(text); m != nil {
-		l.errorf(p, "「%s」的值应为布尔值（真/假），实际是 %s", "%s should be boolean (true/false), but is %s", e.key.Value, m[1])
-		return
-	}
-	if m := noFieldRe.FindStringSubmatch(text); m != nil {
-		l.errorf(p, "没有「%s」这一项：%s", "no such field %q: %s", m[1], text)
-		return
-	}
-	l.errorf(p, "「%s」的表达式无法编译：%s", "%s does not compile: %s", e.key.Value, text)
 }
 
 // exprPos maps the rune offset from within the value of the scalar n back
@@ -177,50 +156,8 @@ func isIdent(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
-// closest returns the candidate nearest to s by edit distance, ignoring
-// case, or "" when none is near enough to be a likely typo: one edit per
-// three characters, at most three.
+// closest returns the candidate nearest to s, or "" when none is near
+// enough to be a likely typo (see rules.Closest).
 func closest(s string, candidates []string) string {
-	best, bestD := "", -1
-	for _, c := range candidates {
-		d := distance(strings.ToLower(s), strings.ToLower(c))
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	limit := min(3, len([]rune(s))/3)
-	if bestD < 0 || bestD > limit {
-		return ""
-	}
-	return best
-}
-
-// distance is the optimal string alignment distance between a and b:
-// insertions, deletions, substitutions and swaps of neighbours cost 1.
-func distance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	if len(x) > 64 || len(y) > 64 {
-		return max(len(x), len(y))
-	}
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(x)][len(y)]
+	return rules.Closest(s, candidates)
 }

@@ -5,17 +5,16 @@ import (
 	"errors"
 	"io"
 	"math/big"
-	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/expr-lang/expr/builtin"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/zwgk/zwgk/checklists/calendar"
 	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/checklists/rules"
 )
 
 // FragmentsFormat is the value of the format key of the shared item
@@ -691,8 +690,9 @@ func (l *loader) checklist(f *source) *Checklist {
 	if e, ok := m.get("tables"); ok {
 		l.tables(e, c.Schema)
 	}
+	c.Rules = RulesScope(c.Schema, c.Calendar)
 	if e, ok := m.get("sections"); ok {
-		env := &compileEnv{schema: c.Schema, tablesType: c.Schema.TablesType(), cal: c.Calendar}
+		env := &compileEnv{schema: c.Schema, rules: c.Rules}
 		c.Sections = l.sections(e, env)
 	}
 	l.sums(m, c)
@@ -789,18 +789,6 @@ func (l *loader) calendarNames(e entry) []string {
 		return nil
 	}
 	return names
-}
-
-// reserved reports whether a new field may not take name: it is already an
-// expression variable, function, builtin or keyword.
-func reserved(name string) bool {
-	switch name {
-	case VarUnit, VarYear, VarPeriodStart, VarPeriodEnd, VarTables, VarSelf, VarCountRows,
-		"workdays", "days", "hours", "date", "nil", "true", "false", "not", "and", "or", "in", "matches", "contains", "startsWith", "endsWith", "let":
-		return true
-	}
-	_, ok := builtin.Index[name]
-	return ok
 }
 
 // tables merges the checklist's tables: into the schema s.
@@ -954,7 +942,7 @@ func (l *loader) fields(e entry, t *Table, isNew bool) {
 				l.errorf(ne.pos(), "字段名「%s」只能由小写字母、数字和下划线组成，以字母开头", "field name %q may only hold lower-case letters, digits and underscores, starting with a letter", name)
 				continue
 			}
-			if reserved(name) {
+			if rules.Reserved(name) {
 				l.errorf(ne.pos(), "字段名「%s」是表达式中已有的名称，请换一个", "field name %q is already a name in expressions; choose another", name)
 				continue
 			}
@@ -1371,9 +1359,8 @@ func (l *loader) readFragments() {
 
 // compileEnv is what every expression of a checklist is compiled against.
 type compileEnv struct {
-	schema     *Schema
-	tablesType reflect.Type
-	cal        *calendar.Calendar
+	schema *Schema
+	rules  *rules.Scope
 }
 
 // sums checks that points add up, in sections and to the total.

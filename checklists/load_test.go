@@ -7,10 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/expr-lang/expr"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/zwgk/zwgk/checklists/rules"
 )
 
 // exprSummary and itemSummary are what the tests compare of a loaded checklist.
@@ -228,8 +229,7 @@ func TestCompiledPrograms(t *testing.T) {
 		{"2017-10-12", true},  // 30 Sep, 9, 10, 11, 12 Oct: 5
 		{"2017-10-13", false}, // 6
 	} {
-		env := map[string]any{"issued_on": day("2017-09-29"), "published_on": day(tt.published)}
-		got, err := expr.Run(a1.Check.Program, env)
+		got, err := runRule(c, a1.Check, rules.Row{"issued_on": day("2017-09-29"), "published_on": day(tt.published)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -238,10 +238,18 @@ func TestCompiledPrograms(t *testing.T) {
 		}
 	}
 	// A blank bool cell reads as false in where.
-	got, err := expr.Run(a1.Where.Program, map[string]any{"attribute": "主动公开", "policy": nil})
+	got, err := runRule(c, a1.Where, rules.Row{"attribute": "主动公开", "policy": nil})
 	if err != nil || got != false {
 		t.Errorf("where with a blank policy = %v, %v; want false", got, err)
 	}
+}
+
+// runRule runs a row rule of documents on row.
+func runRule(c *Checklist, x *Expr, row rules.Row) (bool, error) {
+	env := c.Rules.Env(rules.Base{Year: 2017}).Table("documents")
+	env.SetRow(row)
+	var m rules.Machine
+	return m.Bool(x.Program, env)
 }
 
 func TestUseOverrides(t *testing.T) {

@@ -1,209 +1,118 @@
-package checklists
+package rules
 
 import (
 	"errors"
 	"fmt"
-	"reflect"
+	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/vm"
-	"github.com/zwgk/zwgk/checklists/calendar"
 )
 
-// UnitEnv is what an expression sees as `unit`.
-type UnitEnv struct {
-	Name  string `expr:"name"`
-	Type  string `expr:"type"`
-	Pilot bool   `expr:"pilot"`
-}
-
-// Row is one register row as expressions see it: field name → value, nil for
-// an empty cell; dates are time.Time, booleans bool, numbers float64, ints
-// int, text and enums string.
-type Row = map[string]any
-
-// The names every expression may use besides a row's fields.
-const (
-	VarUnit        = "unit"
-	VarYear        = "year"
-	VarPeriodStart = "period_start"
-	VarPeriodEnd   = "period_end"
-	VarTables      = "tables"
-	VarSelf        = "self"
-	// VarCountRows is count_rows(table, field, value): how many rows of a
-	// register have that value in that field — what
-	// len(filter(tables.T, .field == value)) says, from an index built once
-	// per unit. zwgk rewrites that pattern (and count(tables.T, .f == x))
-	// into count_rows itself, so a cross-table rule costs O(1) per row
-	// instead of a walk of the other register; rules may also call it.
-	VarCountRows = "count_rows"
-)
-
-// CountRows is the type of count_rows.
-type CountRows = func(table, field string, value any) int
-
-// zero returns the typed zero value an environment uses to tell the
-// expression compiler the type of a field.
-func zero(t FieldType) any {
-	switch t {
-	case Date, DateTime:
-		return time.Time{}
-	case Bool:
-		return false
-	case Number:
-		return float64(0)
-	case Int:
-		return 0
-	}
-	return ""
-}
-
-// TablesType returns the struct type of `tables`: one field per table, each a
-// list of rows, so a misspelt table name is a compile error.
-func (s *Schema) TablesType() reflect.Type {
-	var fields []reflect.StructField
-	for i, t := range s.Tables {
-		fields = append(fields, reflect.StructField{
-			Name: fmt.Sprintf("T%d", i),
-			Type: reflect.TypeFor[[]Row](),
-			Tag:  reflect.StructTag(fmt.Sprintf(`expr:"%s"`, t.Name)),
-		})
-	}
-	return reflect.StructOf(fields)
-}
-
-// TablesValue builds the value of `tables` from rows by table name.
-func (s *Schema) TablesValue(typ reflect.Type, rows map[string][]Row) any {
-	v := reflect.New(typ).Elem()
-	for i, t := range s.Tables {
-		if r, ok := rows[t.Name]; ok {
-			v.Field(i).Set(reflect.ValueOf(r))
-		}
-	}
-	return v.Interface()
-}
-
-// typeEnv is the environment used only for type checking: every name with a
-// typed zero value.
-func (s *Schema) typeEnv(table string, tablesType reflect.Type) map[string]any {
-	env := map[string]any{
-		VarUnit:        UnitEnv{},
-		VarYear:        0,
-		VarPeriodStart: time.Time{},
-		VarPeriodEnd:   time.Time{},
-		VarTables:      reflect.New(tablesType).Elem().Interface(),
-		VarSelf:        map[string]float64{},
-		VarCountRows:   CountRows(func(string, string, any) int { return 0 }),
-	}
-	if t := s.Table(table); t != nil {
-		for _, f := range t.Fields {
-			env[f.Name] = zero(f.Type)
-		}
-	}
-	return env
-}
-
-// Funcs are the functions expressions may call, bound to a calendar.
-func Funcs(cal *calendar.Calendar) []expr.Option {
-	return []expr.Option{
-		expr.Function("workdays", func(p ...any) (any, error) {
-			a, b, err := twoTimes("workdays", p)
-			if err != nil {
-				return nil, err
-			}
-			if cal == nil {
-				return nil, errors.New("没有可用的工作日历")
-			}
-			return cal.Workdays(a, b)
-		}, new(func(time.Time, time.Time) int)),
-		expr.Function("days", func(p ...any) (any, error) {
-			a, b, err := twoTimes("days", p)
-			if err != nil {
-				return nil, err
-			}
-			return days(a, b), nil
-		}, new(func(time.Time, time.Time) int)),
-		expr.Function("hours", func(p ...any) (any, error) {
-			a, b, err := twoTimes("hours", p)
-			if err != nil {
-				return nil, err
-			}
-			return b.Sub(a).Hours(), nil
-		}, new(func(time.Time, time.Time) float64)),
-		expr.Function("date", func(p ...any) (any, error) {
-			s, _ := p[0].(string)
-			t, err := time.Parse("2006-01-02", s)
-			if err != nil {
-				return nil, fmt.Errorf("date(%q): 日期应写成 YYYY-MM-DD", s)
-			}
-			return t, nil
-		}, new(func(string) time.Time)),
-	}
-}
-
-// days counts calendar days from a to b by their dates.
-func days(a, b time.Time) int {
-	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
-	db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
-	return int(db.Sub(da).Hours() / 24)
-}
-
-// ErrNilDate is returned by a date function given an empty value.
-var ErrNilDate = errors.New("日期为空")
-
-func twoTimes(name string, p []any) (time.Time, time.Time, error) {
-	a, ok1 := p[0].(time.Time)
-	b, ok2 := p[1].(time.Time)
-	if p[0] == nil || p[1] == nil {
-		return a, b, fmt.Errorf("%s: %w", name, ErrNilDate)
-	}
-	if !ok1 || !ok2 {
-		return a, b, fmt.Errorf("%s: 参数应为日期", name)
-	}
-	return a, b, nil
-}
-
-// compiled is the result of compiling one expression.
-type compiled struct {
+// Program is one compiled rule.
+type Program struct {
+	scope   *Scope
+	table   string
 	program *vm.Program
 	fields  []string
 }
 
-// compileExpr compiles a boolean expression for rows of table (or a
-// unit-level expression when table is ""). Bool fields read as false when
-// empty, except where compared with nil, so `policy && affects_rights` never
-// fails on a blank cell; the fields it reads are returned.
-func compileExpr(src string, s *Schema, table string, tablesType reflect.Type, cal *calendar.Calendar) (compiled, error) {
-	return compileAs(src, s, table, tablesType, cal, true)
+// Fields lists the row fields the rule reads, sorted, so a row whose value
+// in one of them could not be read fails the rule instead of passing it.
+func (p *Program) Fields() []string { return p.fields }
+
+// Uses reports whether the rule reads the variable name (after Compile's
+// rewrites: a count turned into count_rows no longer reads tables).
+func (p *Program) Uses(name string) bool {
+	found := false
+	node := p.program.Node()
+	ast.Walk(&node, visitFunc(func(n ast.Node) {
+		if id, ok := n.(*ast.IdentifierNode); ok && id.Value == name {
+			found = true
+		}
+	}))
+	return found
+}
+
+// ErrorKind says what is wrong with a rule that does not compile.
+type ErrorKind int
+
+// The kinds of compile errors.
+const (
+	Other       ErrorKind = iota // any other error of the compiler; Msg says it
+	UnknownName                  // Name is not in scope; Suggest is the nearest name that is
+	NotBool                      // the rule is not true/false; Name is the type it is
+	NoField                      // Name is not a field of what it is looked up in
+	NestedLoops                  // a list walked inside the predicate of another walk
+	Crash                        // the compiler panicked; Msg is the panic's value
+)
+
+// Error is a rule that does not compile.
+type Error struct {
+	Kind ErrorKind
+	// Offset is where in the source the error is, in runes; -1 when it has
+	// no place (a nested walk, a crash).
+	Offset  int
+	Name    string
+	Suggest string
+	Msg     string // the compiler's message, first line
+}
+
+// Error returns the compiler's message.
+func (e *Error) Error() string { return e.Msg }
+
+// errNestedLoops refuses a rule that walks a list inside a walk of a list:
+// it runs per row, so over a register it would cost rows³, and a hostile
+// checklist could hang the audit with it. expr's memory budget already bounds
+// ranges and allocations; this bounds the work a rule does per row.
+const errNestedLoops = "表达式中不能在遍历列表（filter、any、count 等）的条件里再遍历列表：逐行运行时工作量过大 (a list may not be walked inside the predicate of another walk)"
+
+var (
+	unknownNameRe = regexp.MustCompile(`^unknown name (\S+)$`)
+	expectBoolRe  = regexp.MustCompile(`^expected bool, but got (.+)$`)
+	noFieldRe     = regexp.MustCompile(`^type .* has no field (\S+)$`)
+)
+
+// Compile compiles a rule that is true or false, for rows of table (or a
+// unit-level rule when table is ""). Bool fields read as false when empty,
+// except where compared with nil, so `policy && affects_rights` never fails
+// on a blank cell, and a comparison with an empty cell is false (`!=`:
+// true), never a run-time error. A failure is an *Error.
+func (s *Scope) Compile(src, table string) (*Program, error) {
+	return s.compile(src, table, true)
 }
 
 // CompileValue compiles an expression of any type for rows of table, with
-// the same environment and blank-boolean handling as a check; zwgk uses it to
-// evaluate part of a check (a deadline) when it explains a failing row.
-func CompileValue(src string, s *Schema, table string, cal *calendar.Calendar) (*vm.Program, error) {
-	c, err := compileAs(src, s, table, s.TablesType(), cal, false)
-	return c.program, err
+// the same names and blank-cell handling as Compile.
+func (s *Scope) CompileValue(src, table string) (*Program, error) {
+	return s.compile(src, table, false)
 }
 
-func compileAs(src string, s *Schema, table string, tablesType reflect.Type, cal *calendar.Calendar, asBool bool) (compiled, error) {
+func (s *Scope) compile(src, table string, asBool bool) (prog *Program, err error) {
+	defer func() {
+		// The expression compiler is third-party code given untrusted text:
+		// a panic in it is reported as a compile error, not a crash.
+		if r := recover(); r != nil {
+			prog, err = nil, &Error{Kind: Crash, Offset: -1, Msg: fmt.Sprint(r)}
+		}
+	}()
+	t := s.table(table)
 	var boolFields []string
 	fieldSet := map[string]bool{}
-	if t := s.Table(table); t != nil {
-		for _, f := range t.Fields {
-			fieldSet[f.Name] = true
-			if f.Type == Bool {
-				boolFields = append(boolFields, f.Name)
-			}
+	for _, f := range t.Fields {
+		fieldSet[f.Name] = true
+		if f.Kind == Bool {
+			boolFields = append(boolFields, f.Name)
 		}
 	}
+	env := s.typeEnv(table)
 	p := &boolPatcher{bools: boolFields, fields: fieldSet, exempt: map[*ast.IdentifierNode]bool{}, used: map[string]bool{}}
 	opts := []expr.Option{
-		expr.Env(s.typeEnv(table, tablesType)),
+		expr.Env(env),
 		expr.DisableBuiltin("now"),
 		expr.MaxNodes(2000),
 		expr.Patch(countPatcher{fields: fieldSet}),
@@ -212,30 +121,42 @@ func compileAs(src string, s *Schema, table string, tablesType reflect.Type, cal
 	if asBool {
 		opts = append(opts, expr.AsBool())
 	}
-	opts = append(opts, Funcs(cal)...)
-	prog, err := expr.Compile(patchRoot(src, s, table), opts...)
+	opts = append(opts, s.funcs()...)
+	vp, err := expr.Compile(patchRoot(src, t), opts...)
 	if err != nil {
-		return compiled{}, err
+		return nil, s.classify(err, table)
 	}
-	if nestedLoops(prog.Node()) {
-		return compiled{}, errNestedLoops
+	if nestedLoops(vp.Node()) {
+		return nil, &Error{Kind: NestedLoops, Offset: -1, Msg: errNestedLoops}
 	}
-	if err := unknownName(prog.Node(), s.typeEnv(table, tablesType)); err != nil {
-		return compiled{}, err
+	if err := unknownName(vp.Node(), env); err != nil {
+		return nil, s.classify(err, table)
 	}
 	used := make([]string, 0, len(p.used))
 	for f := range p.used {
 		used = append(used, f)
 	}
 	slices.Sort(used)
-	return compiled{program: prog, fields: used}, nil
+	return &Program{scope: s, table: table, program: vp, fields: used}, nil
 }
 
-// errNestedLoops refuses a rule that walks a list inside a walk of a list:
-// it runs per row, so over a register it would cost rows³, and a hostile
-// checklist could hang the audit with it. expr's memory budget already bounds
-// ranges and allocations; this bounds the work a rule does per row.
-var errNestedLoops = errors.New("表达式中不能在遍历列表（filter、any、count 等）的条件里再遍历列表：逐行运行时工作量过大 (a list may not be walked inside the predicate of another walk)")
+// classify turns an error of the compiler into an *Error.
+func (s *Scope) classify(err error, table string) *Error {
+	e := &Error{Kind: Other, Offset: -1, Msg: err.Error()}
+	var fe *file.Error
+	if errors.As(err, &fe) {
+		e.Offset, e.Msg = fe.From, fe.Message
+	}
+	if m := unknownNameRe.FindStringSubmatch(e.Msg); m != nil {
+		e.Kind, e.Name = UnknownName, m[1]
+		e.Suggest = Closest(m[1], s.Names(table))
+	} else if m := expectBoolRe.FindStringSubmatch(e.Msg); m != nil {
+		e.Kind, e.Name = NotBool, m[1]
+	} else if m := noFieldRe.FindStringSubmatch(e.Msg); m != nil {
+		e.Kind, e.Name = NoField, m[1]
+	}
+	return e
+}
 
 // nestedLoops reports whether a predicate builtin (filter, map, any, all,
 // count, …) appears inside the predicate of another.
@@ -484,14 +405,12 @@ func (p *boolPatcher) patch(n *ast.Node) {
 }
 
 // patchRoot turns a whole expression that is just a bool field into `(x ?? false)`.
-func patchRoot(src string, s *Schema, table string) string {
-	t := s.Table(table)
-	if t == nil {
-		return src
-	}
-	f := t.Field(strings.TrimSpace(src))
-	if f != nil && f.Type == Bool {
-		return "(" + strings.TrimSpace(src) + " ?? false)"
+func patchRoot(src string, t Table) string {
+	name := strings.TrimSpace(src)
+	for _, f := range t.Fields {
+		if f.Name == name && f.Kind == Bool {
+			return "(" + name + " ?? false)"
+		}
 	}
 	return src
 }

@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/expr-lang/expr"
+)
+
+// ErrNilDate is returned by a date function given an empty value.
+var ErrNilDate = errors.New("日期为空")
+
+// funcs are the functions rules may call, bound to the scope's calendar.
+// workdays, days and hours are the same code the deadline analysis of an
+// explanation counts with (Measure.Elapsed).
+func (s *Scope) funcs() []expr.Option {
+	elapsedFunc := func(name string) func(p ...any) (any, error) {
+		return func(p ...any) (any, error) {
+			a, b, err := twoTimes(name, p)
+			if err != nil {
+				return nil, err
+			}
+			return s.elapsed(name, a, b)
+		}
+	}
+	return []expr.Option{
+		expr.Function(FuncWorkdays, elapsedFunc(FuncWorkdays), new(func(time.Time, time.Time) int)),
+		expr.Function(FuncDays, elapsedFunc(FuncDays), new(func(time.Time, time.Time) int)),
+		expr.Function(FuncHours, elapsedFunc(FuncHours), new(func(time.Time, time.Time) float64)),
+		expr.Function(FuncDate, func(p ...any) (any, error) {
+			s, _ := p[0].(string)
+			t, err := time.Parse("2006-01-02", s)
+			if err != nil {
+				return nil, fmt.Errorf("date(%q): 日期应写成 YYYY-MM-DD", s)
+			}
+			return t, nil
+		}, new(func(string) time.Time)),
+	}
+}
+
+// elapsed is the value of workdays, days or hours (fn) from a to b: an int
+// for workdays and days, a float64 for hours.
+func (s *Scope) elapsed(fn string, a, b time.Time) (any, error) {
+	switch fn {
+	case FuncWorkdays:
+		if s.cal == nil {
+			return nil, errors.New("没有可用的工作日历")
+		}
+		return s.cal.Workdays(a, b)
+	case FuncDays:
+		return Days(a, b), nil
+	case FuncHours:
+		return b.Sub(a).Hours(), nil
+	}
+	return nil, fmt.Errorf("%s: 不是计算时长的函数", fn)
+}
+
+// Days counts calendar days from a to b by their dates, whatever their
+// times of day: from 2017-05-02 18:00 to 2017-05-05 09:00 is 3 days.
+func Days(a, b time.Time) int {
+	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
+	db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
+	return int(db.Sub(da).Hours() / 24)
+}
+
+func twoTimes(name string, p []any) (time.Time, time.Time, error) {
+	a, ok1 := p[0].(time.Time)
+	b, ok2 := p[1].(time.Time)
+	if p[0] == nil || p[1] == nil {
+		return a, b, fmt.Errorf("%s: %w", name, ErrNilDate)
+	}
+	if !ok1 || !ok2 {
+		return a, b, fmt.Errorf("%s: 参数应为日期", name)
+	}
+	return a, b, nil
+}

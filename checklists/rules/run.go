@@ -1,0 +1,101 @@
+package rules
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/expr-lang/expr/vm"
+)
+
+// Unit is what a rule sees as `unit`.
+type Unit struct {
+	Name  string `expr:"name"`
+	Type  string `expr:"type"`
+	Pilot bool   `expr:"pilot"`
+}
+
+// CountRows is the type of count_rows.
+type CountRows = func(table, field string, value any) int
+
+// Base is what every rule of one unit sees besides a row.
+type Base struct {
+	Unit Unit
+	Year int // period_start and period_end are its first and last day
+	Self map[string]float64
+	// Rows are the registers' rows by table name for `tables`; nil is fine
+	// for rules that do not use tables.
+	Rows      map[string][]Row
+	CountRows CountRows
+}
+
+// Env is the values a rule runs against: a unit's names and, once SetRow
+// is called, a row's fields.
+type Env struct {
+	scope  *Scope
+	vars   map[string]any
+	fields []Field
+}
+
+// Env returns the environment of the unit-level rules of b's unit.
+func (s *Scope) Env(b Base) *Env {
+	vars := map[string]any{
+		VarUnit:        b.Unit,
+		VarYear:        b.Year,
+		VarPeriodStart: time.Date(b.Year, 1, 1, 0, 0, 0, 0, time.UTC),
+		VarPeriodEnd:   time.Date(b.Year, 12, 31, 0, 0, 0, 0, time.UTC),
+		VarSelf:        b.Self,
+		VarTables:      s.tablesValue(b.Rows),
+		VarCountRows:   b.CountRows,
+	}
+	return &Env{scope: s, vars: vars}
+}
+
+// Table returns a copy of e for the row rules of table: SetRow puts a
+// row's values in it.
+func (e *Env) Table(table string) *Env {
+	t := e.scope.table(table)
+	vars := make(map[string]any, len(e.vars)+len(t.Fields))
+	for k, v := range e.vars {
+		vars[k] = v
+	}
+	return &Env{scope: e.scope, vars: vars, fields: t.Fields}
+}
+
+// SetRow makes r the row the rules see: every field of the table takes its
+// value in r, nil when r has none.
+func (e *Env) SetRow(r Row) {
+	for _, f := range e.fields {
+		e.vars[f.Name] = r[f.Name]
+	}
+}
+
+// Machine runs rules; it is reused from run to run, so a goroutine keeps
+// one. The zero Machine is ready to use.
+type Machine struct {
+	vm vm.VM
+}
+
+// Bool runs a rule that is true or false. It never panics: a panic in the
+// rule, or a result that is not a bool, is an error.
+func (m *Machine) Bool(p *Program, env *Env) (ok bool, err error) {
+	out, err := m.Value(p, env)
+	if err != nil {
+		return false, err
+	}
+	b, isBool := out.(bool)
+	if !isBool {
+		return false, fmt.Errorf("结果不是布尔值：%v", out)
+	}
+	return b, nil
+}
+
+// Value runs an expression and returns its value. It never panics: a panic
+// in the expression is an error.
+func (m *Machine) Value(p *Program, env *Env) (out any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	return m.vm.Run(p.program, env.vars)
+}
