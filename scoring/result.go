@@ -228,13 +228,17 @@ func picks(ts []msg.Text, legacy []string, lang msg.Lang) []string {
 func (r *Result) WarningsIn(lang msg.Lang) []string { return picks(r.WarningTexts, r.Warnings, lang) }
 
 // WarningsIn returns the unit's warnings in lang.
-func (u *UnitResult) WarningsIn(lang msg.Lang) []string { return picks(u.WarningTexts, u.Warnings, lang) }
+func (u *UnitResult) WarningsIn(lang msg.Lang) []string {
+	return picks(u.WarningTexts, u.Warnings, lang)
+}
 
 // MessageIn returns why the unit could not be read, in lang.
 func (u *UnitResult) MessageIn(lang msg.Lang) string { return pick(u.MessageText, u.Message, lang) }
 
 // NAReasonIn returns why the item is not applicable, in lang.
-func (it *ItemResult) NAReasonIn(lang msg.Lang) string { return pick(it.NAReasonText, it.NAReason, lang) }
+func (it *ItemResult) NAReasonIn(lang msg.Lang) string {
+	return pick(it.NAReasonText, it.NAReason, lang)
+}
 
 // MessageIn returns the finding's message in lang.
 func (f *FindingResult) MessageIn(lang msg.Lang) string { return pick(f.MessageText, f.Message, lang) }
