@@ -20,7 +20,10 @@ type TableOptions struct {
 	Detail bool
 }
 
-func newTable(w io.Writer, header []string) *tablewriter.Table {
+// NewTable is a console table with header as zwgk prints every table: wide
+// characters counted as the terminal shows them, headers as given, long
+// cells wrapped. The yearly report's console table uses it too.
+func NewTable(w io.Writer, header []string) *tablewriter.Table {
 	t := tablewriter.NewTable(w,
 		tablewriter.WithEastAsian(tw.Off), // upstream #308: ambiguous width breaks box drawing
 		tablewriter.WithHeaderAutoFormat(tw.Off),
@@ -35,7 +38,7 @@ func newTable(w io.Writer, header []string) *tablewriter.Table {
 func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 	l := opts.Lang
 	fmt.Fprintf(w, "%s（%s）  %s %d\n", res.Checklist.Title, res.Checklist.ID, msg.Pick(l, "年度", "year"), res.Year)
-	t := newTable(w, []string{
+	t := NewTable(w, []string{
 		msg.Pick(l, "排名", "Rank"), msg.Pick(l, "单位", "Unit"), msg.Pick(l, "类型", "Type"), msg.Pick(l, "得分", "Score"),
 		msg.Pick(l, "等级", "Grade"), msg.Pick(l, "效能分", "Perf."), msg.Pick(l, "自评分", "Self"),
 		msg.Pick(l, "应公开未公开", "Public"), msg.Pick(l, "问题数", "Findings"), msg.Pick(l, "状态", "Status"),
@@ -91,7 +94,7 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 	for _, warn := range u.Warnings {
 		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
-	t := newTable(w, []string{
+	t := NewTable(w, []string{
 		msg.Pick(l, "编号", "Item"), msg.Pick(l, "指标", "Title"), msg.Pick(l, "方法", "Method"), msg.Pick(l, "分值", "Points"),
 		msg.Pick(l, "适用", "Appl."), msg.Pick(l, "不符合", "Failed"), msg.Pick(l, "自评", "Self"), msg.Pick(l, "得分", "Score"),
 	})
@@ -116,7 +119,7 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 	if err != nil || len(fs) == 0 {
 		return err
 	}
-	ft := newTable(w, []string{
+	ft := NewTable(w, []string{
 		msg.Pick(l, "指标", "Item"), msg.Pick(l, "问题", "Kind"), msg.Pick(l, "位置", "Where"), msg.Pick(l, "文号", "Doc no."),
 		msg.Pick(l, "说明", "Message"),
 	})
