@@ -8,6 +8,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
 )
@@ -143,21 +144,10 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 }
 
 // MethodLabel names a scoring method for a clerk.
-func MethodLabel(m string, l msg.Lang) string {
-	switch m {
-	case "rate":
-		return msg.Pick(l, "比例计分", "rate")
-	case "deduct":
-		return msg.Pick(l, "扣分", "deduct")
-	case "self":
-		return msg.Pick(l, "自评", "self")
-	case "veto":
-		return msg.Pick(l, "一票否决", "veto")
-	case "bonus":
-		return msg.Pick(l, "加分", "bonus")
-	}
-	return m
-}
+func MethodLabel(m string, l msg.Lang) string { return method(m).Label.In(l) }
+
+// method is the properties of the method a result names.
+func method(m string) checklists.MethodInfo { return checklists.Method(m).Info() }
 
 // ReviewLabel names a review decision for a clerk.
 func ReviewLabel(d string, l msg.Lang) string {

@@ -471,7 +471,7 @@ type matrixColumn struct {
 // own: bonus points are added to the unit's total.
 func bonusOnly(s scoring.SectionInfo) bool {
 	for _, it := range s.Items {
-		if it.Method != "bonus" {
+		if !method(it.Method).OnTop {
 			return false
 		}
 	}
@@ -560,7 +560,7 @@ func (b *book) matrix(sheet string) error {
 			put(col, 3, it.Title)
 			titleLines = max(titleLines, xlsx.Lines(it.Title, itemWidth))
 			var full any = it.Points
-			if it.Method == "veto" {
+			if method(it.Method).Vetoes {
 				full = msg.Pick(l, "否决项", "veto")
 			}
 			put(col, 4, full)
@@ -596,7 +596,7 @@ func (b *book) matrix(sheet string) error {
 			var full float64
 			switch {
 			case mc.item != nil:
-				if mc.item.Method == "veto" || mc.item.Method == "bonus" {
+				if !method(mc.item.Method).InBase {
 					continue
 				}
 				full = mc.item.Points
@@ -675,7 +675,7 @@ func (b *book) matrix(sheet string) error {
 				switch {
 				case it == nil:
 					cells = append(cells, excelize.Cell{StyleID: b.st.score})
-				case it.Method == "veto":
+				case method(it.Method).Vetoes:
 					v := "—"
 					if it.Failed > 0 {
 						v = msg.Pick(l, "否决", "vetoed")

@@ -320,7 +320,7 @@ func (b *book) sectionCells(u *scoring.UnitResult, id string) []excelize.Cell {
 	cells[0].Value = id
 	bonus := true
 	for _, it := range u.Items {
-		if it.Section == id && it.Method != "bonus" {
+		if it.Section == id && !method(it.Method).OnTop {
 			bonus = false
 		}
 	}
@@ -344,7 +344,7 @@ func (b *book) itemCells(u *scoring.UnitResult, it *scoring.ItemResult, fs []*sc
 		basis = b.items[it.ID].Basis
 	}
 	var applicable, failed, per, self any
-	if it.Method != "self" {
+	if method(it.Method).Rule {
 		applicable, failed = it.Applicable, it.Failed
 	}
 	if it.Per != 0 {
