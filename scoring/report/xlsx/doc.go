@@ -2,9 +2,9 @@
 // shares, whatever it says: sheet names Excel accepts (Names, CleanName),
 // A1 references (Cell, Col, Quote), text cells that are never formulas (Set,
 // SafeText), column widths by display width (Fitter, TextWidth, Lines,
-// Height), frozen panes (Freeze), print setup (PageSetup, PrintTitles) and
-// the borders, fills and header rows several books use (Border, Fill,
-// Header).
+// Height, SetWidths), frozen panes (Freeze, FreezeHeader), print setup
+// (PageSetup, PrintTitles) and the borders, fills and header rows several
+// books use (Border, Fill, Header).
 //
 // It knows nothing of results, checklists or reports: the result's workbooks
 // (scoring/report), the forms the office fills in (scoring/forms) and the
