@@ -62,7 +62,7 @@ type Evaluation struct {
 // Vetoed reports whether a veto item failed.
 func (e *Evaluation) Vetoed() bool {
 	for _, o := range e.Outcomes {
-		if o.Item.Method == checklists.Veto && o.Failed > 0 {
+		if o.Item.Method.Info().Vetoes && o.Failed > 0 {
 			return true
 		}
 	}
@@ -129,7 +129,7 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 			}
 		}
 		switch {
-		case it.Method == checklists.Self:
+		case !it.Method.Info().Rule:
 			o.Applicable = 1
 			if o.Self == nil {
 				o.Failed = 1
@@ -244,7 +244,7 @@ func (p *Plan) evalRow(machine *rules.Machine, ev *Evaluation, o *Outcome, schem
 	if bad := badField(r, it.Check.Fields); bad != "" {
 		// A veto is an accusation (弄虚作假): a cell typed wrong is a
 		// 数据错误, never grounds for one. Every other rule fails the row.
-		if it.Method != checklists.Veto {
+		if !it.Method.Info().Vetoes {
 			p.fail(ev, o, t, r, dataErrorText(it, schema, t, r, bad), bad)
 		}
 		return
@@ -305,7 +305,7 @@ func ruleError(it *checklists.Item, pos Pos, err error) Finding {
 
 func (p *Plan) fail(ev *Evaluation, o *Outcome, t *Table, r *Row, text msg.Text, field string) {
 	o.Failed++
-	if o.Item.Method == checklists.Bonus {
+	if o.Item.Method.Info().OnTop {
 		return // a row that earns no bonus is not a problem
 	}
 	f := Finding{Item: o.Item.ID, Kind: label(o.Item), Public: o.Item.Public, Table: o.Item.Table, Pos: t.Pos(r, field), Text: text}

@@ -4,6 +4,7 @@ import (
 	"math/big"
 
 	"github.com/zwgk/zwgk/checklists/calendar"
+	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/checklists/rules"
 )
 
@@ -22,8 +23,74 @@ const (
 	Bonus  Method = "bonus"
 )
 
-// Methods lists every valid method.
-var Methods = []Method{Rate, Deduct, Self, Veto, Bonus}
+// Methods lists every valid method, in the order of the method table.
+func Methods() []Method {
+	var ms []Method
+	for _, mi := range methodTable() {
+		ms = append(ms, mi.Method)
+	}
+	return ms
+}
+
+// MethodInfo is what a scoring method asks of an item and how the item's
+// score counts in its unit's score. The loader, the scorer and the
+// renderers read these instead of naming methods, so a new method is a row
+// in methodTable plus its formula in scoring.
+type MethodInfo struct {
+	Method Method
+	// Label names the method for a clerk.
+	Label msg.Text
+	// Rule: the item is judged by a check, over a table's rows or the
+	// unit, and has applicable and failing counts; otherwise (self) it is
+	// scored from the self-evaluation sheet and may have neither table nor
+	// check.
+	Rule bool
+	// Per: the item may say how many points each failing or passing row
+	// is worth.
+	Per bool
+	// InBase: the score counts in the base score, out of the checklist's
+	// total, in its section's subtotal and in the checklist's sum of points.
+	InBase bool
+	// OnTop: the score is a bonus added to the base score (capped at the
+	// total), in no section's subtotal.
+	OnTop bool
+	// ZeroPoints: the item's points must be 0 (and are 0 when left out).
+	ZeroPoints bool
+	// Vetoes: a failing row vetoes the unit, which gets the last grade.
+	Vetoes bool
+}
+
+// methodTable is the properties of every method.
+func methodTable() []MethodInfo {
+	return []MethodInfo{
+		{Method: Rate, Label: msg.Text{Zh: "比例计分", En: "rate"}, Rule: true, InBase: true},
+		{Method: Deduct, Label: msg.Text{Zh: "扣分", En: "deduct"}, Rule: true, Per: true, InBase: true},
+		{Method: Self, Label: msg.Text{Zh: "自评", En: "self"}, InBase: true},
+		{Method: Veto, Label: msg.Text{Zh: "一票否决", En: "veto"}, Rule: true, ZeroPoints: true, Vetoes: true},
+		{Method: Bonus, Label: msg.Text{Zh: "加分", En: "bonus"}, Rule: true, Per: true, OnTop: true},
+	}
+}
+
+// LookupMethod returns the properties of the method named name, and whether
+// there is one.
+func LookupMethod(name string) (MethodInfo, bool) {
+	for _, mi := range methodTable() {
+		if string(mi.Method) == name {
+			return mi, true
+		}
+	}
+	return MethodInfo{}, false
+}
+
+// Info is the properties of m. A method this version does not know (in a
+// result written by another) reads as a rule counted in the base, labelled
+// by its name.
+func (m Method) Info() MethodInfo {
+	if mi, ok := LookupMethod(string(m)); ok {
+		return mi
+	}
+	return MethodInfo{Method: m, Label: msg.Text{Zh: string(m), En: string(m)}, Rule: true, InBase: true}
+}
 
 // NA policies for items that are not applicable.
 const (

@@ -1163,9 +1163,9 @@ func (l *loader) id(e entry, seen map[string]Pos, what msg.Text) (string, bool) 
 }
 
 func methodNames() []string {
-	names := make([]string, len(Methods))
-	for i, m := range Methods {
-		names[i] = string(m)
+	var names []string
+	for _, m := range Methods() {
+		names = append(names, string(m))
 	}
 	return names
 }
@@ -1212,7 +1212,7 @@ func (l *loader) item(f *source, n *yaml.Node, sec *Section, env *compileEnv, id
 	methodOK := false
 	if me, ok := m.get("method"); ok {
 		if s, ok := l.text(me); ok {
-			if !slices.Contains(Methods, Method(s)) {
+			if _, ok := LookupMethod(s); !ok {
 				l.unknown(me, s, "计分方法", "method", methodNames())
 			} else {
 				it.Method = Method(s)
@@ -1223,21 +1223,21 @@ func (l *loader) item(f *source, n *yaml.Node, sec *Section, env *compileEnv, id
 	if pe, ok := m.get("points"); ok {
 		if p, ok := l.number(pe); ok {
 			switch {
-			case it.Method == Veto && p.Sign() != 0:
+			case it.Method.Info().ZeroPoints && p.Sign() != 0:
 				l.errorf(pe.pos(), "一票否决（veto）指标不计分，points 应为0或省略，不是「%s」", "a veto item scores nothing: points should be 0 or left out, not %s", ratText(p))
-			case it.Method != Veto && p.Sign() <= 0:
+			case !it.Method.Info().ZeroPoints && p.Sign() <= 0:
 				l.errorf(pe.pos(), "points 应大于0，不是「%s」", "points must be greater than 0, not %s", ratText(p))
 			default:
 				it.Points = p
 			}
 		}
-	} else if it.Method == Veto {
+	} else if it.Method.Info().ZeroPoints {
 		it.Points = new(big.Rat)
 	} else if methodOK && !m.typos["points"] {
 		l.errorf(it.Pos, "指标「%s」缺少 points", "item %q lacks points", it.ID)
 	}
 	if pe, ok := m.get("per"); ok {
-		if methodOK && it.Method != Deduct && it.Method != Bonus {
+		if methodOK && !it.Method.Info().Per {
 			l.errorf(pe.keyPos(), "per 只用于 deduct 和 bonus 指标，本指标是 %s", "per is only for deduct and bonus items; this one is %s", it.Method)
 		} else if p, ok := l.positive(pe); ok {
 			it.Per = p
@@ -1247,7 +1247,7 @@ func (l *loader) item(f *source, n *yaml.Node, sec *Section, env *compileEnv, id
 	if te, ok := m.get("table"); ok {
 		if s, ok := l.text(te); ok {
 			switch {
-			case it.Method == Self:
+			case !it.Method.Info().Rule:
 				l.errorf(te.keyPos(), "自评（self）指标按自评表计分，不能有 table", "a self item is scored from the self-evaluation sheet and may not have a table")
 				tableOK = false
 			case env.schema.Table(s) == nil:
@@ -1279,9 +1279,9 @@ func (l *loader) item(f *source, n *yaml.Node, sec *Section, env *compileEnv, id
 	}
 	ce, hasCheck := m.get("check")
 	switch {
-	case it.Method == Self && hasCheck:
+	case !it.Method.Info().Rule && hasCheck:
 		l.errorf(ce.keyPos(), "自评（self）指标按自评表计分，不需要 check", "a self item is scored from the self-evaluation sheet and needs no check")
-	case it.Method == Self || !methodOK:
+	case !it.Method.Info().Rule || !methodOK:
 	case !hasCheck && !m.typos["check"]:
 		l.errorf(it.Pos, "指标「%s」缺少 check（只有 self 指标可以不写）", "item %q lacks a check (only self items may leave it out)", it.ID)
 	case hasCheck && tableOK:
@@ -1378,7 +1378,7 @@ func (l *loader) sums(m *mapping, c *Checklist) {
 				sectionComplete = false
 				continue
 			}
-			if it.Method != Bonus && it.Method != Veto {
+			if it.Method.Info().InBase {
 				sum.Add(sum, it.Points)
 			}
 		}

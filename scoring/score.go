@@ -144,7 +144,7 @@ func sectionPoints(s *checklists.Section) *big.Rat {
 	}
 	sum := new(big.Rat)
 	for _, it := range s.Items {
-		if it.Method != checklists.Bonus && it.Points != nil {
+		if !it.Method.Info().OnTop && it.Points != nil {
 			sum.Add(sum, it.Points)
 		}
 	}
@@ -163,7 +163,7 @@ func itemScore(c *checklists.Checklist, it *checklists.Item, applicable, failed 
 		per = big.NewRat(1, 1)
 	}
 	if na {
-		if it.Method == checklists.Bonus || it.Method == checklists.Veto || c.NA == checklists.NAExclude {
+		if !it.Method.Info().InBase || c.NA == checklists.NAExclude {
 			return new(big.Rat)
 		}
 		return new(big.Rat).Set(points)
@@ -218,7 +218,7 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *
 		score := itemScore(c, it, o.Applicable, failed, o.NA, o.Self)
 		ir := ItemResult{ID: it.ID, Title: it.Title, Section: it.Section.ID, Basis: it.Basis, Method: string(it.Method),
 			Points: Float(it.Points), Applicable: o.Applicable, Failed: failed, NA: o.NA, Dismissed: dismissed}
-		if it.Method == checklists.Deduct || it.Method == checklists.Bonus {
+		if it.Method.Info().Per {
 			ir.Per = Float(perOf(it))
 		}
 		if o.NA {
@@ -238,12 +238,12 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *
 			ir.SelfScore = &s
 			anySelf = true
 		}
-		switch it.Method {
-		case checklists.Veto:
+		switch mi := it.Method.Info(); {
+		case mi.Vetoes:
 			if failed > 0 {
 				vetoed = true
 			}
-		case checklists.Bonus:
+		case mi.OnTop:
 			bonus.Add(bonus, score)
 			if o.Self != nil {
 				selfBonus.Add(selfBonus, clamp(o.Self, zero(), pointsOf(it)))
@@ -260,7 +260,7 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *
 		if sectionScore[it.Section] == nil {
 			sectionScore[it.Section] = new(big.Rat)
 		}
-		if it.Method != checklists.Bonus {
+		if !it.Method.Info().OnTop {
 			sectionScore[it.Section].Add(sectionScore[it.Section], score)
 		}
 		ur.Items = append(ur.Items, ir)

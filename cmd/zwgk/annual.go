@@ -12,7 +12,7 @@ import (
 
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring/annual"
-	"github.com/zwgk/zwgk/scoring/report"
+	"github.com/zwgk/zwgk/scoring/annual/annualreport"
 )
 
 // annualOptions are the flags of `zwgk annual-report`.
@@ -139,7 +139,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 		failed = failed || u.Failed()
 	}
 
-	if err := report.AnnualTable(e.stdout, file, lang); err != nil {
+	if err := annualreport.Table(e.stdout, file, lang); err != nil {
 		return err
 	}
 	for _, o := range opts.outputs {
@@ -147,12 +147,12 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 		switch strings.ToLower(filepath.Ext(o)) {
 		case ".xlsx":
 			write = func(w io.Writer) error {
-				return report.AnnualXLSX(w, file, report.AnnualXLSXOptions{Lang: lang, Generated: generated(e), Tool: toolName()})
+				return annualreport.XLSX(w, file, annualreport.XLSXOptions{Lang: lang, Generated: generated(e), Tool: toolName()})
 			}
 		case ".json":
-			write = func(w io.Writer) error { return report.AnnualJSON(w, file) }
+			write = func(w io.Writer) error { return annualreport.JSON(w, file) }
 		case ".md":
-			write = func(w io.Writer) error { return report.AnnualMarkdown(w, file) }
+			write = func(w io.Writer) error { return annualreport.Markdown(w, file) }
 		}
 		if err := writeAtomic(o, opts.force, write); err != nil {
 			return err
@@ -186,7 +186,7 @@ func loadPrevious(e *env, path string, year int) (*annual.File, error) {
 	case ".json":
 		f, err = annual.ReadFile(bytes.NewReader(data), path)
 	case ".xlsx":
-		f, err = report.ReadAnnualXLSX(bytes.NewReader(data), path)
+		f, err = annualreport.ReadXLSX(bytes.NewReader(data), path)
 	default:
 		return nil, usagef("--previous %s: 应为本命令写出的 .json 或 .xlsx 年度报告", "--previous %s: must be a .json or .xlsx yearly report written by this command", path)
 	}

@@ -14,7 +14,7 @@ import (
 
 	"github.com/zwgk/zwgk/audit/workbook"
 	"github.com/zwgk/zwgk/scoring/annual"
-	"github.com/zwgk/zwgk/scoring/report"
+	"github.com/zwgk/zwgk/scoring/annual/annualreport"
 )
 
 // annualRun runs the command line in-process and returns its outputs and
@@ -214,7 +214,7 @@ func TestAnnualReportEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := report.ReadAnnualXLSX(bytes.NewReader(data), x)
+	back, err := annualreport.ReadXLSX(bytes.NewReader(data), x)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,7 +241,7 @@ func TestAnnualReportEndToEnd(t *testing.T) {
 	}
 
 	text, _ := os.ReadFile(md)
-	for _, want := range []string{"## 一、总体情况", "## 六、其他需要报告的事项", "本年新收政府信息公开申请 7 件，上年结转 1 件", "2025年1月31日前", report.ToFill} {
+	for _, want := range []string{"## 一、总体情况", "## 六、其他需要报告的事项", "本年新收政府信息公开申请 7 件，上年结转 1 件", "2025年1月31日前", annualreport.ToFill} {
 		if !strings.Contains(string(text), want) {
 			t.Errorf("markdown lacks %q", want)
 		}
@@ -276,7 +276,7 @@ func TestAnnualReportPrevious(t *testing.T) {
 	f.Units[0].Table3.Rows[len(f.Units[0].Table3.Rows)-1].Counts = annual.Counts{2, 0, 0, 0, 0, 0, 2}
 	bad := filepath.Join(dir, "2023改.json")
 	var buf bytes.Buffer
-	if err := report.AnnualJSON(&buf, f); err != nil {
+	if err := annualreport.JSON(&buf, f); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(bad, buf.Bytes(), 0o644); err != nil {

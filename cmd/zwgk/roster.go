@@ -7,7 +7,7 @@ import (
 	"github.com/zwgk/zwgk/audit"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
-	"github.com/zwgk/zwgk/scoring/report"
+	"github.com/zwgk/zwgk/scoring/forms"
 )
 
 // loadRoster reads --roster: YAML, or the xlsx form `zwgk template --roster` writes.
@@ -21,7 +21,7 @@ func loadRoster(e *env, path string) (*scoring.Roster, error) {
 	}
 	var ro *scoring.Roster
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		ro, err = report.ReadRoster(path, data)
+		ro, err = forms.ReadRoster(path, data)
 	} else {
 		ro, err = scoring.ParseRoster(path, data)
 	}
@@ -42,7 +42,7 @@ func loadReview(e *env, path string) ([]scoring.Decision, error) {
 	}
 	var ds []scoring.Decision
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		ds, err = report.ReadReview(path, data)
+		ds, err = forms.ReadReview(path, data)
 	} else {
 		ds, err = scoring.ParseReview(path, data)
 	}

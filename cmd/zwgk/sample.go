@@ -9,7 +9,7 @@ import (
 	"github.com/zwgk/zwgk/audit"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
-	"github.com/zwgk/zwgk/scoring/report"
+	"github.com/zwgk/zwgk/scoring/forms"
 )
 
 type sampleOptions struct {
@@ -100,8 +100,8 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 		}
 		all = append(all, samples[i]...)
 	}
-	info := report.SampleInfo{Seed: seed, PerUnit: opts.perUnit, Checklist: c.ID, Year: year, Generated: generated(e)}
-	if err := writeAtomic(opts.output, opts.force, func(w io.Writer) error { return report.SampleXLSX(w, all, info) }); err != nil {
+	info := forms.SampleInfo{Seed: seed, PerUnit: opts.perUnit, Checklist: c.ID, Year: year, Generated: generated(e)}
+	if err := writeAtomic(opts.output, opts.force, func(w io.Writer) error { return forms.SampleXLSX(w, all, info) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, msg.Pick(lang, "已抽取 %d 个单位共 %d 行，随机种子 %d，写入 %s\n", "sampled %d units, %d rows, seed %d, written to %s\n"),

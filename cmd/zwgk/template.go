@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zwgk/zwgk/audit/workbook"
-	"github.com/zwgk/zwgk/scoring/report"
+	"github.com/zwgk/zwgk/scoring/forms"
 )
 
 type templateOptions struct {
@@ -54,7 +54,7 @@ func runTemplate(e *env, opts *templateOptions) error {
 	}
 	var write func(io.Writer) error
 	if opts.roster {
-		write = report.RosterTemplate
+		write = forms.RosterTemplate
 	} else {
 		c, err := loadChecklist(e, opts.checklist, nil)
 		if err != nil {

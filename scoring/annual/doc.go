@@ -11,6 +11,6 @@
 // (the rule printed on table 三, totals, the 部分公开-once rule, and last
 // year's carry-forward). File is the zwgk.annual/v1 JSON contract.
 //
-// The package is pure: it reads no files and no clock; the renderers live
-// in scoring/report (annual*.go).
+// The package is pure: it reads no files and no clock; the renderers (and
+// the reader of the report workbook) live in scoring/annual/annualreport.
 package annual

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
 
 // CSVOptions controls the CSV summary.
@@ -43,9 +44,9 @@ func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
 		}
 		pub, all := u.FindingCounts()
 		row := []string{
-			strconv.Itoa(u.Rank), SafeText(u.Name), SafeText(u.Type), StatusLabel(u, l),
+			strconv.Itoa(u.Rank), xlsx.SafeText(u.Name), xlsx.SafeText(u.Type), StatusLabel(u, l),
 			fmtScore(u.Score), u.Grade, fmtScore(u.PerformancePoints), self, yesNo(u.Vetoed, l),
-			strconv.Itoa(pub), strconv.Itoa(all), SafeText(u.Source),
+			strconv.Itoa(pub), strconv.Itoa(all), xlsx.SafeText(u.Source),
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -53,19 +54,6 @@ func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// SafeText neutralises text that a spreadsheet would take for a formula
-// (starting with =, +, -, @, tab or carriage return) by prefixing a quote.
-func SafeText(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
 }
 
 // StatusLabel is a unit's status as a clerk reads it.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
 
 // DiffJSON writes a comparison as zwgk.diff/v1.
@@ -44,7 +45,7 @@ func DiffTable(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 	for _, warn := range c.Warnings {
 		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
-	t := newTable(w, []string{msg.Pick(l, "单位", "Unit"), msg.Pick(l, "原得分", "Old"), msg.Pick(l, "新得分", "New"),
+	t := NewTable(w, []string{msg.Pick(l, "单位", "Unit"), msg.Pick(l, "原得分", "Old"), msg.Pick(l, "新得分", "New"),
 		msg.Pick(l, "变化", "Δ"), msg.Pick(l, "等级", "Grade"), msg.Pick(l, "排名", "Rank"),
 		msg.Pick(l, "新增问题", "New"), msg.Pick(l, "已整改", "Resolved"), msg.Pick(l, "仍存在", "Persisting")})
 	for _, u := range c.Units {
@@ -79,8 +80,8 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 	if err := f.SetSheetName("Sheet1", sum); err != nil {
 		return err
 	}
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-		Border: thinBorder(), Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: xlsx.Fill("DDEBF7"),
+		Border: xlsx.Border("BFBFBF"), Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
 	if err != nil {
 		return err
 	}
@@ -93,7 +94,7 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 		fmt.Sprintf("%d%s", c.Old.Year, msg.Pick(l, "等级", " grade")), fmt.Sprintf("%d%s", c.New.Year, msg.Pick(l, "等级", " grade")),
 		fmt.Sprintf("%d%s", c.Old.Year, msg.Pick(l, "排名", " rank")), fmt.Sprintf("%d%s", c.New.Year, msg.Pick(l, "排名", " rank")),
 		msg.Pick(l, "名次变化", "Δ rank"), msg.Pick(l, "新增问题", "New"), msg.Pick(l, "已整改", "Resolved"), msg.Pick(l, "仍存在", "Persisting")}
-	if err := writeHeader(f, sum, headers, head); err != nil {
+	if err := xlsx.Header(f, sum, headers, head); err != nil {
 		return err
 	}
 	for i, u := range c.Units {
@@ -101,34 +102,31 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 		vals := []any{u.Name, u.OldScore, u.NewScore, u.ScoreDelta, u.OldGrade, u.NewGrade, u.OldRank, u.NewRank, rankMove(u.RankDelta),
 			len(u.New), len(u.Resolved), len(u.Persisting)}
 		for j, v := range vals {
-			if err := setCell(f, sum, mustCell(j+1, r), v); err != nil {
+			if err := xlsx.Set(f, sum, xlsx.Cell(j+1, r), v); err != nil {
 				return err
 			}
 		}
-		if err := f.SetCellStyle(sum, mustCell(2, r), mustCell(4, r), num); err != nil {
+		if err := f.SetCellStyle(sum, xlsx.Cell(2, r), xlsx.Cell(4, r), num); err != nil {
 			return err
 		}
 	}
 	r := len(c.Units) + 3
 	for _, n := range c.Added {
-		if err := f.SetCellStr(sum, mustCell(1, r), msg.Pick(l, "新增单位：", "added: ")+n); err != nil {
+		if err := f.SetCellStr(sum, xlsx.Cell(1, r), msg.Pick(l, "新增单位：", "added: ")+n); err != nil {
 			return err
 		}
 		r++
 	}
 	for _, n := range c.Gone {
-		if err := f.SetCellStr(sum, mustCell(1, r), msg.Pick(l, "不再出现的单位：", "gone: ")+n); err != nil {
+		if err := f.SetCellStr(sum, xlsx.Cell(1, r), msg.Pick(l, "不再出现的单位：", "gone: ")+n); err != nil {
 			return err
 		}
 		r++
 	}
-	for i, wd := range []float64{28, 10, 10, 10, 8, 8, 8, 8, 10, 10, 10, 10} {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sum, col, col, wd); err != nil {
-			return err
-		}
+	if err := xlsx.SetWidths(f, sum, []float64{28, 10, 10, 10, 8, 8, 8, 8, 10, 10, 10, 10}); err != nil {
+		return err
 	}
-	if err := freezeAndPrint(f, sum); err != nil {
+	if err := xlsx.FreezeHeader(f, sum); err != nil {
 		return err
 	}
 
@@ -137,7 +135,7 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 	}
 	ch := []string{msg.Pick(l, "单位", "Unit"), msg.Pick(l, "变化", "Change"), msg.Pick(l, "指标", "Item"), msg.Pick(l, "问题", "Kind"),
 		msg.Pick(l, "文号", "Doc no."), msg.Pick(l, "标题", "Title"), msg.Pick(l, "说明", "Message"), msg.Pick(l, "来源", "Source")}
-	if err := writeHeader(f, chg, ch, head); err != nil {
+	if err := xlsx.Header(f, chg, ch, head); err != nil {
 		return err
 	}
 	row := 2
@@ -152,7 +150,7 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 					src = fmt.Sprintf("%s %s!%d", fd.File, fd.Sheet, fd.Row)
 				}
 				for j, v := range []string{u.Name, g.label, fd.Item, fd.Kind, fd.DocNo, fd.Title, fd.Message, src} {
-					if err := f.SetCellStr(chg, mustCell(j+1, row), v); err != nil {
+					if err := f.SetCellStr(chg, xlsx.Cell(j+1, row), v); err != nil {
 						return err
 					}
 				}
@@ -160,16 +158,13 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 			}
 		}
 	}
-	for i, wd := range []float64{24, 8, 8, 18, 22, 40, 50, 40} {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(chg, col, col, wd); err != nil {
-			return err
-		}
-	}
-	if err := freezeAndPrint(f, chg); err != nil {
+	if err := xlsx.SetWidths(f, chg, []float64{24, 8, 8, 18, 22, 40, 50, 40}); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(chg, "A1:"+mustCell(len(ch), max(row-1, 2)), nil); err != nil {
+	if err := xlsx.FreezeHeader(f, chg); err != nil {
+		return err
+	}
+	if err := f.AutoFilter(chg, "A1:"+xlsx.Cell(len(ch), max(row-1, 2)), nil); err != nil {
 		return err
 	}
 	return f.Write(w)

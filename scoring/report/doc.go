@@ -1,6 +1,17 @@
-// Package report renders a scoring.Result: a console table, the
-// zwgk.result/v1 JSON, a CSV summary and Excel workbooks (the district's
-// report, a unit's rectification workbook, the spot-check sample). Each
-// renderer is a plain function chosen once by the caller; the result types
-// never format themselves.
+// Package report renders a scoring.Result, and a scoring.Comparison of two:
+// a console table (Table, DiffTable), the zwgk.result/v1 JSON (JSON,
+// DiffJSON), a CSV summary (CSV) and Excel workbooks (XLSX: the district's
+// report or a unit's rectification workbook; DiffXLSX). Each renderer is a
+// plain function chosen once by the caller; the result types never format
+// themselves. Labels a clerk reads (MethodLabel, ReviewLabel, StatusLabel)
+// are picked in the language given.
+//
+// What goes where:
+//   - a new output format of the result: a file here with one exported
+//     function taking the result, a writer and its options;
+//   - a workbook the office fills in and zwgk reads back (roster, spot-check
+//     sheet): scoring/forms, the writer beside its reader;
+//   - the yearly report's renderers: scoring/annual/annualreport;
+//   - Excel mechanics a second workbook needs (sheet names, widths, freeze
+//     panes, print setup, borders, formula-safe text): scoring/report/xlsx.
 package report

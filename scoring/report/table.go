@@ -8,6 +8,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
 )
@@ -20,7 +21,10 @@ type TableOptions struct {
 	Detail bool
 }
 
-func newTable(w io.Writer, header []string) *tablewriter.Table {
+// NewTable is a console table with header as zwgk prints every table: wide
+// characters counted as the terminal shows them, headers as given, long
+// cells wrapped. The yearly report's console table uses it too.
+func NewTable(w io.Writer, header []string) *tablewriter.Table {
 	t := tablewriter.NewTable(w,
 		tablewriter.WithEastAsian(tw.Off), // upstream #308: ambiguous width breaks box drawing
 		tablewriter.WithHeaderAutoFormat(tw.Off),
@@ -35,7 +39,7 @@ func newTable(w io.Writer, header []string) *tablewriter.Table {
 func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 	l := opts.Lang
 	fmt.Fprintf(w, "%s（%s）  %s %d\n", res.Checklist.Title, res.Checklist.ID, msg.Pick(l, "年度", "year"), res.Year)
-	t := newTable(w, []string{
+	t := NewTable(w, []string{
 		msg.Pick(l, "排名", "Rank"), msg.Pick(l, "单位", "Unit"), msg.Pick(l, "类型", "Type"), msg.Pick(l, "得分", "Score"),
 		msg.Pick(l, "等级", "Grade"), msg.Pick(l, "效能分", "Perf."), msg.Pick(l, "自评分", "Self"),
 		msg.Pick(l, "应公开未公开", "Public"), msg.Pick(l, "问题数", "Findings"), msg.Pick(l, "状态", "Status"),
@@ -91,7 +95,7 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 	for _, warn := range u.WarningsIn(l) {
 		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
-	t := newTable(w, []string{
+	t := NewTable(w, []string{
 		msg.Pick(l, "编号", "Item"), msg.Pick(l, "指标", "Title"), msg.Pick(l, "方法", "Method"), msg.Pick(l, "分值", "Points"),
 		msg.Pick(l, "适用", "Appl."), msg.Pick(l, "不符合", "Failed"), msg.Pick(l, "自评", "Self"), msg.Pick(l, "得分", "Score"),
 	})
@@ -116,7 +120,7 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 	if err != nil || len(fs) == 0 {
 		return err
 	}
-	ft := newTable(w, []string{
+	ft := NewTable(w, []string{
 		msg.Pick(l, "指标", "Item"), msg.Pick(l, "问题", "Kind"), msg.Pick(l, "位置", "Where"), msg.Pick(l, "文号", "Doc no."),
 		msg.Pick(l, "说明", "Message"),
 	})
@@ -140,21 +144,10 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 }
 
 // MethodLabel names a scoring method for a clerk.
-func MethodLabel(m string, l msg.Lang) string {
-	switch m {
-	case "rate":
-		return msg.Pick(l, "比例计分", "rate")
-	case "deduct":
-		return msg.Pick(l, "扣分", "deduct")
-	case "self":
-		return msg.Pick(l, "自评", "self")
-	case "veto":
-		return msg.Pick(l, "一票否决", "veto")
-	case "bonus":
-		return msg.Pick(l, "加分", "bonus")
-	}
-	return m
-}
+func MethodLabel(m string, l msg.Lang) string { return method(m).Label.In(l) }
+
+// method is the properties of the method a result names.
+func method(m string) checklists.MethodInfo { return checklists.Method(m).Info() }
 
 // ReviewLabel names a review decision for a clerk.
 func ReviewLabel(d string, l msg.Lang) string {

@@ -8,13 +8,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/width"
 
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
 
 // XLSXOptions controls the report workbook.
@@ -105,7 +104,7 @@ func (w *rowWriter) put(row int, cells []excelize.Cell, opts ...excelize.RowOpts
 			opts = []excelize.RowOpts{{Height: h}}
 		}
 	}
-	return w.sw.SetRow(cellName(1, row), w.vals, opts...)
+	return w.sw.SetRow(xlsx.Cell(1, row), w.vals, opts...)
 }
 
 // book is one workbook being written.
@@ -116,7 +115,7 @@ type book struct {
 	opts  XLSXOptions
 	st    xlsxStyles
 	items map[string]scoring.ItemInfo // the checklist's items by id
-	used  map[string]bool             // sheet names taken, lower-cased
+	names *xlsx.Names                 // sheet names taken
 	first bool                        // the default sheet has not been renamed yet
 }
 
@@ -134,7 +133,7 @@ type xlsxStyles struct {
 
 func newBook(f *excelize.File, res *scoring.Result, opts XLSXOptions) (*book, error) {
 	b := &book{f: f, res: res, l: opts.Lang, opts: opts, items: map[string]scoring.ItemInfo{},
-		used: map[string]bool{"history": true}, first: true}
+		names: xlsx.NewNames(), first: true}
 	for _, s := range res.Checklist.Sections {
 		for _, it := range s.Items {
 			b.items[it.ID] = it
@@ -147,9 +146,8 @@ func newBook(f *excelize.File, res *scoring.Result, opts XLSXOptions) (*book, er
 }
 
 func (b *book) newStyles() error {
-	border := []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
-		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}}
-	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
+	border := xlsx.Border("A6A6A6")
+	fill := xlsx.Fill
 	top := &excelize.Alignment{Vertical: "top"}
 	wrapTop := &excelize.Alignment{Vertical: "top", WrapText: true}
 	dateFmt := "yyyy-mm-dd"
@@ -208,7 +206,7 @@ func (b *book) newStyles() error {
 // first one renames the workbook's default sheet, so sheet indexes never
 // shift under defined names.
 func (b *book) newSheet(name string) error {
-	b.used[strings.ToLower(name)] = true
+	b.names.Take(name)
 	if b.first {
 		b.first = false
 		return b.f.SetSheetName(b.f.GetSheetName(0), name)
@@ -218,79 +216,14 @@ func (b *book) newSheet(name string) error {
 }
 
 // sheetName turns base (a unit's name) into a sheet name Excel accepts and
-// that no other sheet has: at most 31 UTF-16 units, none of []:*?/\, no
-// control characters, no apostrophe at either end, not blank, not
-// "History", unique without regard to case ("名称~2", "名称~3", …).
+// that no other sheet has (see xlsx.CleanName and xlsx.Names.Unique); a
+// blank name becomes 单位 (Unit).
 func (b *book) sheetName(base string) string {
-	var sb strings.Builder
-	for _, r := range base {
-		if strings.ContainsRune(`[]:*?/\`, r) || r < 0x20 || r == 0x7f {
-			r = '_'
-		}
-		sb.WriteRune(r)
-	}
-	clean := func(s string) string { return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "'")) }
-	name := clean(truncUTF16(clean(sb.String()), 31))
+	name := xlsx.CleanName(base)
 	if name == "" {
 		name = msg.Pick(b.l, "单位", "Unit")
 	}
-	if !b.used[strings.ToLower(name)] {
-		return name
-	}
-	for i := 2; ; i++ {
-		suffix := "~" + strconv.Itoa(i)
-		cand := clean(truncUTF16(name, 31-len(suffix))) + suffix
-		if !b.used[strings.ToLower(cand)] {
-			return cand
-		}
-	}
-}
-
-// truncUTF16 cuts s to at most n UTF-16 code units without splitting a
-// character.
-func truncUTF16(s string, n int) string {
-	units := 0
-	for i, r := range s {
-		units += utf16.RuneLen(r)
-		if units > n {
-			return s[:i]
-		}
-	}
-	return s
-}
-
-// quoteSheet quotes a sheet name for a reference ('名称'!$A$1).
-func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
-
-// cellName is the A1 reference of (col, row), both from 1.
-func cellName(col, row int) string {
-	s, _ := excelize.CoordinatesToCellName(col, row)
-	return s
-}
-
-func colName(col int) string {
-	s, _ := excelize.ColumnNumberToName(col)
-	return s
-}
-
-// setCell writes one value in a normal-mode sheet: strings as text (never
-// a formula, whatever a unit wrote), ints and floats as numbers; nil and ""
-// write nothing.
-func setCell(f *excelize.File, sheet, ref string, v any) error {
-	switch v := v.(type) {
-	case string:
-		if v != "" {
-			return f.SetCellStr(sheet, ref, v)
-		}
-	case int:
-		return f.SetCellInt(sheet, ref, int64(v))
-	case float64:
-		return f.SetCellFloat(sheet, ref, v, -1, 64)
-	case nil:
-	default:
-		return fmt.Errorf("unexpected cell value %T", v)
-	}
-	return nil
+	return b.names.Unique(name)
 }
 
 // putRow writes cells into row of a normal-mode sheet from column col:
@@ -298,8 +231,8 @@ func setCell(f *excelize.File, sheet, ref string, v any) error {
 // and empty strings only styled.
 func (b *book) putRow(sheet string, col, row int, cells []excelize.Cell) error {
 	for i, c := range cells {
-		ref := cellName(col+i, row)
-		if err := setCell(b.f, sheet, ref, c.Value); err != nil {
+		ref := xlsx.Cell(col+i, row)
+		if err := xlsx.Set(b.f, sheet, ref, c.Value); err != nil {
 			return err
 		}
 		if c.StyleID != 0 {
@@ -317,7 +250,7 @@ func (b *book) line(sheet string, row, cols int, text string, style int) error {
 		return err
 	}
 	if cols > 1 {
-		return b.f.MergeCell(sheet, cellName(1, row), cellName(cols, row))
+		return b.f.MergeCell(sheet, xlsx.Cell(1, row), xlsx.Cell(cols, row))
 	}
 	return nil
 }
@@ -326,13 +259,7 @@ func (b *book) line(sheet string, row, cols int, text string, style int) error {
 // first..last on every page. On a streamed sheet it must run before
 // NewStreamWriter (the sheet properties are written first).
 func (b *book) printSetup(sheet string, first, last int) error {
-	landscape, a4, one, auto := "landscape", 9, 1, 0
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4,
-		FitToWidth: &one, FitToHeight: &auto}); err != nil {
-		return err
-	}
-	fit := true
-	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := xlsx.PageSetup(b.f, sheet, "landscape", xlsx.A4); err != nil {
 		return err
 	}
 	side, edge, hf := 0.5, 0.75, 0.3
@@ -347,103 +274,7 @@ func (b *book) printSetup(sheet string, first, last int) error {
 	if first == 0 {
 		return nil
 	}
-	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("%s!$%d:$%d", quoteSheet(sheet), first, last), Scope: sheet})
-}
-
-// freeze keeps rows above row and columns left of col in view.
-func freeze(row, col int) *excelize.Panes {
-	p := &excelize.Panes{Freeze: true, XSplit: col - 1, YSplit: row - 1, TopLeftCell: cellName(col, row), ActivePane: "bottomLeft"}
-	if col > 1 {
-		p.ActivePane = "bottomRight"
-		if row == 1 {
-			p.ActivePane = "topRight"
-		}
-	}
-	return p
-}
-
-// column describes one column of a table: its header and the widest it may
-// grow (its text wraps beyond that).
-type column struct {
-	head     string
-	min, max float64
-}
-
-// fitter tracks the width each column needs, counting a Chinese character as
-// two.
-type fitter struct{ w, min, max []float64 }
-
-func newFitter(cols []column) *fitter {
-	ft := &fitter{w: make([]float64, len(cols)), min: make([]float64, len(cols)), max: make([]float64, len(cols))}
-	for i, c := range cols {
-		ft.min[i], ft.max[i] = c.min, c.max
-		ft.see(i, c.head)
-	}
-	return ft
-}
-
-func (ft *fitter) see(i int, s string) {
-	if i >= len(ft.w) || ft.w[i] >= ft.max[i] {
-		return
-	}
-	ft.w[i] = max(ft.w[i], textWidth(s))
-}
-
-func (ft *fitter) seeRow(cells []excelize.Cell) {
-	for i, c := range cells {
-		switch v := c.Value.(type) {
-		case string:
-			ft.see(i, v)
-		case int:
-			ft.see(i, strconv.Itoa(v))
-		case float64:
-			ft.see(i, strconv.FormatFloat(v, 'f', 2, 64))
-		}
-	}
-}
-
-// width is column i's width in Excel's units (about one Latin character).
-func (ft *fitter) width(i int) float64 {
-	w := min(ft.w[i], ft.max[i]) + 2
-	return max(w, ft.min[i], 5)
-}
-
-// textWidth is the display width of the longest line of s, a Chinese
-// character counting two.
-func textWidth(s string) float64 {
-	best, cur := 0, 0
-	for _, r := range s {
-		switch {
-		case r == '\n':
-			best, cur = max(best, cur), 0
-		case r < 0x1100:
-			cur++
-		case r >= 0x2E80 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF, r >= 0xFF01 && r <= 0xFF60:
-			cur += 2
-		default:
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth:
-				cur += 2
-			default:
-				cur++
-			}
-		}
-	}
-	return float64(max(best, cur))
-}
-
-// lineHeight is the height in points of a line of 11-point text.
-const lineHeight = 15
-
-// lines is how many lines s takes when wrapped in a column w wide.
-func lines(s string, w float64) int {
-	capacity := max(w-1, 1)
-	n := 0
-	for seg := range strings.SplitSeq(s, "\n") {
-		n += max(1, int(math.Ceil(textWidth(seg)/capacity)))
-	}
-	return n
+	return xlsx.PrintTitles(b.f, sheet, first, last)
 }
 
 // height is the height in points of a row whose cells start in the column
@@ -459,13 +290,13 @@ func (b *book) height(cells []excelize.Cell, ws []float64) float64 {
 			continue
 		}
 		if s, ok := c.Value.(string); ok && s != "" {
-			n = max(n, lines(s, ws[i]))
+			n = max(n, xlsx.Lines(s, ws[i]))
 		}
 	}
 	if n == 1 {
 		return 0
 	}
-	return min(float64(n)*lineHeight+3, 409)
+	return xlsx.Height(n)
 }
 
 // putRows writes rows of cells from (col, row) on a normal-mode sheet whose
@@ -487,33 +318,21 @@ func (b *book) putRows(sheet string, col, row int, rows [][]excelize.Cell, ws []
 	return nil
 }
 
-// widths are the widths of all columns.
-func (ft *fitter) widths() []float64 {
-	ws := make([]float64, len(ft.w))
-	for i := range ws {
-		ws[i] = ft.width(i)
-	}
-	return ws
-}
-
 // setWidths sets the widths of a normal-mode sheet's columns from column 1
 // and returns them.
-func (b *book) setWidths(sheet string, ft *fitter) ([]float64, error) {
-	ws := ft.widths()
-	for i, w := range ws {
-		c := colName(1 + i)
-		if err := b.f.SetColWidth(sheet, c, c, w); err != nil {
-			return nil, err
-		}
+func (b *book) setWidths(sheet string, ft *xlsx.Fitter) ([]float64, error) {
+	ws := ft.Widths()
+	if err := xlsx.SetWidths(b.f, sheet, ws); err != nil {
+		return nil, err
 	}
 	return ws, nil
 }
 
 // heads are the header cells of cols.
-func (b *book) heads(cols []column) []excelize.Cell {
+func (b *book) heads(cols []xlsx.Column) []excelize.Cell {
 	cells := make([]excelize.Cell, len(cols))
 	for i, c := range cols {
-		cells[i] = excelize.Cell{Value: c.head, StyleID: b.st.head}
+		cells[i] = excelize.Cell{Value: c.Head, StyleID: b.st.head}
 	}
 	return cells
 }

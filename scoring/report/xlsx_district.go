@@ -11,6 +11,7 @@ import (
 
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
 
 // maxLedgerSheets is the most units a district workbook gives a ledger
@@ -105,19 +106,19 @@ func (b *book) summary(sheet string) error {
 	if err := b.newSheet(sheet); err != nil {
 		return err
 	}
-	cols := []column{
-		{head: msg.Pick(l, "排名", "Rank"), max: 6},
-		{head: msg.Pick(l, "单位", "Unit"), min: 12, max: 32},
-		{head: msg.Pick(l, "类型", "Type"), max: 10},
-		{head: msg.Pick(l, "得分", "Score"), min: 8, max: 10},
-		{head: msg.Pick(l, "等级", "Grade"), min: 8, max: 10},
-		{head: b.perfHead(), min: 10, max: 14},
-		{head: msg.Pick(l, "自评分", "Self score"), min: 8, max: 10},
-		{head: msg.Pick(l, "自评与核定差值", "Self − score"), min: 8, max: 10},
-		{head: msg.Pick(l, "应公开未公开问题数", "Should-be-public findings"), min: 10, max: 12},
-		{head: msg.Pick(l, "问题总数", "Findings"), min: 8, max: 10},
-		{head: msg.Pick(l, "状态", "Status"), min: 8, max: 10},
-		{head: msg.Pick(l, "备注", "Notes"), min: 16, max: 40},
+	cols := []xlsx.Column{
+		{Head: msg.Pick(l, "排名", "Rank"), Max: 6},
+		{Head: msg.Pick(l, "单位", "Unit"), Min: 12, Max: 32},
+		{Head: msg.Pick(l, "类型", "Type"), Max: 10},
+		{Head: msg.Pick(l, "得分", "Score"), Min: 8, Max: 10},
+		{Head: msg.Pick(l, "等级", "Grade"), Min: 8, Max: 10},
+		{Head: b.perfHead(), Min: 10, Max: 14},
+		{Head: msg.Pick(l, "自评分", "Self score"), Min: 8, Max: 10},
+		{Head: msg.Pick(l, "自评与核定差值", "Self − score"), Min: 8, Max: 10},
+		{Head: msg.Pick(l, "应公开未公开问题数", "Should-be-public findings"), Min: 10, Max: 12},
+		{Head: msg.Pick(l, "问题总数", "Findings"), Min: 8, Max: 10},
+		{Head: msg.Pick(l, "状态", "Status"), Min: 8, Max: 10},
+		{Head: msg.Pick(l, "备注", "Notes"), Min: 16, Max: 40},
 	}
 	n := len(cols)
 	row := 1
@@ -137,7 +138,7 @@ func (b *book) summary(sheet string) error {
 		}
 	}
 	head := row + 2
-	ft := newFitter(cols)
+	ft := xlsx.NewFitter(cols)
 	first, lastOK := head+1, 0
 	table := [][]excelize.Cell{b.heads(cols)}
 	for i, u := range res.Units {
@@ -161,7 +162,7 @@ func (b *book) summary(sheet string) error {
 			{Value: StatusLabel(u, l), StyleID: b.st.center},
 			{Value: b.unitNotes(u), StyleID: b.st.wrap},
 		}
-		ft.seeRow(cells)
+		ft.SeeRow(cells)
 		table = append(table, cells)
 		if u.Status == scoring.StatusOK {
 			lastOK = first + i
@@ -180,13 +181,13 @@ func (b *book) summary(sheet string) error {
 			return err
 		}
 	}
-	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", head, colName(n), last), nil); err != nil {
+	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", head, xlsx.Col(n), last), nil); err != nil {
 		return err
 	}
 	if err := b.printSetup(sheet, head, head); err != nil {
 		return err
 	}
-	if err := b.f.SetPanes(sheet, freeze(head+1, 3)); err != nil {
+	if err := b.f.SetPanes(sheet, xlsx.Freeze(head+1, 3)); err != nil {
 		return err
 	}
 	row, err = b.averages(sheet, last+2, ws)
@@ -415,10 +416,10 @@ func (b *book) unreadable(sheet string, row, cols int, ws []float64) (int, error
 // mergeStyled merges columns from..to of row and styles them all, so the
 // merged cell keeps its border.
 func (b *book) mergeStyled(sheet string, from, row, to, style int) error {
-	if err := b.f.SetCellStyle(sheet, cellName(from, row), cellName(to, row), style); err != nil {
+	if err := b.f.SetCellStyle(sheet, xlsx.Cell(from, row), xlsx.Cell(to, row), style); err != nil {
 		return err
 	}
-	return b.f.MergeCell(sheet, cellName(from, row), cellName(to, row))
+	return b.f.MergeCell(sheet, xlsx.Cell(from, row), xlsx.Cell(to, row))
 }
 
 // scoreChart draws a clustered bar chart of the scored units' scores (rows
@@ -426,10 +427,10 @@ func (b *book) mergeStyled(sheet string, from, row, to, style int) error {
 // left corner at column B of row.
 func (b *book) scoreChart(sheet string, row, head, first, last int) error {
 	// The chart prints on a page of its own.
-	if err := b.f.InsertPageBreak(sheet, cellName(1, row)); err != nil {
+	if err := b.f.InsertPageBreak(sheet, xlsx.Cell(1, row)); err != nil {
 		return err
 	}
-	q := quoteSheet(sheet)
+	q := xlsx.Quote(sheet)
 	n := last - first + 1
 	height := uint(min(max(20*n+90, 260), 2000))
 	total := b.res.Checklist.Total
@@ -438,7 +439,7 @@ func (b *book) scoreChart(sheet string, row, head, first, last int) error {
 	}
 	zero := 0.0
 	title := msg.Pick(b.l, "各单位得分", "Scores by unit")
-	return b.f.AddChart(sheet, cellName(2, row), &excelize.Chart{
+	return b.f.AddChart(sheet, xlsx.Cell(2, row), &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
 			Name:       fmt.Sprintf("%s!$D$%d", q, head),
@@ -470,7 +471,7 @@ type matrixColumn struct {
 // own: bonus points are added to the unit's total.
 func bonusOnly(s scoring.SectionInfo) bool {
 	for _, it := range s.Items {
-		if it.Method != "bonus" {
+		if !method(it.Method).OnTop {
 			return false
 		}
 	}
@@ -543,7 +544,7 @@ func (b *book) matrix(sheet string) error {
 	mergeHead := func(c1, r1, c2, r2 int, v any) {
 		put(c1, r1, v)
 		if c1 != c2 || r1 != r2 {
-			merges = append(merges, [2]string{cellName(c1, r1), cellName(c2, r2)})
+			merges = append(merges, [2]string{xlsx.Cell(c1, r1), xlsx.Cell(c2, r2)})
 		}
 	}
 	mergeHead(1, 1, 1, 3, msg.Pick(l, "排名", "Rank"))
@@ -557,9 +558,9 @@ func (b *book) matrix(sheet string) error {
 		for _, it := range s.Items {
 			put(col, 2, it.ID)
 			put(col, 3, it.Title)
-			titleLines = max(titleLines, lines(it.Title, itemWidth))
+			titleLines = max(titleLines, xlsx.Lines(it.Title, itemWidth))
 			var full any = it.Points
-			if it.Method == "veto" {
+			if method(it.Method).Vetoes {
 				full = msg.Pick(l, "否决项", "veto")
 			}
 			put(col, 4, full)
@@ -582,12 +583,12 @@ func (b *book) matrix(sheet string) error {
 
 	// The widths of 排名 and 单位 from the names; the rows are made while
 	// they are streamed.
-	ft := newFitter([]column{{head: "", max: 6}, {head: msg.Pick(l, "单位", "Unit"), min: 12, max: 30}})
+	ft := xlsx.NewFitter([]xlsx.Column{{Head: "", Max: 6}, {Head: msg.Pick(l, "单位", "Unit"), Min: 12, Max: 30}})
 	last := 4
 	for _, u := range b.res.Units {
 		if u.Status == scoring.StatusOK {
 			last++
-			ft.see(1, unitName(u))
+			ft.See(1, unitName(u))
 		}
 	}
 	if last > 4 {
@@ -595,7 +596,7 @@ func (b *book) matrix(sheet string) error {
 			var full float64
 			switch {
 			case mc.item != nil:
-				if mc.item.Method == "veto" || mc.item.Method == "bonus" {
+				if !method(mc.item.Method).InBase {
 					continue
 				}
 				full = mc.item.Points
@@ -607,13 +608,13 @@ func (b *book) matrix(sheet string) error {
 			if full <= 0 {
 				continue
 			}
-			c := colName(3 + i)
+			c := xlsx.Col(3 + i)
 			if err := b.f.SetConditionalFormat(sheet, fmt.Sprintf("%s5:%s%d", c, c, last), []excelize.ConditionalFormatOptions{{
 				Type: "cell", Criteria: "<", Value: num(math.Round(full*0.6*1e4) / 1e4), Format: &b.st.low}}); err != nil {
 				return err
 			}
 		}
-		if err := b.gradeFormats(sheet, fmt.Sprintf("%s5:%s%d", colName(lastCol), colName(lastCol), last)); err != nil {
+		if err := b.gradeFormats(sheet, fmt.Sprintf("%s5:%s%d", xlsx.Col(lastCol), xlsx.Col(lastCol), last)); err != nil {
 			return err
 		}
 	}
@@ -624,7 +625,7 @@ func (b *book) matrix(sheet string) error {
 	if err != nil {
 		return err
 	}
-	for i, w := range ft.widths() {
+	for i, w := range ft.Widths() {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
@@ -632,7 +633,7 @@ func (b *book) matrix(sheet string) error {
 	if err := sw.SetColWidth(3, lastCol, itemWidth); err != nil {
 		return err
 	}
-	if err := sw.SetPanes(freeze(5, 3)); err != nil {
+	if err := sw.SetPanes(xlsx.Freeze(5, 3)); err != nil {
 		return err
 	}
 	setRow := (&rowWriter{b: b, sw: sw}).put
@@ -642,7 +643,7 @@ func (b *book) matrix(sheet string) error {
 		case 0:
 			opts = append(opts, excelize.RowOpts{Height: 30})
 		case 2:
-			opts = append(opts, excelize.RowOpts{Height: math.Min(lineHeight*float64(titleLines)+3, 200)})
+			opts = append(opts, excelize.RowOpts{Height: math.Min(xlsx.LineHeight*float64(titleLines)+3, 200)})
 		}
 		if err := setRow(r+1, cells, opts...); err != nil {
 			return err
@@ -674,7 +675,7 @@ func (b *book) matrix(sheet string) error {
 				switch {
 				case it == nil:
 					cells = append(cells, excelize.Cell{StyleID: b.st.score})
-				case it.Method == "veto":
+				case method(it.Method).Vetoes:
 					v := "—"
 					if it.Failed > 0 {
 						v = msg.Pick(l, "否决", "vetoed")
@@ -709,17 +710,17 @@ func (b *book) decisionSheet(sheet string) error {
 	if err := b.newSheet(sheet); err != nil {
 		return err
 	}
-	cols := []column{
-		{head: msg.Pick(l, "单位", "Unit"), min: 10, max: 24},
-		{head: msg.Pick(l, "指标", "Item"), max: 8},
-		{head: msg.Pick(l, "文号", "Doc no."), max: 24},
-		{head: msg.Pick(l, "行号", "Row"), max: 6},
-		{head: msg.Pick(l, "决定", "Decision"), max: 10},
-		{head: msg.Pick(l, "是否生效", "Applied"), max: 8},
-		{head: msg.Pick(l, "说明", "Message"), min: 20, max: 48},
-		{head: msg.Pick(l, "来源", "Source"), max: 30},
+	cols := []xlsx.Column{
+		{Head: msg.Pick(l, "单位", "Unit"), Min: 10, Max: 24},
+		{Head: msg.Pick(l, "指标", "Item"), Max: 8},
+		{Head: msg.Pick(l, "文号", "Doc no."), Max: 24},
+		{Head: msg.Pick(l, "行号", "Row"), Max: 6},
+		{Head: msg.Pick(l, "决定", "Decision"), Max: 10},
+		{Head: msg.Pick(l, "是否生效", "Applied"), Max: 8},
+		{Head: msg.Pick(l, "说明", "Message"), Min: 20, Max: 48},
+		{Head: msg.Pick(l, "来源", "Source"), Max: 30},
 	}
-	ft := newFitter(cols)
+	ft := xlsx.NewFitter(cols)
 	table := [][]excelize.Cell{b.heads(cols)}
 	for _, d := range b.res.Decisions {
 		var r any
@@ -736,7 +737,7 @@ func (b *book) decisionSheet(sheet string) error {
 			{Value: d.MessageIn(l), StyleID: b.st.wrap},
 			{Value: d.Source, StyleID: b.st.wrap},
 		}
-		ft.seeRow(cells)
+		ft.SeeRow(cells)
 		table = append(table, cells)
 	}
 	ws, err := b.setWidths(sheet, ft)
@@ -746,11 +747,11 @@ func (b *book) decisionSheet(sheet string) error {
 	if err := b.putRows(sheet, 1, 1, table, ws); err != nil {
 		return err
 	}
-	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", colName(len(cols)), len(b.res.Decisions)+1), nil); err != nil {
+	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", xlsx.Col(len(cols)), len(b.res.Decisions)+1), nil); err != nil {
 		return err
 	}
 	if err := b.printSetup(sheet, 1, 1); err != nil {
 		return err
 	}
-	return b.f.SetPanes(sheet, freeze(2, 1))
+	return b.f.SetPanes(sheet, xlsx.Freeze(2, 1))
 }

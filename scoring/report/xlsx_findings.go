@@ -8,6 +8,7 @@ import (
 
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
 
 // findingList is which findings a finding sheet lists, and with which
@@ -22,38 +23,38 @@ const (
 
 // findingColumns are the columns of a finding sheet; the rectification
 // columns come last, the status column being the very last.
-func (b *book) findingColumns(list findingList) []column {
+func (b *book) findingColumns(list findingList) []xlsx.Column {
 	l := b.l
-	cols := []column{
-		{head: msg.Pick(l, "序号", "No."), max: 7},
-		{head: msg.Pick(l, "单位", "Unit"), min: 8, max: 20},
+	cols := []xlsx.Column{
+		{Head: msg.Pick(l, "序号", "No."), Max: 7},
+		{Head: msg.Pick(l, "单位", "Unit"), Min: 8, Max: 20},
 	}
 	if list == findingsPublic {
 		cols = append(cols,
-			column{head: msg.Pick(l, "文号", "Doc no."), min: 8, max: 24},
-			column{head: msg.Pick(l, "标题", "Title"), min: 16, max: 36},
-			column{head: msg.Pick(l, "问题", "Problem"), min: 8, max: 14})
+			xlsx.Column{Head: msg.Pick(l, "文号", "Doc no."), Min: 8, Max: 24},
+			xlsx.Column{Head: msg.Pick(l, "标题", "Title"), Min: 16, Max: 36},
+			xlsx.Column{Head: msg.Pick(l, "问题", "Problem"), Min: 8, Max: 14})
 	} else {
 		cols = append(cols,
-			column{head: msg.Pick(l, "问题类型", "Kind"), min: 8, max: 14},
-			column{head: msg.Pick(l, "应公开未公开", "Should be public"), max: 8},
-			column{head: msg.Pick(l, "文号", "Doc no."), min: 8, max: 24},
-			column{head: msg.Pick(l, "标题", "Title"), min: 16, max: 36})
+			xlsx.Column{Head: msg.Pick(l, "问题类型", "Kind"), Min: 8, Max: 14},
+			xlsx.Column{Head: msg.Pick(l, "应公开未公开", "Should be public"), Max: 8},
+			xlsx.Column{Head: msg.Pick(l, "文号", "Doc no."), Min: 8, Max: 24},
+			xlsx.Column{Head: msg.Pick(l, "标题", "Title"), Min: 16, Max: 36})
 	}
 	cols = append(cols,
-		column{head: msg.Pick(l, "问题说明", "Message"), min: 20, max: 44},
-		column{head: msg.Pick(l, "指标", "Item"), max: 8},
-		column{head: msg.Pick(l, "依据条款", "Basis"), min: 8, max: 24},
-		column{head: msg.Pick(l, "来源文件", "File"), min: 10, max: 26},
-		column{head: msg.Pick(l, "工作表", "Sheet"), min: 8, max: 12},
-		column{head: msg.Pick(l, "行号", "Row"), max: 6},
-		column{head: msg.Pick(l, "复核", "Review"), min: 8, max: 28})
+		xlsx.Column{Head: msg.Pick(l, "问题说明", "Message"), Min: 20, Max: 44},
+		xlsx.Column{Head: msg.Pick(l, "指标", "Item"), Max: 8},
+		xlsx.Column{Head: msg.Pick(l, "依据条款", "Basis"), Min: 8, Max: 24},
+		xlsx.Column{Head: msg.Pick(l, "来源文件", "File"), Min: 10, Max: 26},
+		xlsx.Column{Head: msg.Pick(l, "工作表", "Sheet"), Min: 8, Max: 12},
+		xlsx.Column{Head: msg.Pick(l, "行号", "Row"), Max: 6},
+		xlsx.Column{Head: msg.Pick(l, "复核", "Review"), Min: 8, Max: 28})
 	if list == findingsRectify {
 		cols = append(cols,
-			column{head: msg.Pick(l, "整改措施", "Measures"), min: 30, max: 30},
-			column{head: msg.Pick(l, "责任人", "Responsible"), min: 10, max: 12},
-			column{head: msg.Pick(l, "整改时限", "Deadline"), min: 12, max: 12},
-			column{head: msg.Pick(l, "整改状态", "Status"), min: 10, max: 12})
+			xlsx.Column{Head: msg.Pick(l, "整改措施", "Measures"), Min: 30, Max: 30},
+			xlsx.Column{Head: msg.Pick(l, "责任人", "Responsible"), Min: 10, Max: 12},
+			xlsx.Column{Head: msg.Pick(l, "整改时限", "Deadline"), Min: 12, Max: 12},
+			xlsx.Column{Head: msg.Pick(l, "整改状态", "Status"), Min: 10, Max: 12})
 	}
 	return cols
 }
@@ -129,7 +130,7 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 	// The widths from the first findings (every column has a maximum that
 	// a few thousand rows reach), the number of rows from the counts: a
 	// province's findings are read back from their file once, to be written.
-	ft := newFitter(cols)
+	ft := xlsx.NewFitter(cols)
 	cells := make([]excelize.Cell, 0, len(cols))
 	rows := 0
 	for _, u := range units {
@@ -144,7 +145,7 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 	errEnough := errors.New("enough rows to fit the widths")
 	if err := each(func(n int, u *scoring.UnitResult, f *scoring.FindingResult) error {
 		cells = b.findingCells(cells, n, u, f, list)
-		ft.seeRow(cells)
+		ft.SeeRow(cells)
 		if n >= fitRows {
 			return errEnough
 		}
@@ -157,7 +158,7 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 	}
 	// Everything but the rows goes in before NewStreamWriter: what is added
 	// to a streamed sheet later is dropped.
-	last := colName(len(cols))
+	last := xlsx.Col(len(cols))
 	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", last, rows+1), nil); err != nil {
 		return err
 	}
@@ -174,7 +175,7 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 		return err
 	}
 	for i := range cols {
-		if err := sw.SetColWidth(i+1, i+1, ft.width(i)); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, ft.Width(i)); err != nil {
 			return err
 		}
 	}
@@ -183,10 +184,10 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 			return err
 		}
 	}
-	if err := sw.SetPanes(freeze(2, 1)); err != nil {
+	if err := sw.SetPanes(xlsx.Freeze(2, 1)); err != nil {
 		return err
 	}
-	ws := ft.widths()
+	ws := ft.Widths()
 	rw := &rowWriter{b: b, sw: sw, ws: ws}
 	setRow := func(row int, cells []excelize.Cell) error { return rw.put(row, cells) }
 	if err := setRow(1, b.heads(cols)); err != nil {
@@ -206,7 +207,7 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 // column before it.
 func (b *book) rectifyValidations(sheet string, cols int) error {
 	l := b.l
-	status := colName(cols)
+	status := xlsx.Col(cols)
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(fmt.Sprintf("%s2:%s1048576", status, status))
 	if err := dv.SetDropList([]string{
@@ -219,7 +220,7 @@ func (b *book) rectifyValidations(sheet string, cols int) error {
 	if err := b.f.AddDataValidation(sheet, dv); err != nil {
 		return err
 	}
-	deadline := colName(cols - 1)
+	deadline := xlsx.Col(cols - 1)
 	dd := excelize.NewDataValidation(true)
 	dd.SetSqref(fmt.Sprintf("%s2:%s1048576", deadline, deadline))
 	if err := dd.SetRange(1, 2958465, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
 
 // unitWorkbook writes the workbook of a single unit: its score ledger, its
@@ -47,21 +48,21 @@ func (b *book) unitWorkbook(u *scoring.UnitResult) error {
 }
 
 // ledgerColumns are the columns of a ledger: an item's row.
-func ledgerColumns(l msg.Lang) []column {
-	return []column{
-		{head: msg.Pick(l, "编号", "Item"), max: 6},
-		{head: msg.Pick(l, "指标", "Title"), min: 20, max: 40},
-		{head: msg.Pick(l, "依据", "Basis"), min: 8, max: 16},
-		{head: msg.Pick(l, "计分方法", "Method"), max: 10},
-		{head: msg.Pick(l, "分值", "Points"), max: 6},
-		{head: msg.Pick(l, "适用条数", "Applicable"), max: 6},
-		{head: msg.Pick(l, "不符合条数", "Failed"), max: 6},
-		{head: msg.Pick(l, "每条扣分/加分", "Per row"), max: 8},
-		{head: msg.Pick(l, "扣分明细", "Failing rows"), min: 16, max: 36},
-		{head: msg.Pick(l, "不适用说明", "Not applicable"), min: 8, max: 24},
-		{head: msg.Pick(l, "自评分", "Self score"), max: 8},
-		{head: msg.Pick(l, "复核调整", "Review"), min: 8, max: 28},
-		{head: msg.Pick(l, "得分", "Score"), min: 8, max: 8},
+func ledgerColumns(l msg.Lang) []xlsx.Column {
+	return []xlsx.Column{
+		{Head: msg.Pick(l, "编号", "Item"), Max: 6},
+		{Head: msg.Pick(l, "指标", "Title"), Min: 20, Max: 40},
+		{Head: msg.Pick(l, "依据", "Basis"), Min: 8, Max: 16},
+		{Head: msg.Pick(l, "计分方法", "Method"), Max: 10},
+		{Head: msg.Pick(l, "分值", "Points"), Max: 6},
+		{Head: msg.Pick(l, "适用条数", "Applicable"), Max: 6},
+		{Head: msg.Pick(l, "不符合条数", "Failed"), Max: 6},
+		{Head: msg.Pick(l, "每条扣分/加分", "Per row"), Max: 8},
+		{Head: msg.Pick(l, "扣分明细", "Failing rows"), Min: 16, Max: 36},
+		{Head: msg.Pick(l, "不适用说明", "Not applicable"), Min: 8, Max: 24},
+		{Head: msg.Pick(l, "自评分", "Self score"), Max: 8},
+		{Head: msg.Pick(l, "复核调整", "Review"), Min: 8, Max: 28},
+		{Head: msg.Pick(l, "得分", "Score"), Min: 8, Max: 8},
 	}
 }
 
@@ -105,7 +106,7 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 		lines = append(lines, line{s, style})
 	}
 	head := len(lines) + 2
-	ft := newFitter(cols)
+	ft := xlsx.NewFitter(cols)
 	fs, err := u.FindingList()
 	if err != nil {
 		return err
@@ -124,7 +125,7 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 			table = append(table, b.sectionCells(u, section))
 		}
 		cells := b.itemCells(u, it, byItem[it.ID])
-		ft.seeRow(cells)
+		ft.SeeRow(cells)
 		table = append(table, cells)
 	}
 	table = append(table, b.totalCells(u))
@@ -140,20 +141,20 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 	if err != nil {
 		return err
 	}
-	ws := ft.widths()
+	ws := ft.Widths()
 	for i, w := range ws {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(freeze(head+1, 3)); err != nil {
+	if err := sw.SetPanes(xlsx.Freeze(head+1, 3)); err != nil {
 		return err
 	}
 	rw := &rowWriter{b: b, sw: sw}
 	put := rw.put
 	merge := func(row, to int) error {
 		if to > 1 {
-			return sw.MergeCell(cellName(1, row), cellName(to, row))
+			return sw.MergeCell(xlsx.Cell(1, row), xlsx.Cell(to, row))
 		}
 		return nil
 	}
@@ -230,10 +231,10 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 // frozen header. The columns after 类型 are those of a ledger sheet.
 func (b *book) ledgerTable(sheet string, units []*scoring.UnitResult) error {
 	l := b.l
-	cols := append([]column{
-		{head: msg.Pick(l, "排名", "Rank"), max: 6},
-		{head: msg.Pick(l, "单位", "Unit"), min: 12, max: 24},
-		{head: msg.Pick(l, "类型", "Type"), max: 8},
+	cols := append([]xlsx.Column{
+		{Head: msg.Pick(l, "排名", "Rank"), Max: 6},
+		{Head: msg.Pick(l, "单位", "Unit"), Min: 12, Max: 24},
+		{Head: msg.Pick(l, "类型", "Type"), Max: 8},
 	}, ledgerColumns(l)...)
 	rows := 0
 	for _, u := range units {
@@ -265,16 +266,16 @@ func (b *book) ledgerTable(sheet string, units []*scoring.UnitResult) error {
 	}
 	// Widths from the first units' rows: every column has a maximum that a
 	// few dozen units reach.
-	ft := newFitter(cols)
+	ft := xlsx.NewFitter(cols)
 	for _, u := range units[:min(len(units), 30)] {
-		if err := unitRows(u, func(cells []excelize.Cell) error { ft.seeRow(cells); return nil }); err != nil {
+		if err := unitRows(u, func(cells []excelize.Cell) error { ft.SeeRow(cells); return nil }); err != nil {
 			return err
 		}
 	}
 	if err := b.newSheet(sheet); err != nil {
 		return err
 	}
-	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", colName(len(cols)), rows+1), nil); err != nil {
+	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", xlsx.Col(len(cols)), rows+1), nil); err != nil {
 		return err
 	}
 	if err := b.printSetup(sheet, 1, 1); err != nil {
@@ -284,13 +285,13 @@ func (b *book) ledgerTable(sheet string, units []*scoring.UnitResult) error {
 	if err != nil {
 		return err
 	}
-	ws := ft.widths()
+	ws := ft.Widths()
 	for i, w := range ws {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(freeze(2, 3)); err != nil {
+	if err := sw.SetPanes(xlsx.Freeze(2, 3)); err != nil {
 		return err
 	}
 	rw := &rowWriter{b: b, sw: sw, ws: ws}
@@ -319,7 +320,7 @@ func (b *book) sectionCells(u *scoring.UnitResult, id string) []excelize.Cell {
 	cells[0].Value = id
 	bonus := true
 	for _, it := range u.Items {
-		if it.Section == id && it.Method != "bonus" {
+		if it.Section == id && !method(it.Method).OnTop {
 			bonus = false
 		}
 	}
@@ -343,7 +344,7 @@ func (b *book) itemCells(u *scoring.UnitResult, it *scoring.ItemResult, fs []*sc
 		basis = b.items[it.ID].Basis
 	}
 	var applicable, failed, per, self any
-	if it.Method != "self" {
+	if method(it.Method).Rule {
 		applicable, failed = it.Applicable, it.Failed
 	}
 	if it.Per != 0 {
@@ -480,7 +481,7 @@ func (b *book) failingRows(fs []*scoring.FindingResult) string {
 	}
 	s := sb.String()
 	if len(s) > maxCellText {
-		s = truncUTF16(s, maxCellText)
+		s = xlsx.TruncUTF16(s, maxCellText)
 	}
 	if left > 0 {
 		s += msg.Pick(l, fmt.Sprintf("（另有%d行未列出）", left), fmt.Sprintf(" (%d more rows)", left))

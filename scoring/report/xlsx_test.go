@@ -18,6 +18,7 @@ import (
 
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
 
 var xlsxOut = flag.String("xlsx.out", "", "write a sample district report to this file (for looking at it)")
@@ -527,10 +528,7 @@ func TestSheetName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := &book{used: map[string]bool{"history": true}}
-			for _, s := range tt.taken {
-				b.used[strings.ToLower(s)] = true
-			}
+			b := &book{names: xlsx.NewNames(tt.taken...)}
 			if got := b.sheetName(tt.in); got != tt.want {
 				t.Errorf("sheetName(%q) = %q, want %q", tt.in, got, tt.want)
 			}

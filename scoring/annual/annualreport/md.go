@@ -1,4 +1,4 @@
-package report
+package annualreport
 
 import (
 	"bufio"
@@ -14,13 +14,13 @@ import (
 // ToFill marks what the clerk must write in the text skeleton.
 const ToFill = "【待填写】"
 
-// AnnualMarkdown writes the text skeleton of the yearly report of each unit
+// Markdown writes the text skeleton of the yearly report of each unit
 // of f to w, in Markdown: the six sections in their fixed order, with the
 // numbers filled in where the registers support them (the request counts,
 // tables 二–四, the documents issued, late answers) and 【待填写】 where the
 // clerk must write, then an appendix with the checks to delete before
 // publication. Units are separated by a horizontal rule.
-func AnnualMarkdown(w io.Writer, f *annual.File) error {
+func Markdown(w io.Writer, f *annual.File) error {
 	bw := bufio.NewWriter(w)
 	for i, u := range f.Units {
 		if i > 0 {

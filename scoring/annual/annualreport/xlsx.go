@@ -1,4 +1,4 @@
-package report
+package annualreport
 
 import (
 	"fmt"
@@ -12,10 +12,11 @@ import (
 
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring/annual"
+	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
 
-// AnnualXLSXOptions controls the yearly report workbook.
-type AnnualXLSXOptions struct {
+// XLSXOptions controls the yearly report workbook.
+type XLSXOptions struct {
 	Lang msg.Lang
 	// Generated states how the workbook was made, e.g. "2026-11-25 由 zwgk
 	// v0.1.0 生成"; the caller supplies it.
@@ -42,19 +43,19 @@ const (
 	annualYearLabel = "报告年度"
 )
 
-// AnnualXLSX writes the yearly report workbook of f to w: one sheet per
+// XLSX writes the yearly report workbook of f to w: one sheet per
 // unit with tables 二, 三 and 四 laid out as the national format of the
 // report year (captions, headings, merged header cells, row labels with
 // their numbering, borders, A4 print setup), then the 校验 sheet listing
-// every check, late answer and finding. ReadAnnualXLSX reads it back.
-func AnnualXLSX(w io.Writer, f *annual.File, opts AnnualXLSXOptions) (err error) {
+// every check, late answer and finding. ReadXLSX reads it back.
+func XLSX(w io.Writer, f *annual.File, opts XLSXOptions) (err error) {
 	x := excelize.NewFile()
 	defer func() {
 		if cerr := x.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("write annual report: %w", cerr)
 		}
 	}()
-	b := &annualBook{f: x, file: f, l: opts.Lang, opts: opts, used: map[string]bool{strings.ToLower(annualCheckSheet): true}, first: true}
+	b := &annualBook{f: x, file: f, l: opts.Lang, opts: opts, names: xlsx.NewNames(annualCheckSheet), first: true}
 	if err := b.build(); err != nil {
 		return fmt.Errorf("write annual report: %w", err)
 	}
@@ -72,8 +73,8 @@ type annualBook struct {
 	f     *excelize.File
 	file  *annual.File
 	l     msg.Lang
-	opts  AnnualXLSXOptions
-	used  map[string]bool
+	opts  XLSXOptions
+	names *xlsx.Names
 	first bool
 	st    struct {
 		title, meta, metaLabel, section, head, note, label, num, money, moneyUnit, blank int
@@ -98,14 +99,7 @@ func (b *annualBook) build() error {
 }
 
 func (b *annualBook) styles() error {
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
-	thin := []excelize.Border{
-		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
-		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
-	}
+	border, thin := xlsx.Border("000000"), xlsx.Border("A6A6A6")
 	font := func(size float64, bold bool) *excelize.Font {
 		return &excelize.Font{Family: "宋体", Size: size, Bold: bold}
 	}
@@ -130,14 +124,14 @@ func (b *annualBook) styles() error {
 		{&b.st.blank, &excelize.Style{Font: font(11, false), Border: border, Alignment: center}},
 		{&b.st.cTitle, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
 		{&b.st.cHead, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: thin, Alignment: center,
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}}},
+			Fill: xlsx.Fill("DDEBF7")}},
 		{&b.st.cText, &excelize.Style{Border: thin, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&b.st.cWrap, &excelize.Style{Border: thin, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&b.st.cNum, &excelize.Style{Border: thin, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top"}}},
 		{&b.st.cPass, &excelize.Style{Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"},
-			Font: &excelize.Font{Color: "006100"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}}},
+			Font: &excelize.Font{Color: "006100"}, Fill: xlsx.Fill("C6EFCE")}},
 		{&b.st.cFail, &excelize.Style{Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"},
-			Font: &excelize.Font{Color: "9C0006", Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}}},
+			Font: &excelize.Font{Color: "9C0006", Bold: true}, Fill: xlsx.Fill("FFC7CE")}},
 		{&b.st.cSkip, &excelize.Style{Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"},
 			Font: &excelize.Font{Color: "7F7F7F"}}},
 	}
@@ -152,28 +146,15 @@ func (b *annualBook) styles() error {
 }
 
 // annualSheetName turns a unit's name into a sheet name Excel accepts and no
-// other sheet has: at most 31 UTF-16 units, none of []:*?/\, no control
-// characters, no apostrophe at either end, not blank, not History, unique
-// without regard to case (名称~2, 名称~3, …).
-func annualSheetName(base string, used map[string]bool) string {
-	var sb strings.Builder
-	for _, r := range base {
-		if strings.ContainsRune(`[]:*?/\`, r) || r < 0x20 || r == 0x7f {
-			r = '_'
-		}
-		sb.WriteRune(r)
-	}
-	clean := func(s string) string { return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "'")) }
-	name := clean(truncUTF16(clean(sb.String()), 31))
+// other sheet has, and takes it (see xlsx.CleanName and xlsx.Names.Unique);
+// a blank name and History become 单位.
+func annualSheetName(base string, names *xlsx.Names) string {
+	name := xlsx.CleanName(base)
 	if name == "" || strings.EqualFold(name, "History") {
 		name = "单位"
 	}
-	stem := name
-	for i := 2; used[strings.ToLower(name)]; i++ {
-		suffix := "~" + strconv.Itoa(i)
-		name = clean(truncUTF16(stem, 31-len(suffix))) + suffix
-	}
-	used[strings.ToLower(name)] = true
+	name = names.Unique(name)
+	names.Take(name)
 	return name
 }
 
@@ -190,16 +171,16 @@ func (b *annualBook) newSheet(name string) error {
 // 1), merges them when they are more than one cell, and styles every cell
 // of the range (so the borders go all round).
 func (b *annualBook) box(sheet string, c1, r1, c2, r2 int, v any, style int) error {
-	ref := cellName(c1, r1)
-	if err := setCell(b.f, sheet, ref, v); err != nil {
+	ref := xlsx.Cell(c1, r1)
+	if err := xlsx.Set(b.f, sheet, ref, v); err != nil {
 		return err
 	}
 	if c2 > c1 || r2 > r1 {
-		if err := b.f.MergeCell(sheet, ref, cellName(c2, r2)); err != nil {
+		if err := b.f.MergeCell(sheet, ref, xlsx.Cell(c2, r2)); err != nil {
 			return err
 		}
 	}
-	return b.f.SetCellStyle(sheet, ref, cellName(c2, r2), style)
+	return b.f.SetCellStyle(sheet, ref, xlsx.Cell(c2, r2), style)
 }
 
 // rowHeight sets a row tall enough for lines lines of 11-point text.
@@ -208,15 +189,15 @@ func (b *annualBook) rowHeight(sheet string, row, lines int) error {
 }
 
 // annualFit is how many lines text needs in a merged cell n columns wide.
-func annualFit(text string, n int) int { return lines(text, float64(n)*annualColWidth) }
+func annualFit(text string, n int) int { return xlsx.Lines(text, float64(n)*annualColWidth) }
 
 func (b *annualBook) unitSheet(u *annual.Report) error {
-	sheet := annualSheetName(u.Name, b.used)
+	sheet := annualSheetName(u.Name, b.names)
 	if err := b.newSheet(sheet); err != nil {
 		return err
 	}
 	f, year, layout := b.f, b.file.Year, b.file.Layout
-	if err := f.SetColWidth(sheet, "A", colName(annualCols), annualColWidth); err != nil {
+	if err := f.SetColWidth(sheet, "A", xlsx.Col(annualCols), annualColWidth); err != nil {
 		return err
 	}
 	row := 1
@@ -489,12 +470,7 @@ func (b *annualBook) table4(sheet string, row int, u *annual.Report) (int, error
 // annualPrint sets up printing: A4 portrait, one page wide, centred, with
 // table 三 starting a new page, page numbers in the footer.
 func (b *annualBook) annualPrint(sheet string, breakAt, last int) error {
-	portrait, a4, one, auto := "portrait", 9, 1, 0
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &portrait, Size: &a4, FitToWidth: &one, FitToHeight: &auto}); err != nil {
-		return err
-	}
-	fitPage := true
-	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fitPage}); err != nil {
+	if err := xlsx.PageSetup(b.f, sheet, "portrait", xlsx.A4); err != nil {
 		return err
 	}
 	side, edge, hf, centre := 0.6, 0.8, 0.3, true
@@ -505,24 +481,24 @@ func (b *annualBook) annualPrint(sheet string, breakAt, last int) error {
 	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
 		return err
 	}
-	if err := b.f.InsertPageBreak(sheet, cellName(1, breakAt)); err != nil {
+	if err := b.f.InsertPageBreak(sheet, xlsx.Cell(1, breakAt)); err != nil {
 		return err
 	}
 	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area",
-		RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quoteSheet(sheet), colName(annualCols), last), Scope: sheet})
+		RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", xlsx.Quote(sheet), xlsx.Col(annualCols), last), Scope: sheet})
 }
 
 // The checks sheet's columns.
-var annualCheckCols = []column{
-	{head: "单位", min: 16, max: 30},
-	{head: "类别", min: 12, max: 50},
-	{head: "结果", min: 8, max: 10},
-	{head: "工作表", min: 10, max: 20},
-	{head: "行", min: 5, max: 8},
-	{head: "说明", min: 30, max: 70},
-	{head: "工作日数", min: 8, max: 10},
-	{head: "时限（工作日）", min: 10, max: 14},
-	{head: "文件", min: 12, max: 40},
+var annualCheckCols = []xlsx.Column{
+	{Head: "单位", Min: 16, Max: 30},
+	{Head: "类别", Min: 12, Max: 50},
+	{Head: "结果", Min: 8, Max: 10},
+	{Head: "工作表", Min: 10, Max: 20},
+	{Head: "行", Min: 5, Max: 8},
+	{Head: "说明", Min: 30, Max: 70},
+	{Head: "工作日数", Min: 8, Max: 10},
+	{Head: "时限（工作日）", Min: 10, Max: 14},
+	{Head: "文件", Min: 12, Max: 40},
 }
 
 // checkSheet writes the 校验 sheet: a summary line, then one row per check,
@@ -538,11 +514,11 @@ func (b *annualBook) checkSheet() error {
 		msg.Pick(l, "工作表", "Sheet"), msg.Pick(l, "行", "Row"), msg.Pick(l, "说明", "Details"),
 		msg.Pick(l, "工作日数", "Working days"), msg.Pick(l, "时限（工作日）", "Limit (working days)"), msg.Pick(l, "文件", "File")}
 	for i := range cols {
-		cols[i].head = heads[i]
+		cols[i].Head = heads[i]
 	}
 	var rows [][]excelize.Cell
-	text := func(s string) excelize.Cell { return excelize.Cell{Value: SafeText(s), StyleID: b.st.cText} }
-	wrap := func(s string) excelize.Cell { return excelize.Cell{Value: SafeText(s), StyleID: b.st.cWrap} }
+	text := func(s string) excelize.Cell { return excelize.Cell{Value: xlsx.SafeText(s), StyleID: b.st.cText} }
+	wrap := func(s string) excelize.Cell { return excelize.Cell{Value: xlsx.SafeText(s), StyleID: b.st.cWrap} }
 	num := func(n int) excelize.Cell { return excelize.Cell{Value: n, StyleID: b.st.cNum} }
 	blank := excelize.Cell{StyleID: b.st.cText}
 	failed, late, found := 0, 0, 0
@@ -615,20 +591,17 @@ func (b *annualBook) checkSheet() error {
 	if err := b.f.SetRowHeight(sheet, 1, 22); err != nil {
 		return err
 	}
-	ft := newFitter(cols)
+	ft := xlsx.NewFitter(cols)
 	for _, r := range rows {
-		ft.seeRow(r)
+		ft.SeeRow(r)
 	}
-	ws := ft.widths()
-	for i, w := range ws {
-		c := colName(1 + i)
-		if err := b.f.SetColWidth(sheet, c, c, w); err != nil {
-			return err
-		}
+	ws := ft.Widths()
+	if err := xlsx.SetWidths(b.f, sheet, ws); err != nil {
+		return err
 	}
 	head := make([]excelize.Cell, len(cols))
 	for i, c := range cols {
-		head[i] = excelize.Cell{Value: c.head, StyleID: b.st.cHead}
+		head[i] = excelize.Cell{Value: c.Head, StyleID: b.st.cHead}
 	}
 	all := append([][]excelize.Cell{head}, rows...)
 	for i, cells := range all {
@@ -639,27 +612,22 @@ func (b *annualBook) checkSheet() error {
 				return err
 			}
 			if s, ok := c.Value.(string); ok && (c.StyleID == b.st.cWrap || c.StyleID == b.st.cHead) {
-				n = max(n, lines(s, ws[j]))
+				n = max(n, xlsx.Lines(s, ws[j]))
 			}
 		}
 		if n > 1 {
-			if err := b.f.SetRowHeight(sheet, r, math.Min(float64(n)*lineHeight+3, 409)); err != nil {
+			if err := b.f.SetRowHeight(sheet, r, xlsx.Height(n)); err != nil {
 				return err
 			}
 		}
 	}
-	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A3:%s%d", colName(len(cols)), 3+len(rows)), nil); err != nil {
+	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A3:%s%d", xlsx.Col(len(cols)), 3+len(rows)), nil); err != nil {
 		return err
 	}
-	if err := b.f.SetPanes(sheet, freeze(4, 2)); err != nil {
+	if err := b.f.SetPanes(sheet, xlsx.Freeze(4, 2)); err != nil {
 		return err
 	}
-	landscape, a4, one, auto := "landscape", 9, 1, 0
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4, FitToWidth: &one, FitToHeight: &auto}); err != nil {
-		return err
-	}
-	fitPage := true
-	return b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fitPage})
+	return xlsx.PageSetup(b.f, sheet, "landscape", xlsx.A4)
 }
 
 // FindingLabel names a finding code of the yearly report for a clerk.
@@ -699,11 +667,11 @@ func annualSourceName(path string) string {
 	return base
 }
 
-// ReadAnnualXLSX reads back a workbook AnnualXLSX wrote (or one a clerk has
+// ReadXLSX reads back a workbook XLSX wrote (or one a clerk has
 // edited since): each sheet whose first rows name a 填报单位 is a unit, its
 // 报告年度 the year, and table 三 is read by its row labels, in either layout;
 // tables 二 and 四 are not read. name is used in error messages.
-func ReadAnnualXLSX(r io.Reader, name string) (*annual.File, error) {
+func ReadXLSX(r io.Reader, name string) (*annual.File, error) {
 	x, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true, UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return nil, fmt.Errorf("%s: 无法打开工作簿：%w", name, err)

@@ -1,4 +1,4 @@
-package report
+package annualreport
 
 import (
 	"encoding/json"
@@ -7,10 +7,10 @@ import (
 	"github.com/zwgk/zwgk/scoring/annual"
 )
 
-// AnnualJSON writes f as zwgk.annual/v1: indented, keys in contract order,
+// JSON writes f as zwgk.annual/v1: indented, keys in contract order,
 // no HTML escaping, so identical inputs give identical bytes.
 // annual.ReadFile reads it back.
-func AnnualJSON(w io.Writer, f *annual.File) error {
+func JSON(w io.Writer, f *annual.File) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

@@ -1,4 +1,4 @@
-package report
+package forms
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
 
 // The spot-check workbook's sheets and columns; ReadReview reads the same.
@@ -46,16 +47,16 @@ func SampleXLSX(w io.Writer, rows []scoring.Sampled, info SampleInfo) error {
 	if err := f.SetSheetName("Sheet1", sampleSheet); err != nil {
 		return err
 	}
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-		Border: thinBorder(), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: xlsx.Fill("DDEBF7"),
+		Border: xlsx.Border("BFBFBF"), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	if err != nil {
 		return err
 	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: thinBorder()})
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: xlsx.Border("BFBFBF")})
 	if err != nil {
 		return err
 	}
-	if err := writeHeader(f, sampleSheet, sampleHeaders, head); err != nil {
+	if err := xlsx.Header(f, sampleSheet, sampleHeaders, head); err != nil {
 		return err
 	}
 	for i, r := range rows {
@@ -63,7 +64,7 @@ func SampleXLSX(w io.Writer, rows []scoring.Sampled, info SampleInfo) error {
 		vals := []any{i + 1, r.Unit, r.File, r.Sheet, r.Row, r.DocNo, r.Title, r.Attribute, r.Stratum, strings.Join(r.Items, "、"),
 			strings.Join(r.Messages, "\n")}
 		for j, v := range vals {
-			cell, _ := excelize.CoordinatesToCellName(j+1, line)
+			cell := xlsx.Cell(j+1, line)
 			var err error
 			switch x := v.(type) {
 			case string:
@@ -78,17 +79,12 @@ func SampleXLSX(w io.Writer, rows []scoring.Sampled, info SampleInfo) error {
 	}
 	last := len(rows) + 1
 	if len(rows) > 0 {
-		end, _ := excelize.CoordinatesToCellName(len(sampleHeaders), last)
-		if err := f.SetCellStyle(sampleSheet, "A2", end, wrap); err != nil {
+		if err := f.SetCellStyle(sampleSheet, "A2", xlsx.Cell(len(sampleHeaders), last), wrap); err != nil {
 			return err
 		}
 	}
-	widths := []float64{6, 22, 28, 12, 6, 22, 40, 12, 10, 10, 50, 12, 36, 12, 12}
-	for i, wd := range widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sampleSheet, col, col, wd); err != nil {
-			return err
-		}
+	if err := xlsx.SetWidths(f, sampleSheet, []float64{6, 22, 28, 12, 6, 22, 40, 12, 10, 10, 50, 12, 36, 12, 12}); err != nil {
+		return err
 	}
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = "L2:L1048576"
@@ -99,26 +95,23 @@ func SampleXLSX(w io.Writer, rows []scoring.Sampled, info SampleInfo) error {
 	if err := f.AddDataValidation(sampleSheet, dv); err != nil {
 		return err
 	}
-	if err := freezeAndPrint(f, sampleSheet); err != nil {
+	if err := xlsx.FreezeHeader(f, sampleSheet); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(sampleSheet, "A1:"+mustCell(len(sampleHeaders), max(last, 2)), nil); err != nil {
+	if err := f.AutoFilter(sampleSheet, "A1:"+xlsx.Cell(len(sampleHeaders), max(last, 2)), nil); err != nil {
 		return err
 	}
 
 	if _, err := f.NewSheet(adjustSheet); err != nil {
 		return err
 	}
-	if err := writeHeader(f, adjustSheet, adjustHeaders, head); err != nil {
+	if err := xlsx.Header(f, adjustSheet, adjustHeaders, head); err != nil {
 		return err
 	}
-	for i, wd := range []float64{24, 10, 12, 50, 12, 12} {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(adjustSheet, col, col, wd); err != nil {
-			return err
-		}
+	if err := xlsx.SetWidths(f, adjustSheet, []float64{24, 10, 12, 50, 12, 12}); err != nil {
+		return err
 	}
-	if err := freezeAndPrint(f, adjustSheet); err != nil {
+	if err := xlsx.FreezeHeader(f, adjustSheet); err != nil {
 		return err
 	}
 
@@ -154,35 +147,6 @@ func SampleXLSX(w io.Writer, rows []scoring.Sampled, info SampleInfo) error {
 	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
-}
-
-func mustCell(col, row int) string {
-	c, _ := excelize.CoordinatesToCellName(col, row)
-	return c
-}
-
-func writeHeader(f *excelize.File, sheet string, headers []string, style int) error {
-	for i, h := range headers {
-		if err := f.SetCellStr(sheet, mustCell(i+1, 1), h); err != nil {
-			return err
-		}
-	}
-	return f.SetCellStyle(sheet, "A1", mustCell(len(headers), 1), style)
-}
-
-func freezeAndPrint(f *excelize.File, sheet string) error {
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	orient, fit := "landscape", true
-	one, zero := 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
 }
 
 // ReadReview reads the spot-check workbook after the district office filled

@@ -1,4 +1,4 @@
-package report
+package forms
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
 
 // The roster workbook's layout: one sheet, one unit per row.
@@ -24,26 +25,18 @@ func RosterTemplate(w io.Writer) error {
 	if err := f.SetSheetName("Sheet1", rosterSheet); err != nil {
 		return err
 	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-		Border: thinBorder()})
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: xlsx.Fill("DDEBF7"),
+		Border: xlsx.Border("BFBFBF")})
 	if err != nil {
 		return err
 	}
-	for i, h := range rosterHeaders {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
-		if err := f.SetCellStr(rosterSheet, cell, h); err != nil {
-			return err
-		}
-	}
-	if err := f.SetCellStyle(rosterSheet, "A1", "D1", bold); err != nil {
+	if err := xlsx.Header(f, rosterSheet, rosterHeaders, bold); err != nil {
 		return err
 	}
-	for col, width := range map[string]float64{"A": 36, "B": 12, "C": 14, "D": 48} {
-		if err := f.SetColWidth(rosterSheet, col, col, width); err != nil {
-			return err
-		}
+	if err := xlsx.SetWidths(f, rosterSheet, []float64{36, 12, 14, 48}); err != nil {
+		return err
 	}
-	if err := f.SetPanes(rosterSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(rosterSheet, xlsx.Freeze(2, 1)); err != nil {
 		return err
 	}
 	for _, dv := range []struct {
@@ -64,14 +57,6 @@ func RosterTemplate(w io.Writer) error {
 		return err
 	}
 	return f.Write(w)
-}
-
-func thinBorder() []excelize.Border {
-	var b []excelize.Border
-	for _, side := range []string{"left", "right", "top", "bottom"} {
-		b = append(b, excelize.Border{Type: side, Color: "BFBFBF", Style: 1})
-	}
-	return b
 }
 
 // ReadRoster reads the roster workbook; name is used in errors.

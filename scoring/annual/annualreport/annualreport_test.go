@@ -1,4 +1,4 @@
-package report
+package annualreport
 
 import (
 	"bytes"
@@ -16,6 +16,7 @@ import (
 	"github.com/zwgk/zwgk/checklists/calendar"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring/annual"
+	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
 
 func annualDay(s string) time.Time {
@@ -68,7 +69,7 @@ func annualFixture(t *testing.T, name string, layout annual.Layout) *annual.File
 func writeAnnual(t *testing.T, f *annual.File) *excelize.File {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := AnnualXLSX(&buf, f, AnnualXLSXOptions{Lang: msg.ZH, Generated: "2025-01-10 由 zwgk test 生成", Tool: "zwgk test"}); err != nil {
+	if err := XLSX(&buf, f, XLSXOptions{Lang: msg.ZH, Generated: "2025-01-10 由 zwgk test 生成", Tool: "zwgk test"}); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
@@ -144,8 +145,8 @@ func TestAnnualXLSXLayout(t *testing.T) {
 		}
 	}
 	for i, want := range []string{"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"} {
-		if got := get(cellName(10+i, h+2)); got != want {
-			t.Errorf("heading %s = %q, want %q", cellName(10+i, h+2), got, want)
+		if got := get(xlsx.Cell(10+i, h+2)); got != want {
+			t.Errorf("heading %s = %q, want %q", xlsx.Cell(10+i, h+2), got, want)
 		}
 	}
 	// Every row label, numbered as in the format, and its numbers.
@@ -165,7 +166,7 @@ func TestAnnualXLSXLayout(t *testing.T) {
 		c, _ := r.Table3.Get(d.Key)
 		var got []string
 		for k := range annual.Columns {
-			got = append(got, get(cellName(9+k, row)))
+			got = append(got, get(xlsx.Cell(9+k, row)))
 		}
 		var want []string
 		for _, v := range c {
@@ -214,7 +215,7 @@ func TestAnnualXLSXLayout(t *testing.T) {
 	}
 	var four []string
 	for c := 1; c <= 15; c++ {
-		four = append(four, get(cellName(c, r4+3)))
+		four = append(four, get(xlsx.Cell(c, r4+3)))
 	}
 	if diff := cmp.Diff([]string{"0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "0", "0", "1"}, four); diff != "" {
 		t.Errorf("table 四 counts (-want +got):\n%s", diff)
@@ -257,7 +258,7 @@ func TestAnnualXLSXTrialLayout(t *testing.T) {
 	if v, _ := x.GetCellValue(s, fmt.Sprintf("J%d", cap1[0]+1)); v != "本年新公开数量" {
 		t.Errorf("trial (一) heading = %q", v)
 	}
-	f, err := ReadAnnualXLSX(mustBytes(t, annualFixture(t, "利通区民政局", annual.Trial2019)), "t.xlsx")
+	f, err := ReadXLSX(mustBytes(t, annualFixture(t, "利通区民政局", annual.Trial2019)), "t.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +270,7 @@ func TestAnnualXLSXTrialLayout(t *testing.T) {
 func mustBytes(t *testing.T, f *annual.File) *bytes.Reader {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := AnnualXLSX(&buf, f, AnnualXLSXOptions{}); err != nil {
+	if err := XLSX(&buf, f, XLSXOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return bytes.NewReader(buf.Bytes())
@@ -277,7 +278,7 @@ func mustBytes(t *testing.T, f *annual.File) *bytes.Reader {
 
 func TestAnnualXLSXReadBack(t *testing.T) {
 	in := annualFixture(t, "金积镇人民政府", annual.Format2021)
-	got, err := ReadAnnualXLSX(mustBytes(t, in), "2024.xlsx")
+	got, err := ReadXLSX(mustBytes(t, in), "2024.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +288,7 @@ func TestAnnualXLSXReadBack(t *testing.T) {
 	if diff := cmp.Diff(in.Units[0].Table3, got.Units[0].Table3); diff != "" {
 		t.Errorf("table 三 (-written +read):\n%s", diff)
 	}
-	if _, err := ReadAnnualXLSX(bytes.NewReader([]byte("not a zip")), "x.xlsx"); err == nil {
+	if _, err := ReadXLSX(bytes.NewReader([]byte("not a zip")), "x.xlsx"); err == nil {
 		t.Error("garbage read without error")
 	}
 	empty := excelize.NewFile()
@@ -295,7 +296,7 @@ func TestAnnualXLSXReadBack(t *testing.T) {
 	if err := empty.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadAnnualXLSX(&buf, "empty.xlsx"); err == nil || !strings.Contains(err.Error(), "填报单位") {
+	if _, err := ReadXLSX(&buf, "empty.xlsx"); err == nil || !strings.Contains(err.Error(), "填报单位") {
 		t.Errorf("an empty workbook: %v", err)
 	}
 }
@@ -338,7 +339,7 @@ func TestAnnualCheckSheet(t *testing.T) {
 }
 
 func TestAnnualSheetNames(t *testing.T) {
-	used := map[string]bool{"校验": true}
+	used := xlsx.NewNames("校验")
 	var got []string
 	for _, n := range []string{"利通区[发改]局", "利通区[发改]局", "校验", "  ", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三", "'引号'", "History"} {
 		got = append(got, annualSheetName(n, used))
@@ -353,7 +354,7 @@ func TestAnnualMarkdown(t *testing.T) {
 	f := annualFixture(t, "金积镇人民政府", annual.Format2021)
 	f.Units[0].Type = checklists.Department
 	var buf bytes.Buffer
-	if err := AnnualMarkdown(&buf, f); err != nil {
+	if err := Markdown(&buf, f); err != nil {
 		t.Fatal(err)
 	}
 	md := buf.String()
@@ -387,7 +388,7 @@ func TestAnnualMarkdown(t *testing.T) {
 
 func TestAnnualTable(t *testing.T) {
 	var buf bytes.Buffer
-	if err := AnnualTable(&buf, annualFixture(t, "金积镇人民政府", annual.Format2021), msg.ZH); err != nil {
+	if err := Table(&buf, annualFixture(t, "金积镇人民政府", annual.Format2021), msg.ZH); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()

@@ -1,4 +1,4 @@
-package report
+package annualreport
 
 import (
 	"fmt"
@@ -8,11 +8,12 @@ import (
 
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring/annual"
+	"github.com/zwgk/zwgk/scoring/report"
 )
 
-// AnnualTable prints each unit's table 三, a line for tables 二 and 四, the
+// Table prints each unit's table 三, a line for tables 二 and 四, the
 // checks with what does not add up, the late answers and the findings.
-func AnnualTable(w io.Writer, f *annual.File, l msg.Lang) error {
+func Table(w io.Writer, f *annual.File, l msg.Lang) error {
 	fmt.Fprintf(w, "%s %d  %s\n", msg.Pick(l, "政府信息公开工作年度报告 年度", "Yearly disclosure report, year"), f.Year, f.Layout.Document())
 	for _, u := range f.Units {
 		if err := annualUnitTable(w, u, f.Layout, l); err != nil {
@@ -34,7 +35,7 @@ func annualUnitTable(w io.Writer, u *annual.Report, layout annual.Layout, l msg.
 		fmt.Fprintf(w, "（%s）", u.Source)
 	}
 	fmt.Fprintf(w, "\n%s\n", layout.Sections()[2])
-	t := newTable(w, append([]string{msg.Pick(l, "项目", "Row")}, annual.ColumnLabels[:]...))
+	t := report.NewTable(w, append([]string{msg.Pick(l, "项目", "Row")}, annual.ColumnLabels[:]...))
 	values := u.Table3.Map()
 	for _, d := range layout.Rows() {
 		label := d.Label

@@ -1,0 +1,40 @@
+package checklists
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The method table holds what the loader, the audit, the scorer and the
+// renderers used to spell out method by method.
+func TestMethodTable(t *testing.T) {
+	type props struct{ Rule, Per, InBase, OnTop, ZeroPoints, Vetoes bool }
+	want := map[Method]props{
+		Rate:   {Rule: true, InBase: true},
+		Deduct: {Rule: true, Per: true, InBase: true},
+		Self:   {InBase: true},
+		Veto:   {Rule: true, ZeroPoints: true, Vetoes: true},
+		Bonus:  {Rule: true, Per: true, OnTop: true},
+		"new":  {Rule: true, InBase: true}, // unknown: a rule in the base
+	}
+	for m, w := range want {
+		mi := m.Info()
+		got := props{mi.Rule, mi.Per, mi.InBase, mi.OnTop, mi.ZeroPoints, mi.Vetoes}
+		if diff := cmp.Diff(w, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", m, diff)
+		}
+		if mi.InBase && mi.OnTop {
+			t.Errorf("%s counts both in the base and on top", m)
+		}
+		if mi.Method != m || mi.Label.Zh == "" || mi.Label.En == "" {
+			t.Errorf("%s: info %+v", m, mi)
+		}
+	}
+	if diff := cmp.Diff([]Method{Rate, Deduct, Self, Veto, Bonus}, Methods()); diff != "" {
+		t.Errorf("Methods (-want +got):\n%s", diff)
+	}
+	if _, ok := LookupMethod("new"); ok {
+		t.Errorf("LookupMethod(new) found a method")
+	}
+}
