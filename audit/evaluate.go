@@ -299,8 +299,14 @@ func ruleError(it *checklists.Item, pos Pos, err error) Finding {
 		where = pos.File
 	}
 	first, _, _ := strings.Cut(err.Error(), "\n") // expr appends a source snippet on more lines
+	en := first
+	var l msg.Localized
+	if errors.As(err, &l) {
+		// The error's own message, inside expr's position and snippet, in English.
+		en = strings.Replace(first, l.In(msg.ZH), l.In(msg.EN), 1)
+	}
 	return Finding{Item: it.ID, Kind: KindRuleError, Pos: pos, Table: it.Table,
-		Text: msg.New("指标%s的规则在%s运行出错：%s", "the rule of item %s failed at %s: %s", it.ID, where, first)}
+		Text: msg.Both("指标%s的规则在%s运行出错：%s", []any{it.ID, where, first}, "the rule of item %s failed at %s: %s", []any{it.ID, where, en})}
 }
 
 func (p *Plan) fail(ev *Evaluation, o *Outcome, t *Table, r *Row, text msg.Text, field string) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // Calendar tells working days from days off for the years it covers. It is immutable and safe
@@ -32,8 +34,13 @@ type YearError struct {
 }
 
 // Error says, in Chinese for the clerk who must act on it, which year is missing and how to add it.
-func (e *YearError) Error() string {
-	return fmt.Sprintf("工作日历未包含%d年的节假日安排，请用 --calendar 文件补充该年的放假和调休日期", e.Year)
+func (e *YearError) Error() string { return e.In(msg.ZH) }
+
+// In says which year is missing and how to add it, in lang.
+func (e *YearError) In(lang msg.Lang) string {
+	return msg.New("工作日历未包含%d年的节假日安排，请用 --calendar 文件补充该年的放假和调休日期",
+		"the working-day calendar has no holidays for %d; add that year's holidays and make-up working days with --calendar FILE",
+		e.Year).In(lang)
 }
 
 // New layers files: the first is the national calendar (it defines which years are covered), the

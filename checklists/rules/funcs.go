@@ -1,15 +1,14 @@
 package rules
 
 import (
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/expr-lang/expr"
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // ErrNilDate is returned by a date function given an empty value.
-var ErrNilDate = errors.New("日期为空")
+var ErrNilDate = msg.Errorf("日期为空", "the date is empty")
 
 // funcs are the functions rules may call, bound to the scope's calendar.
 // workdays, days and hours are the same code the deadline analysis of an
@@ -32,7 +31,7 @@ func (s *Scope) funcs() []expr.Option {
 			s, _ := p[0].(string)
 			t, err := time.Parse("2006-01-02", s)
 			if err != nil {
-				return nil, fmt.Errorf("date(%q): 日期应写成 YYYY-MM-DD", s)
+				return nil, msg.Errorf("date(%q): 日期应写成 YYYY-MM-DD", "date(%q): write the date as YYYY-MM-DD", s)
 			}
 			return t, nil
 		}, new(func(string) time.Time)),
@@ -45,7 +44,7 @@ func (s *Scope) elapsed(fn string, a, b time.Time) (any, error) {
 	switch fn {
 	case FuncWorkdays:
 		if s.cal == nil {
-			return nil, errors.New("没有可用的工作日历")
+			return nil, msg.Errorf("没有可用的工作日历", "no working-day calendar is available")
 		}
 		return s.cal.Workdays(a, b)
 	case FuncDays:
@@ -53,7 +52,7 @@ func (s *Scope) elapsed(fn string, a, b time.Time) (any, error) {
 	case FuncHours:
 		return b.Sub(a).Hours(), nil
 	}
-	return nil, fmt.Errorf("%s: 不是计算时长的函数", fn)
+	return nil, msg.Errorf("%s: 不是计算时长的函数", "%s: not a function of elapsed time", fn)
 }
 
 // Days counts calendar days from a to b by their dates, whatever their
@@ -68,10 +67,10 @@ func twoTimes(name string, p []any) (time.Time, time.Time, error) {
 	a, ok1 := p[0].(time.Time)
 	b, ok2 := p[1].(time.Time)
 	if p[0] == nil || p[1] == nil {
-		return a, b, fmt.Errorf("%s: %w", name, ErrNilDate)
+		return a, b, msg.Errorf("%s: %w", "%s: %w", name, ErrNilDate)
 	}
 	if !ok1 || !ok2 {
-		return a, b, fmt.Errorf("%s: 参数应为日期", name)
+		return a, b, msg.Errorf("%s: 参数应为日期", "%s: the arguments must be dates", name)
 	}
 	return a, b, nil
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/expr-lang/expr/vm"
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // Unit is what a rule sees as `unit`.
@@ -84,7 +85,7 @@ func (m *Machine) Bool(p *Program, env *Env) (ok bool, err error) {
 	}
 	b, isBool := out.(bool)
 	if !isBool {
-		return false, fmt.Errorf("结果不是布尔值：%v", out)
+		return false, msg.Errorf("结果不是布尔值：%v", "the result is not true or false: %v", out)
 	}
 	return b, nil
 }
