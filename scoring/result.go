@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 // FormatV1 is the format of the JSON result.
@@ -160,6 +162,15 @@ type RosterNote struct {
 	Name          string   `json:"name"`
 	MatchedBy     string   `json:"matched_by,omitempty"`
 	Disagreements []string `json:"disagreements,omitempty"`
+}
+
+// NewRosterNote is the note on how a submission matched the roster, or nil
+// when it matched none.
+func NewRosterNote(m *roster.Match) *RosterNote {
+	if m == nil {
+		return nil
+	}
+	return &RosterNote{Name: m.Unit.Name, MatchedBy: m.By, Disagreements: m.Disagreements}
 }
 
 // DecisionNote is a review decision as applied, or the reason it could not be.

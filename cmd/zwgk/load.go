@@ -92,13 +92,6 @@ func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists
 	wg.Wait()
 }
 
-// sourceName is the name a submission would have without 单位信息: its file
-// or folder name.
-func sourceName(path string) string {
-	base := filepath.Base(path)
-	return strings.TrimSuffix(base, filepath.Ext(base))
-}
-
 func discover(paths []string) ([]workbook.Submission, error) {
 	if len(paths) == 0 {
 		return nil, usageError("请指定要审核的报送材料：一个 .xlsx 文件、一个单位的 CSV 文件夹，或放着各单位报送材料的文件夹")
