@@ -114,10 +114,10 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	prog := newProgress(e, len(subs), "统计")
 	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
 		if r.err != nil {
-			rec.Unreadable(i, r.sub.Path, failureText(r.err))
+			rec.Unreadable(i, r.source, failureText(r.err))
 			return
 		}
-		if _, ok := rec.Match(i, r.sub.Path, r.unit); !ok {
+		if _, ok := rec.Match(i, r.source, r.unit); !ok {
 			return
 		}
 		reports[i] = annual.Compute(r.unit, annual.Options{Year: opts.year, Layout: file.Layout, Calendar: c.Calendar})

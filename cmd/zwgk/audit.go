@@ -120,10 +120,10 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	prog := newProgress(e, len(subs), "审核")
 	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
 		if r.err != nil {
-			rec.Unreadable(i, r.sub.Path, failureText(r.err))
+			rec.Unreadable(i, r.source, failureText(r.err))
 			return
 		}
-		m, ok := rec.Match(i, r.sub.Path, r.unit)
+		m, ok := rec.Match(i, r.source, r.unit)
 		if !ok {
 			return
 		}

@@ -47,11 +47,12 @@ func loadCalendarFile(e *env, name string) (*calendar.File, error) {
 	return f, nil
 }
 
-// readResult is one submission read (unit set) or not (err set).
+// readResult is one submission read (unit set) or not (err set); source is
+// its path with forward slashes, as results name it.
 type readResult struct {
-	sub  workbook.Submission
-	unit *audit.Unit
-	err  error
+	source string
+	unit   *audit.Unit
+	err    error
 }
 
 // readAll reads the submissions with a bounded pool of workers and calls
@@ -75,12 +76,13 @@ func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists
 			for i := range work {
 				s := subs[i]
 				prog.start(s.Path)
+				source := filepath.ToSlash(s.Path)
 				u, err := workbook.Read(s.Path, opts)
 				if u != nil {
-					u.Source = filepath.ToSlash(s.Path)
+					u.Source = source
 					in.quiet(u)
 				}
-				each(i, readResult{sub: s, unit: u, err: err})
+				each(i, readResult{source: source, unit: u, err: err})
 				prog.done()
 			}
 		}()

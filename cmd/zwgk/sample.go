@@ -86,10 +86,10 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 	prog := newProgress(e, len(subs), "抽查")
 	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
 		if r.err != nil {
-			rec.Unreadable(i, r.sub.Path, failureText(r.err))
+			rec.Unreadable(i, r.source, failureText(r.err))
 			return
 		}
-		if _, ok := rec.Match(i, r.sub.Path, r.unit); !ok {
+		if _, ok := rec.Match(i, r.source, r.unit); !ok {
 			return
 		}
 		ev := plan.Evaluate(r.unit, year)

@@ -1,7 +1,7 @@
 package roster
 
 import (
-	"path/filepath"
+	"path"
 	"strings"
 
 	"github.com/zwgk/zwgk/audit"
@@ -37,7 +37,8 @@ type Match struct {
 // Reconciler decides which of a run's submissions are scored, against the
 // roster when there is one. The caller numbers the submissions 0…n-1 and
 // tells it about each one as it is read, Unreadable or Match, from any
-// goroutine (each index once); Finish then settles what can only be known
+// goroutine (each index once), naming it by its source: its path with
+// forward slashes, as results name it (audit.Unit.Source); Finish then settles what can only be known
 // from all of them: two submissions for one unit, roster units without a
 // submission. T is what the caller makes of a scored submission (a scored
 // unit, an annual report, a sample): the Reconciler keeps no unit's rows.
@@ -63,32 +64,31 @@ func NewReconciler[T any](ro *Roster, n int, lang msg.Lang) *Reconciler[T] {
 	return &Reconciler[T]{ro: ro, lang: lang, subs: make([]submission, n)}
 }
 
-// Unreadable records that submission i, at path, could not be read and why.
-// The failure is named by the roster unit its file name matches, or by the
-// file name.
-func (r *Reconciler[T]) Unreadable(i int, path string, why msg.Text) {
-	name := sourceName(path)
+// Unreadable records that submission i, at source, could not be read and
+// why. The failure is named by the roster unit its file name matches, or by
+// the file name.
+func (r *Reconciler[T]) Unreadable(i int, source string, why msg.Text) {
+	name := sourceName(source)
 	if r.ro != nil {
 		if ru, _ := r.ro.Lookup(name); ru != nil {
 			name = ru.Name
 		}
 	}
-	r.subs[i] = submission{fail: &Failure{Source: filepath.ToSlash(path), Name: name, Text: why}}
+	r.subs[i] = submission{fail: &Failure{Source: source, Name: name, Text: why}}
 }
 
-// Match decides whether submission i, unit u read from path, is scored
+// Match decides whether submission i, unit u read from source, is scored
 // (ok). A submission whose registers are all missing or empty is not. When
 // it matches a roster unit, by its own name or else by its file name, the
 // roster's name, type and pilot flag are set on u before it is evaluated,
 // and m says how it matched; m is nil without a roster or a match.
-func (r *Reconciler[T]) Match(i int, path string, u *audit.Unit) (m *Match, ok bool) {
-	source := filepath.ToSlash(path)
+func (r *Reconciler[T]) Match(i int, source string, u *audit.Unit) (m *Match, ok bool) {
 	if why := hasRegisters(u); why != nil {
 		r.subs[i] = submission{fail: &Failure{Source: source, Name: u.Name, Type: u.Type, Text: *why}}
 		return nil, false
 	}
 	if r.ro != nil {
-		if ru, how := r.ro.Lookup(u.Name, sourceName(path)); ru != nil {
+		if ru, how := r.ro.Lookup(u.Name, sourceName(source)); ru != nil {
 			m = &Match{Unit: ru, By: how, Disagreements: ru.Disagreements(u.Name, u.Type, u.Pilot, r.lang)}
 			u.Name = ru.Name
 			if ru.Type != "" {
@@ -202,7 +202,7 @@ func hasRegisters(u *audit.Unit) *msg.Text {
 
 // sourceName is the name a submission would have without 单位信息: its file
 // or folder name without the extension.
-func sourceName(path string) string {
-	base := filepath.Base(path)
-	return strings.TrimSuffix(base, filepath.Ext(base))
+func sourceName(source string) string {
+	base := path.Base(source)
+	return strings.TrimSuffix(base, path.Ext(base))
 }
