@@ -8,6 +8,7 @@ import (
 
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 // DiffFormat is the format of the JSON diff.
@@ -73,11 +74,11 @@ func Diff(old, cur *Result, oldFile, newFile string, force bool) (*Comparison, e
 	}
 	olds := map[string]*UnitResult{}
 	for _, u := range old.Units {
-		olds[NormalizeName(u.Name)] = u
+		olds[roster.NormalizeName(u.Name)] = u
 	}
 	seen := map[string]bool{}
 	for _, nu := range cur.Units {
-		k := NormalizeName(nu.Name)
+		k := roster.NormalizeName(nu.Name)
 		seen[k] = true
 		ou := olds[k]
 		if ou == nil {
@@ -116,7 +117,7 @@ func Diff(old, cur *Result, oldFile, newFile string, force bool) (*Comparison, e
 		c.Units = append(c.Units, d)
 	}
 	for _, ou := range old.Units {
-		if !seen[NormalizeName(ou.Name)] {
+		if !seen[roster.NormalizeName(ou.Name)] {
 			c.Gone = append(c.Gone, ou.Name)
 		}
 	}

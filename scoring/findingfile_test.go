@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 // memFile is a ReaderWriterAt in memory.
@@ -124,7 +125,7 @@ func TestScorerDecisionsOfDroppedUnits(t *testing.T) {
 	if !kept.Decisions[0].Applied {
 		t.Error("decision on a kept unit: not applied")
 	}
-	dropped := s.Result(nil, []Failure{{Source: "金积镇.xlsx", Name: "金积镇"}}, nil, nil)
+	dropped := s.Result(nil, []roster.Failure{{Source: "金积镇.xlsx", Name: "金积镇"}}, nil, nil)
 	if dropped.Decisions[0].Applied {
 		t.Error("decision on a dropped unit: applied")
 	}

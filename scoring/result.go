@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 // FormatV1 is the format of the JSON result.
@@ -176,6 +177,15 @@ type RosterNote struct {
 	Disagreements []string `json:"disagreements,omitempty"`
 	// DisagreementTexts are Disagreements in both languages.
 	DisagreementTexts []msg.Text `json:"disagreement_texts,omitempty"`
+}
+
+// NewRosterNote is the note on how a submission matched the roster, or nil
+// when it matched none.
+func NewRosterNote(m *roster.Match) *RosterNote {
+	if m == nil {
+		return nil
+	}
+	return &RosterNote{Name: m.Unit.Name, MatchedBy: m.By, DisagreementTexts: m.Disagreements}
 }
 
 // DecisionNote is a review decision as applied, or the reason it could not be.

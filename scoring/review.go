@@ -1,13 +1,18 @@
 package scoring
 
 import (
+	"bytes"
 	"fmt"
-	"github.com/zwgk/zwgk/checklists"
 	"math/big"
 	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/zwgk/zwgk/audit"
+	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 // The review decisions.
@@ -41,7 +46,7 @@ type decisionSet struct {
 }
 
 func newDecisionSet(ds []Decision) *decisionSet {
-	s := &decisionSet{norm: NormalizeName}
+	s := &decisionSet{norm: roster.NormalizeName}
 	for i := range ds {
 		s.list = append(s.list, &ds[i])
 	}
@@ -98,4 +103,81 @@ func (s *decisionSet) notes(used []bool) []*DecisionNote {
 		return out[i].Item < out[j].Item
 	})
 	return out
+}
+
+// ParseReview reads the YAML form of review decisions; name is used in errors.
+func ParseReview(name string, data []byte) ([]Decision, error) {
+	if len(data) > 16<<20 {
+		return nil, fmt.Errorf("%s: 复核文件过大", name)
+	}
+	var doc struct {
+		Decisions []yaml.Node `yaml:"decisions"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var out []Decision
+	var errs []string
+	for _, n := range doc.Decisions {
+		var d struct {
+			Unit     string `yaml:"unit"`
+			Item     string `yaml:"item"`
+			DocNo    string `yaml:"doc_no"`
+			Row      int    `yaml:"row"`
+			Decision string `yaml:"decision"`
+			Reason   string `yaml:"reason"`
+			Score    string `yaml:"score"`
+			By       string `yaml:"by"`
+			On       string `yaml:"on"`
+		}
+		pos := fmt.Sprintf("%s:%d:%d", name, n.Line, n.Column)
+		if err := n.Decode(&d); err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", pos, err))
+			continue
+		}
+		dd := Decision{Unit: d.Unit, Item: d.Item, DocNo: d.DocNo, Row: d.Row, Decision: d.Decision, Reason: strings.TrimSpace(d.Reason),
+			By: d.By, On: d.On, Source: pos}
+		if d.Score != "" {
+			r, ok := new(big.Rat).SetString(d.Score)
+			if !ok {
+				errs = append(errs, fmt.Sprintf("%s: 分数「%s」不是数字", pos, d.Score))
+				continue
+			}
+			dd.Score = r
+		}
+		if err := dd.Check(); err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", pos, err))
+			continue
+		}
+		out = append(out, dd)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return out, nil
+}
+
+// Check validates one decision: a known decision, a unit and an item, a
+// reason for dismiss and adjust, a score for adjust.
+func (d *Decision) Check() error {
+	switch d.Decision {
+	case Confirm, Dismiss, Adjust:
+	default:
+		return fmt.Errorf("复核决定「%s」应为 confirm、dismiss 或 adjust", d.Decision)
+	}
+	if strings.TrimSpace(d.Unit) == "" || strings.TrimSpace(d.Item) == "" {
+		return fmt.Errorf("复核决定缺少单位（unit）或指标（item）")
+	}
+	if d.Decision != Confirm && d.Reason == "" {
+		return fmt.Errorf("%s 决定必须写明理由（reason）", d.Decision)
+	}
+	if d.Decision == Adjust && d.Score == nil {
+		return fmt.Errorf("adjust 决定必须给出调整后的分数（score）")
+	}
+	if d.Decision != Adjust && d.Row == 0 && d.DocNo == "" {
+		return fmt.Errorf("%s 决定须用 doc_no 或 row 指明是哪一条问题", d.Decision)
+	}
+	return nil
 }

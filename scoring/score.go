@@ -11,35 +11,21 @@ import (
 	"github.com/zwgk/zwgk/audit"
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
-// Input is everything Score needs: the evaluated units, the submissions that
-// could not be read, the roster's units that handed in nothing, and the
-// district's review decisions.
+// Input is everything Score needs: the evaluated units, the submissions not
+// scored and the roster's units that handed in nothing (roster.Reconciler
+// decides both), and the district's review decisions.
 type Input struct {
 	Checklist   *checklists.Checklist
 	Year        int
 	Evaluations []*audit.Evaluation
-	Failures    []Failure
-	Missing     []Expected
+	Failures    []roster.Failure
+	Missing     []roster.Expected
 	Decisions   []Decision
 	Roster      map[*audit.Unit]*RosterNote
 	Warnings    []msg.Text
-}
-
-// Failure is a submission that could not be read.
-type Failure struct {
-	Source string
-	Name   string // the unit's name when known (from the roster or the file name)
-	Type   string
-	Text   msg.Text
-}
-
-// Expected is a roster unit without a submission.
-type Expected struct {
-	Name  string
-	Type  string
-	Pilot bool
 }
 
 // Score computes every unit's item, section and unit scores exactly, rounds
@@ -83,7 +69,7 @@ func (s *Scorer) Unit(ev *audit.Evaluation) *UnitResult {
 // (review decisions count as applied only for these), the submissions that
 // could not be read, the roster's units that handed in nothing, and warnings
 // about the whole run.
-func (s *Scorer) Result(units []*UnitResult, failures []Failure, missing []Expected, warnings []msg.Text) *Result {
+func (s *Scorer) Result(units []*UnitResult, failures []roster.Failure, missing []roster.Expected, warnings []msg.Text) *Result {
 	c := s.c
 	res := &Result{
 		Format:    FormatV1,

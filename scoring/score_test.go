@@ -9,6 +9,7 @@ import (
 	"github.com/zwgk/zwgk/audit"
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/calendar"
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 func rat(s string) *big.Rat {
@@ -192,8 +193,8 @@ func TestRankTiesVetoMissingPinyin(t *testing.T) {
 		eval(c, "高闸镇", lower),   // gao
 	}
 	in := Input{Checklist: c, Year: 2017, Evaluations: evs,
-		Missing:  []Expected{{Name: "马莲渠乡", Type: "乡镇"}},
-		Failures: []Failure{{Source: "东塔寺乡.xlsx", Name: "东塔寺乡"}}}
+		Missing:  []roster.Expected{{Name: "马莲渠乡", Type: "乡镇"}},
+		Failures: []roster.Failure{{Source: "东塔寺乡.xlsx", Name: "东塔寺乡"}}}
 	want := []summary{
 		{"古城镇", 100, "优秀", 1, false, 4},
 		{"金积镇", 100, "优秀", 1, false, 4},

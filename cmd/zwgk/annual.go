@@ -13,6 +13,7 @@ import (
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring/annual"
 	"github.com/zwgk/zwgk/scoring/annual/annualreport"
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 // annualOptions are the flags of `zwgk annual-report`.
@@ -106,24 +107,26 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	}
 
 	file := &annual.File{Format: annual.FormatV1, Year: opts.year, Layout: annual.LayoutFor(opts.year)}
+	// No roster here: every submission read, with register rows, and the
+	// only one for its unit, is reported.
+	rec := roster.NewReconciler[*annual.Report](nil, len(subs))
 	reports := make([]*annual.Report, len(subs))
-	fails := make([]*annual.Error, len(subs))
 	prog := newProgress(e, len(subs), "统计")
 	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
 		if r.err != nil {
-			fails[i] = &annual.Error{File: filepath.ToSlash(r.sub.Path), Message: failureText(r.err).In(lang)}
+			rec.Unreadable(i, r.source, failureText(r.err))
+			return
+		}
+		if _, ok := rec.Match(i, r.source, r.unit); !ok {
 			return
 		}
 		reports[i] = annual.Compute(r.unit, annual.Options{Year: opts.year, Layout: file.Layout, Calendar: c.Calendar})
 	})
 	prog.finish()
-	for i := range subs {
-		switch {
-		case fails[i] != nil:
-			file.Errors = append(file.Errors, *fails[i])
-		case reports[i] != nil:
-			file.Units = append(file.Units, reports[i])
-		}
+	units, failures, _ := rec.Finish(reports)
+	file.Units = units
+	for _, f := range failures {
+		file.Errors = append(file.Errors, annual.Error{File: f.Source, Message: f.Text.In(lang)})
 	}
 	failed := false
 	for _, u := range file.Units {

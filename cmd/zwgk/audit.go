@@ -15,6 +15,7 @@ import (
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
 	"github.com/zwgk/zwgk/scoring/report"
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 // auditOptions are the flags of `zwgk audit`.
@@ -114,29 +115,20 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	defer closeStore()
 	plan := audit.NewPlan(c)
 	scorer := scoring.NewScorer(c, year, decisions)
+	rec := roster.NewReconciler[*scoring.UnitResult](ro, len(subs))
 	scored := make([]*scoring.UnitResult, len(subs))
-	fails := make([]*scoring.Failure, len(subs))
-	entries := make([]*scoring.RosterUnit, len(subs))
 	prog := newProgress(e, len(subs), "审核")
 	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
 		if r.err != nil {
-			name := sourceName(r.sub.Path)
-			if ro != nil {
-				if ru, _ := ro.Lookup(name); ru != nil {
-					name = ru.Name
-				}
-			}
-			fails[i] = &scoring.Failure{Source: filepath.ToSlash(r.sub.Path), Name: name, Text: failureText(r.err)}
+			rec.Unreadable(i, r.source, failureText(r.err))
 			return
 		}
-		if err := hasRegisters(r.unit); err != nil {
-			fails[i] = &scoring.Failure{Source: filepath.ToSlash(r.sub.Path), Name: r.unit.Name, Type: r.unit.Type, Text: *err}
+		m, ok := rec.Match(i, r.source, r.unit)
+		if !ok {
 			return
 		}
-		var note *scoring.RosterNote
-		entries[i], note = applyRoster(ro, r.unit, r.sub.Path, lang)
 		u := scorer.Unit(plan.Evaluate(r.unit, year))
-		u.Roster = note
+		u.Roster = scoring.NewRosterNote(m)
 		if store != nil {
 			// On a write error the findings stay in memory: the run goes on.
 			_ = store.Put(u)
@@ -144,20 +136,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		scored[i] = u
 	})
 	prog.finish()
-
-	var ok []*scoring.UnitResult
-	var failures []scoring.Failure
-	entryOf := map[*scoring.UnitResult]*scoring.RosterUnit{}
-	for i := range subs {
-		switch {
-		case fails[i] != nil:
-			failures = append(failures, *fails[i])
-		case scored[i] != nil:
-			ok = append(ok, scored[i])
-			entryOf[scored[i]] = entries[i]
-		}
-	}
-	units, failures, missing := matchUnits(ro, ok, entryOf, failures)
+	units, failures, missing := rec.Finish(scored)
 	res := scorer.Result(units, failures, missing, nil)
 
 	// The report files are written while standard output is: renderers
@@ -194,20 +173,6 @@ func findingStore() (store *scoring.FindingFile, closeStore func()) {
 		f.Close()
 		os.Remove(f.Name())
 	}
-}
-
-// hasRegisters refuses a submission whose registers are all missing or
-// empty: under na: full it would otherwise score as if it had done
-// everything right.
-func hasRegisters(u *audit.Unit) *msg.Text {
-	for name, t := range u.Tables {
-		if name != "unit" && len(t.Rows) > 0 {
-			return nil
-		}
-	}
-	t := msg.New("报送材料中没有任何台账记录（公文台账、依申请公开台账等均缺失或为空），无法评估；请填写台账后重新报送",
-		"the submission has no register rows (every register is missing or empty), so it cannot be assessed")
-	return &t
 }
 
 func errorFiles(res *scoring.Result) []string {

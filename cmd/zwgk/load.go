@@ -47,11 +47,12 @@ func loadCalendarFile(e *env, name string) (*calendar.File, error) {
 	return f, nil
 }
 
-// readResult is one submission read (unit set) or not (err set).
+// readResult is one submission read (unit set) or not (err set); source is
+// its path with forward slashes, as results name it.
 type readResult struct {
-	sub  workbook.Submission
-	unit *audit.Unit
-	err  error
+	source string
+	unit   *audit.Unit
+	err    error
 }
 
 // readAll reads the submissions with a bounded pool of workers and calls
@@ -75,12 +76,13 @@ func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists
 			for i := range work {
 				s := subs[i]
 				prog.start(s.Path)
+				source := filepath.ToSlash(s.Path)
 				u, err := rd.Read(s.Path)
 				if u != nil {
-					u.Source = filepath.ToSlash(s.Path)
+					u.Source = source
 					in.quiet(u)
 				}
-				each(i, readResult{sub: s, unit: u, err: err})
+				each(i, readResult{source: source, unit: u, err: err})
 				prog.done()
 			}
 		}()
@@ -90,13 +92,6 @@ func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists
 	}
 	close(work)
 	wg.Wait()
-}
-
-// sourceName is the name a submission would have without 单位信息: its file
-// or folder name.
-func sourceName(path string) string {
-	base := filepath.Base(path)
-	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 func discover(paths []string) ([]workbook.Submission, error) {

@@ -10,6 +10,7 @@ import (
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
 	"github.com/zwgk/zwgk/scoring/forms"
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 type sampleOptions struct {
@@ -78,36 +79,39 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 		return err
 	}
 	plan := audit.NewPlan(c)
+	// No roster here: every submission read, with register rows, and the
+	// only one for its unit, is sampled.
+	rec := roster.NewReconciler[[]scoring.Sampled](nil, len(subs))
 	samples := make([][]scoring.Sampled, len(subs))
-	failed := make([]error, len(subs))
 	prog := newProgress(e, len(subs), "抽查")
 	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
 		if r.err != nil {
-			failed[i] = r.err
+			rec.Unreadable(i, r.source, failureText(r.err))
+			return
+		}
+		if _, ok := rec.Match(i, r.source, r.unit); !ok {
 			return
 		}
 		ev := plan.Evaluate(r.unit, year)
 		samples[i] = scoring.Sample(r.unit.Name, scoring.Candidates(ev), opts.perUnit, seed)
 	})
 	prog.finish()
+	units, failures, _ := rec.Finish(samples)
+	for _, f := range failures {
+		fmt.Fprintf(e.stderr, "zwgk: %s: %s\n", f.Source, f.Text.In(lang))
+	}
 	var all []scoring.Sampled
-	nFailed := 0
-	for i := range subs {
-		if failed[i] != nil {
-			fmt.Fprintf(e.stderr, "zwgk: %v\n", failed[i])
-			nFailed++
-			continue
-		}
-		all = append(all, samples[i]...)
+	for _, s := range units {
+		all = append(all, s...)
 	}
 	info := forms.SampleInfo{Seed: seed, PerUnit: opts.perUnit, Checklist: c.ID, Year: year, Generated: generated(e)}
 	if err := writeAtomic(opts.output, opts.force, func(w io.Writer) error { return forms.SampleXLSX(w, all, info) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, msg.Pick(lang, "已抽取 %d 个单位共 %d 行，随机种子 %d，写入 %s\n", "sampled %d units, %d rows, seed %d, written to %s\n"),
-		len(subs)-nFailed, len(all), seed, opts.output)
-	if nFailed > 0 {
-		return &exitError{code: exitError2, err: msg.Errorf("%d 份报送材料无法读取", "%d submissions could not be read", nFailed)}
+		len(units), len(all), seed, opts.output)
+	if len(failures) > 0 {
+		return &exitError{code: exitError2, err: msg.Errorf("%d 份报送材料无法读取", "%d submissions could not be read", len(failures))}
 	}
 	return nil
 }

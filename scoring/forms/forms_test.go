@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/zwgk/zwgk/scoring"
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 // fill opens a workbook a form wrote, sets cells as a clerk would, and
@@ -49,7 +50,7 @@ func TestRosterRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	no, yes := false, true
-	want := []*scoring.RosterUnit{
+	want := []*roster.Unit{
 		{Name: "金积镇", Type: "乡镇", Pilot: &no, Line: 2},
 		{Name: "利通区发展和改革局", Type: "部门", Pilot: &yes, Aliases: []string{"区发改局", "发改局"}, Line: 3},
 	}

@@ -9,8 +9,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/zwgk/zwgk/checklists"
-	"github.com/zwgk/zwgk/scoring"
 	"github.com/zwgk/zwgk/scoring/report/xlsx"
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 // The roster workbook's layout: one sheet, one unit per row.
@@ -60,19 +60,19 @@ func RosterTemplate(w io.Writer) error {
 }
 
 // ReadRoster reads the roster workbook; name is used in errors.
-func ReadRoster(name string, data []byte) (*scoring.Roster, error) {
+func ReadRoster(name string, data []byte) (*roster.Roster, error) {
 	rows, err := sheetRows(name, data, []string{rosterSheet, "名单", "单位名单"}, rosterHeaders[:1])
 	if err != nil {
 		return nil, err
 	}
-	ro := &scoring.Roster{Source: name}
+	ro := &roster.Roster{Source: name}
 	var errs []string
 	for _, r := range rows {
 		n := strings.TrimSpace(r.get("单位名称"))
 		if n == "" {
 			continue
 		}
-		u := &scoring.RosterUnit{Name: n, Type: strings.TrimSpace(r.get("单位类型")), Line: r.line}
+		u := &roster.Unit{Name: n, Type: strings.TrimSpace(r.get("单位类型")), Line: r.line}
 		if p := strings.TrimSpace(r.get("是否试点部门")); p != "" {
 			b := p == "是" || strings.EqualFold(p, "y") || p == "1" || p == "√"
 			u.Pilot = &b

@@ -1,9 +1,8 @@
-package scoring
+package roster
 
 import (
 	"bytes"
 	"fmt"
-	"math/big"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -12,8 +11,9 @@ import (
 	"github.com/zwgk/zwgk/checklists/msg"
 )
 
-// RosterUnit is a unit that must hand in.
-type RosterUnit struct {
+// Unit is a unit that must hand in: its name, type, pilot flag and the
+// other names it may hand in under; Line is where the roster lists it.
+type Unit struct {
 	Name    string   `yaml:"name"`
 	Type    string   `yaml:"type"`
 	Pilot   *bool    `yaml:"pilot"`
@@ -24,11 +24,11 @@ type RosterUnit struct {
 // Roster is the list of units that must hand in.
 type Roster struct {
 	Source string
-	Units  []*RosterUnit
+	Units  []*Unit
 }
 
-// ParseRoster reads the YAML form of a roster; name is used in errors.
-func ParseRoster(name string, data []byte) (*Roster, error) {
+// Parse reads the YAML form of a roster; name is used in errors.
+func Parse(name string, data []byte) (*Roster, error) {
 	if len(data) > 4<<20 {
 		return nil, fmt.Errorf("%s: 名单文件过大", name)
 	}
@@ -43,7 +43,7 @@ func ParseRoster(name string, data []byte) (*Roster, error) {
 	ro := &Roster{Source: name}
 	var errs []string
 	for _, n := range doc.Units {
-		var u RosterUnit
+		var u Unit
 		if err := n.Decode(&u); err != nil {
 			errs = append(errs, fmt.Sprintf("%s:%d:%d: %v", name, n.Line, n.Column, err))
 			continue
@@ -64,7 +64,7 @@ func ParseRoster(name string, data []byte) (*Roster, error) {
 	return ro, nil
 }
 
-func (u *RosterUnit) check() error {
+func (u *Unit) check() error {
 	u.Name = strings.TrimSpace(u.Name)
 	if u.Name == "" {
 		return fmt.Errorf("名单中的单位缺少名称（name）")
@@ -81,7 +81,7 @@ func (u *RosterUnit) check() error {
 
 // checkUnique refuses a roster in which two units share a name or alias.
 func (ro *Roster) checkUnique() error {
-	seen := map[string]*RosterUnit{}
+	seen := map[string]*Unit{}
 	for _, u := range ro.Units {
 		for _, k := range u.keys() {
 			if o := seen[k]; o != nil && o != u {
@@ -106,7 +106,7 @@ func NormalizeName(s string) string {
 	return s
 }
 
-func (u *RosterUnit) keys() []string {
+func (u *Unit) keys() []string {
 	keys := []string{NormalizeName(u.Name)}
 	for _, a := range u.Aliases {
 		if k := NormalizeName(a); k != "" {
@@ -118,7 +118,7 @@ func (u *RosterUnit) keys() []string {
 
 // Lookup returns the roster unit a name (or, failing that, a file name)
 // matches, and how it matched.
-func (ro *Roster) Lookup(names ...string) (*RosterUnit, string) {
+func (ro *Roster) Lookup(names ...string) (*Unit, string) {
 	for _, n := range names {
 		k := NormalizeName(n)
 		if k == "" {
@@ -139,7 +139,7 @@ func (ro *Roster) Lookup(names ...string) (*RosterUnit, string) {
 }
 
 // Disagreements lists where a unit's own description differs from the roster.
-func (u *RosterUnit) Disagreements(name, typ string, pilot bool) []msg.Text {
+func (u *Unit) Disagreements(name, typ string, pilot bool) []msg.Text {
 	var out []msg.Text
 	if name != u.Name {
 		out = append(out, msg.New("单位自报名称「%s」，名单名称「%s」", "unit calls itself %q, roster says %q", name, u.Name))
@@ -166,81 +166,4 @@ func yn(b bool) string {
 		return "是"
 	}
 	return "否"
-}
-
-// ParseReview reads the YAML form of review decisions; name is used in errors.
-func ParseReview(name string, data []byte) ([]Decision, error) {
-	if len(data) > 16<<20 {
-		return nil, fmt.Errorf("%s: 复核文件过大", name)
-	}
-	var doc struct {
-		Decisions []yaml.Node `yaml:"decisions"`
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	var out []Decision
-	var errs []string
-	for _, n := range doc.Decisions {
-		var d struct {
-			Unit     string `yaml:"unit"`
-			Item     string `yaml:"item"`
-			DocNo    string `yaml:"doc_no"`
-			Row      int    `yaml:"row"`
-			Decision string `yaml:"decision"`
-			Reason   string `yaml:"reason"`
-			Score    string `yaml:"score"`
-			By       string `yaml:"by"`
-			On       string `yaml:"on"`
-		}
-		pos := fmt.Sprintf("%s:%d:%d", name, n.Line, n.Column)
-		if err := n.Decode(&d); err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", pos, err))
-			continue
-		}
-		dd := Decision{Unit: d.Unit, Item: d.Item, DocNo: d.DocNo, Row: d.Row, Decision: d.Decision, Reason: strings.TrimSpace(d.Reason),
-			By: d.By, On: d.On, Source: pos}
-		if d.Score != "" {
-			r, ok := new(big.Rat).SetString(d.Score)
-			if !ok {
-				errs = append(errs, fmt.Sprintf("%s: 分数「%s」不是数字", pos, d.Score))
-				continue
-			}
-			dd.Score = r
-		}
-		if err := dd.Check(); err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", pos, err))
-			continue
-		}
-		out = append(out, dd)
-	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
-	}
-	return out, nil
-}
-
-// Check validates one decision: a known decision, a unit and an item, a
-// reason for dismiss and adjust, a score for adjust.
-func (d *Decision) Check() error {
-	switch d.Decision {
-	case Confirm, Dismiss, Adjust:
-	default:
-		return fmt.Errorf("复核决定「%s」应为 confirm、dismiss 或 adjust", d.Decision)
-	}
-	if strings.TrimSpace(d.Unit) == "" || strings.TrimSpace(d.Item) == "" {
-		return fmt.Errorf("复核决定缺少单位（unit）或指标（item）")
-	}
-	if d.Decision != Confirm && d.Reason == "" {
-		return fmt.Errorf("%s 决定必须写明理由（reason）", d.Decision)
-	}
-	if d.Decision == Adjust && d.Score == nil {
-		return fmt.Errorf("adjust 决定必须给出调整后的分数（score）")
-	}
-	if d.Decision != Adjust && d.Row == 0 && d.DocNo == "" {
-		return fmt.Errorf("%s 决定须用 doc_no 或 row 指明是哪一条问题", d.Decision)
-	}
-	return nil
 }

@@ -1,0 +1,31 @@
+package roster
+
+import "testing"
+
+// FuzzParse: Parse never panics, and a roster it accepts has named units,
+// each found by its own name — unless the name folds to nothing (利通区,
+// 吴忠市: accepted today, never matched, so always missing).
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(testRoster))
+	f.Add([]byte("units:\n  - {name: 金积镇, type: 镇}\n"))
+	f.Add([]byte("units:\n  - {name: 金积镇}\n  - {name: 利通区金积镇}\n"))
+	f.Add([]byte("units: [{name: ''}]\n"))
+	f.Add([]byte("unit: []\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ro, err := Parse("名单.yaml", data)
+		if err != nil {
+			return
+		}
+		for _, u := range ro.Units {
+			if u.Name == "" {
+				t.Fatalf("unit without a name: %+v", u)
+			}
+			if NormalizeName(u.Name) == "" {
+				continue
+			}
+			if got, _ := ro.Lookup(u.Name); got != u {
+				t.Fatalf("Lookup(%q) = %v, want the unit itself", u.Name, got)
+			}
+		}
+	})
+}

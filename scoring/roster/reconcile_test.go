@@ -1,0 +1,245 @@
+package roster
+
+import (
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/zwgk/zwgk/audit"
+	"github.com/zwgk/zwgk/checklists/msg"
+)
+
+const testRoster = `units:
+  - name: 利通区发展和改革局
+    type: 部门
+    pilot: true
+    aliases: [区发改局, 发改局]
+  - {name: 金积镇, type: 乡镇}
+  - {name: 上桥镇, type: 乡镇}
+  - {name: 利通区水务局, type: 部门, pilot: false}
+`
+
+// sub is one submission fed to the Reconciler: read (unit set) or not.
+type sub struct {
+	path string
+	unit *audit.Unit
+	why  string // unreadable: why
+}
+
+// read is a submission read with one register row.
+func read(path, name, typ string) sub {
+	return sub{path: path, unit: &audit.Unit{Name: name, Type: typ,
+		Tables: map[string]*audit.Table{"公文台账": {Rows: []*audit.Row{{Line: 2}}}}}}
+}
+
+// empty is a submission read with 单位信息 and no register rows.
+func empty(path, name string) sub {
+	return sub{path: path, unit: &audit.Unit{Name: name,
+		Tables: map[string]*audit.Table{"unit": {Rows: []*audit.Row{{Line: 2}}}, "公文台账": {}}}}
+}
+
+func unreadable(path, why string) sub { return sub{path: path, why: why} }
+
+// failure is a Failure with its Chinese text.
+type failure struct{ Source, Name, Type, Text string }
+
+// match is a Match by roster name.
+type match struct {
+	Unit          string
+	By            string
+	Disagreements []string
+}
+
+type outcome struct {
+	Units    []string // what the caller kept: the unit's name after Match
+	Matches  map[string]match
+	Failures []failure
+	Missing  []Expected
+}
+
+// reconcile feeds subs to a Reconciler against roster (none when "") from
+// one goroutine per submission, as the audit's workers do.
+func reconcile(t *testing.T, roster string, subs []sub) outcome {
+	t.Helper()
+	var ro *Roster
+	if roster != "" {
+		var err error
+		if ro, err = Parse("名单.yaml", []byte(roster)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := NewReconciler[string](ro, len(subs))
+	scored := make([]string, len(subs))
+	matches := make([]*Match, len(subs))
+	var wg sync.WaitGroup
+	for i, s := range subs {
+		wg.Go(func() {
+			if s.unit == nil {
+				r.Unreadable(i, s.path, msg.Text{Zh: s.why, En: s.why})
+				return
+			}
+			m, ok := r.Match(i, s.path, s.unit)
+			if !ok {
+				if m != nil {
+					t.Errorf("%s: refused with a match", s.path)
+				}
+				return
+			}
+			matches[i] = m
+			scored[i] = s.unit.Name
+		})
+	}
+	wg.Wait()
+	units, fails, missing := r.Finish(scored)
+	out := outcome{Units: units, Missing: missing}
+	for i, m := range matches {
+		if m != nil {
+			if out.Matches == nil {
+				out.Matches = map[string]match{}
+			}
+			out.Matches[subs[i].path] = match{Unit: m.Unit.Name, By: m.By, Disagreements: chinese(m.Disagreements)}
+		}
+	}
+	for _, f := range fails {
+		out.Failures = append(out.Failures, failure{f.Source, f.Name, f.Type, f.Text.Zh})
+	}
+	return out
+}
+
+func TestReconcile(t *testing.T) {
+	notOnRoster := "单位「利通区教育局」不在应报送单位名单 名单.yaml 中（请核对单位名称，或在名单中为它加上别名）"
+	noRows := "报送材料中没有任何台账记录（公文台账、依申请公开台账等均缺失或为空），无法评估；请填写台账后重新报送"
+	allMissing := []Expected{{Name: "利通区发展和改革局", Type: "部门", Pilot: true}, {Name: "金积镇", Type: "乡镇"},
+		{Name: "上桥镇", Type: "乡镇"}, {Name: "利通区水务局", Type: "部门"}}
+	without := func(names ...string) []Expected {
+		return slices.DeleteFunc(slices.Clone(allMissing), func(e Expected) bool { return slices.Contains(names, e.Name) })
+	}
+	tests := []struct {
+		name   string
+		roster string
+		subs   []sub
+		want   outcome
+	}{
+		{
+			name:   "exact name",
+			roster: testRoster,
+			subs:   []sub{read("d/金积镇.xlsx", "金积镇", "乡镇")},
+			want: outcome{Units: []string{"金积镇"}, Matches: map[string]match{"d/金积镇.xlsx": {Unit: "金积镇", By: "name"}},
+				Missing: without("金积镇")},
+		},
+		{
+			name:   "alias, the roster's name, type and pilot win",
+			roster: testRoster,
+			subs:   []sub{read("d/a.xlsx", "区发改局", "乡镇")},
+			want: outcome{Units: []string{"利通区发展和改革局"}, Matches: map[string]match{"d/a.xlsx": {Unit: "利通区发展和改革局", By: "alias",
+				Disagreements: []string{"单位自报名称「区发改局」，名单名称「利通区发展和改革局」", "单位自报类型「乡镇」，以名单「部门」为准",
+					"单位自报试点部门「否」，以名单「是」为准"}}},
+				Missing: without("利通区发展和改革局")},
+		},
+		{
+			name:   "normalised name: full width, spaces, district prefix, 人民政府",
+			roster: testRoster,
+			subs: []sub{read("d/1.xlsx", "利通区　金积镇人民政府", "乡镇"), read("d/2.xlsx", "吴忠市利通区 上桥镇", ""),
+				read("d/3.xlsx", "利通区水务局", "部门")},
+			want: outcome{Units: []string{"金积镇", "上桥镇", "利通区水务局"}, Matches: map[string]match{
+				"d/1.xlsx": {Unit: "金积镇", By: "name", Disagreements: []string{"单位自报名称「利通区　金积镇人民政府」，名单名称「金积镇」"}},
+				"d/2.xlsx": {Unit: "上桥镇", By: "name", Disagreements: []string{"单位自报名称「吴忠市利通区 上桥镇」，名单名称「上桥镇」"}},
+				"d/3.xlsx": {Unit: "利通区水务局", By: "name"},
+			}, Missing: without("金积镇", "上桥镇", "利通区水务局")},
+		},
+		{
+			name:   "matched by file name when the unit's own name matches nothing",
+			roster: testRoster,
+			subs:   []sub{read("d/发改局.xlsx", "", "")},
+			want: outcome{Units: []string{"利通区发展和改革局"}, Matches: map[string]match{"d/发改局.xlsx": {Unit: "利通区发展和改革局", By: "alias",
+				Disagreements: []string{"单位自报名称「」，名单名称「利通区发展和改革局」", "单位自报试点部门「否」，以名单「是」为准"}}},
+				Missing: without("利通区发展和改革局")},
+		},
+		{
+			name:   "two submissions for one unit: both failures, the unit not missing",
+			roster: testRoster,
+			subs:   []sub{read("d/金积镇.xlsx", "金积镇", "乡镇"), read("d/上桥镇.xlsx", "上桥镇", "乡镇"), read("e/金积镇人民政府.xlsx", "金积镇人民政府", "乡镇")},
+			want: outcome{Units: []string{"上桥镇"}, Matches: map[string]match{
+				"d/金积镇.xlsx":     {Unit: "金积镇", By: "name"},
+				"d/上桥镇.xlsx":     {Unit: "上桥镇", By: "name"},
+				"e/金积镇人民政府.xlsx": {Unit: "金积镇", By: "name", Disagreements: []string{"单位自报名称「金积镇人民政府」，名单名称「金积镇」"}},
+			}, Failures: []failure{
+				{"d/金积镇.xlsx", "金积镇", "乡镇", "单位「金积镇」报送了多份材料：d/金积镇.xlsx、e/金积镇人民政府.xlsx；请确认哪一份有效后只保留一份"},
+				{"e/金积镇人民政府.xlsx", "金积镇", "乡镇", "单位「金积镇」报送了多份材料：d/金积镇.xlsx、e/金积镇人民政府.xlsx；请确认哪一份有效后只保留一份"},
+			}, Missing: without("金积镇", "上桥镇")},
+		},
+		{
+			name:   "a submission not on the roster",
+			roster: testRoster,
+			subs:   []sub{read("d/教育局.xlsx", "利通区教育局", "部门")},
+			want:   outcome{Failures: []failure{{"d/教育局.xlsx", "利通区教育局", "部门", notOnRoster}}, Missing: allMissing},
+		},
+		{
+			name:   "roster units without a submission are missing, in the roster's order",
+			roster: testRoster,
+			want:   outcome{Missing: allMissing},
+		},
+		{
+			name:   "an unreadable submission named by the roster unit its file name matches, not missing",
+			roster: testRoster,
+			subs:   []sub{unreadable(`d/区发改局.xlsx`, "文件已损坏"), unreadable("d/不知道.xlsx", "加密")},
+			want: outcome{Failures: []failure{{"d/区发改局.xlsx", "利通区发展和改革局", "", "文件已损坏"}, {"d/不知道.xlsx", "不知道", "", "加密"}},
+				Missing: without("利通区发展和改革局")},
+		},
+		{
+			name:   "a submission without register rows is refused, named as it names itself, not missing",
+			roster: testRoster,
+			subs:   []sub{empty("d/x.xlsx", "金积镇"), read("d/上桥镇.xlsx", "上桥镇", "乡镇")},
+			want: outcome{Units: []string{"上桥镇"}, Matches: map[string]match{"d/上桥镇.xlsx": {Unit: "上桥镇", By: "name"}},
+				Failures: []failure{{"d/x.xlsx", "金积镇", "", noRows}}, Missing: without("金积镇", "上桥镇")},
+		},
+		{
+			name: "no roster: all read units kept, in order, duplicates and empty ones refused, none missing",
+			subs: []sub{read("d/金积镇.xlsx", "金积镇", "乡镇"), read("d/教育局.xlsx", "利通区教育局", "部门"), unreadable("d/坏.xlsx", "文件已损坏"),
+				empty("d/空.xlsx", "上桥镇"), read("d/财政局/", "利通区财政局", ""), read("e/j.xlsx", "利通区金积镇", "乡镇")},
+			want: outcome{Units: []string{"利通区教育局", "利通区财政局"}, Failures: []failure{
+				{"d/坏.xlsx", "坏", "", "文件已损坏"},
+				{"d/空.xlsx", "上桥镇", "", noRows},
+				{"d/金积镇.xlsx", "金积镇", "乡镇", "单位「金积镇」报送了多份材料：d/金积镇.xlsx、e/j.xlsx；请确认哪一份有效后只保留一份"},
+				{"e/j.xlsx", "利通区金积镇", "乡镇", "单位「利通区金积镇」报送了多份材料：d/金积镇.xlsx、e/j.xlsx；请确认哪一份有效后只保留一份"},
+			}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := reconcile(t, tt.roster, tt.subs)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("reconcile (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestNormalizeName(t *testing.T) {
+	for in, want := range map[string]string{
+		"金积镇":    "金积镇",
+		"利通区金积镇": "金积镇",
+		"宁夏回族自治区吴忠市利通区金积镇": "金积镇",
+		"金积镇人民政府":          "金积镇",
+		"郭家桥乡人民政府":         "郭家桥乡",
+		"利通区人民政府":          "人民政府", // a district's own government keeps its suffix
+		" 利通区 财政局 ":        "财政局",
+		"利通区　财政局":          "财政局",
+		"ＡＢＣ局":             "ABC局",
+	} {
+		if got := NormalizeName(in); got != want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// chinese returns the Chinese of each text, or nil.
+func chinese(ts []msg.Text) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.Zh)
+	}
+	return out
+}
