@@ -5,6 +5,7 @@ import (
 
 	"github.com/expr-lang/expr/vm"
 	"github.com/zwgk/zwgk/checklists/calendar"
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 )
 
 // Format is the value of the format key of every checklist this package reads.
@@ -31,12 +32,8 @@ const (
 	NAExclude = "exclude"
 )
 
-// Pos is a position in a checklist file.
-type Pos struct {
-	File string
-	Line int
-	Col  int
-}
+// Pos is a position in a checklist file: FILE:LINE:COL.
+type Pos = yamlfile.Pos
 
 // Checklist is a loaded, validated and compiled indicator system.
 type Checklist struct {

@@ -9,6 +9,8 @@ import (
 
 	"github.com/expr-lang/expr/file"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 )
 
 // Lint checks a checklist and returns every error and warning, sorted by
@@ -26,7 +28,7 @@ var (
 
 // compile compiles the expression of e for rows of table ("" for a
 // unit-level expression), reporting a failure at its place in the YAML.
-func (l *loader) compile(e entry, table string, env *compileEnv) (x *Expr) {
+func (l *loader) compile(e yamlfile.Entry, table string, env *compileEnv) (x *Expr) {
 	src, ok := l.exprText(e)
 	if !ok {
 		return nil
@@ -35,7 +37,7 @@ func (l *loader) compile(e entry, table string, env *compileEnv) (x *Expr) {
 		// The expression compiler is third-party code given untrusted text:
 		// a panic in it is reported as a compile error, not a crash.
 		if r := recover(); r != nil {
-			l.errorf(e.pos(), "表达式无法编译：%v", "expression does not compile: %v", r)
+			l.errorf(e.Pos(), "表达式无法编译：%v", "expression does not compile: %v", r)
 			x = nil
 		}
 	}()
@@ -46,16 +48,16 @@ func (l *loader) compile(e entry, table string, env *compileEnv) (x *Expr) {
 		}
 		return nil
 	}
-	return &Expr{Source: src, Program: c.program, Pos: e.pos(), Fields: c.fields}
+	return &Expr{Source: src, Program: c.program, Pos: e.Pos(), Fields: c.fields}
 }
 
 // exprError reports a compile error of the expression src in entry e.
-func (l *loader) exprError(e entry, src, table string, env *compileEnv, err error) {
-	p := e.pos()
+func (l *loader) exprError(e yamlfile.Entry, src, table string, env *compileEnv, err error) {
+	p := e.Pos()
 	text := err.Error()
 	var fe *file.Error
 	if errors.As(err, &fe) {
-		p = exprPos(e.f, e.val, fe.From)
+		p = exprPos(e.File, e.Value, fe.From)
 		text = fe.Message
 	}
 	if m := unknownNameRe.FindStringSubmatch(text); m != nil {
@@ -78,14 +80,14 @@ func (l *loader) exprError(e entry, src, table string, env *compileEnv, err erro
 		return
 	}
 	if m := expectBoolRe.FindStringSubmatch(text); m != nil {
-		l.errorf(p, "「%s」的值应为布尔值（真/假），实际是 %s", "%s should be boolean (true/false), but is %s", e.key.Value, m[1])
+		l.errorf(p, "「%s」的值应为布尔值（真/假），实际是 %s", "%s should be boolean (true/false), but is %s", e.Key.Value, m[1])
 		return
 	}
 	if m := noFieldRe.FindStringSubmatch(text); m != nil {
 		l.errorf(p, "没有「%s」这一项：%s", "no such field %q: %s", m[1], text)
 		return
 	}
-	l.errorf(p, "「%s」的表达式无法编译：%s", "%s does not compile: %s", e.key.Value, text)
+	l.errorf(p, "「%s」的表达式无法编译：%s", "%s does not compile: %s", e.Key.Value, text)
 }
 
 // exprPos maps the rune offset from within the value of the scalar n back
@@ -93,8 +95,8 @@ func (l *loader) exprError(e entry, src, table string, env *compileEnv, err erro
 // side: a run of white space in one matches a run in the other, which covers
 // quoting, folding and the indentation of block scalars. When the two do
 // not match (escape sequences) it falls back to the scalar's own position.
-func exprPos(f *source, n *yaml.Node, from int) Pos {
-	base := f.pos(n)
+func exprPos(f *yamlfile.File, n *yaml.Node, from int) Pos {
+	base := f.Pos(n)
 	val := []rune(n.Value)
 	from = max(0, min(from, len(val)))
 	li, ci := n.Line-1, n.Column-1
@@ -105,7 +107,7 @@ func exprPos(f *source, n *yaml.Node, from int) Pos {
 		ci++
 	}
 	at := func() (rune, bool) {
-		line, ok := f.line(li)
+		line, ok := f.Line(li)
 		if !ok {
 			return 0, false
 		}
@@ -115,7 +117,7 @@ func exprPos(f *source, n *yaml.Node, from int) Pos {
 		return '\n', true
 	}
 	next := func() {
-		if line, _ := f.line(li); ci < len(line) {
+		if line, _ := f.Line(li); ci < len(line) {
 			ci++
 		} else {
 			li, ci = li+1, 0
@@ -152,7 +154,7 @@ func exprPos(f *source, n *yaml.Node, from int) Pos {
 	if _, ok := at(); !ok {
 		return base
 	}
-	return Pos{File: f.name, Line: li + 1, Col: ci + 1}
+	return Pos{File: f.Name, Line: li + 1, Col: ci + 1}
 }
 
 // usesAny reports whether src holds one of names as a whole word.
@@ -177,50 +179,5 @@ func isIdent(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
-// closest returns the candidate nearest to s by edit distance, ignoring
-// case, or "" when none is near enough to be a likely typo: one edit per
-// three characters, at most three.
-func closest(s string, candidates []string) string {
-	best, bestD := "", -1
-	for _, c := range candidates {
-		d := distance(strings.ToLower(s), strings.ToLower(c))
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	limit := min(3, len([]rune(s))/3)
-	if bestD < 0 || bestD > limit {
-		return ""
-	}
-	return best
-}
-
-// distance is the optimal string alignment distance between a and b:
-// insertions, deletions, substitutions and swaps of neighbours cost 1.
-func distance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	if len(x) > 64 || len(y) > 64 {
-		return max(len(x), len(y))
-	}
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(x)][len(y)]
-}
+// closest returns the candidate nearest to s, or "" (see yamlfile.Closest).
+func closest(s string, candidates []string) string { return yamlfile.Closest(s, candidates) }

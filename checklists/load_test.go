@@ -9,7 +9,9 @@ import (
 
 	"github.com/expr-lang/expr"
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -363,7 +365,7 @@ func TestExprPos(t *testing.T) {
 				t.Fatal("no check")
 			}
 			from := len([]rune(n.Value[:strings.Index(n.Value, "BAD")]))
-			got := exprPos(&source{name: "f", data: []byte(src)}, n, from)
+			got := exprPos(&yamlfile.File{Name: "f", Data: []byte(src)}, n, from)
 			want := Pos{File: "f"}
 			for i, line := range strings.Split(src, "\n") {
 				if j := strings.Index(line, "BAD"); j >= 0 {
