@@ -9,10 +9,10 @@ import (
 
 	"github.com/expr-lang/expr"
 	"github.com/google/go-cmp/cmp"
-
 	"github.com/google/go-cmp/cmp/cmpopts"
-	"github.com/zwgk/zwgk/checklists/yamlfile"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 )
 
 // exprSummary and itemSummary are what the tests compare of a loaded checklist.
