@@ -6,6 +6,7 @@ import (
 	"github.com/zwgk/zwgk/checklists/calendar"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/checklists/rules"
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 )
 
 // Format is the value of the format key of every checklist this package reads.
@@ -98,12 +99,8 @@ const (
 	NAExclude = "exclude"
 )
 
-// Pos is a position in a checklist file.
-type Pos struct {
-	File string
-	Line int
-	Col  int
-}
+// Pos is a position in a checklist file: FILE:LINE:COL.
+type Pos = yamlfile.Pos
 
 // Checklist is a loaded, validated and compiled indicator system.
 type Checklist struct {

@@ -65,16 +65,16 @@ func TestFragments(t *testing.T) {
 	}
 	l := &loader{}
 	l.readFragments()
-	if len(l.errs) != 0 {
-		t.Fatalf("fragments file:\n%s", l.errs)
+	if len(l.r.Errs) != 0 {
+		t.Fatalf("fragments file:\n%s", l.r.Errs)
 	}
 	total := 0
 	doc := ""
 	for i, name := range l.fragNames {
 		item := fmt.Sprintf("      - id: X%d\n        use: %s\n        basis: x\n", i, name)
-		if e, ok := l.frags[name].get("method"); !ok || Method(e.val.Value) != Veto {
+		if e, ok := l.frags[name].Get("method"); !ok || Method(e.Value.Value) != Veto {
 			item += "        points: 1\n"
-			if !ok || Method(e.val.Value) != Bonus {
+			if !ok || Method(e.Value.Value) != Bonus {
 				total++
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/zwgk/zwgk/checklists/rules"
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 )
 
 // Lint checks a checklist and returns every error and warning, sorted by
@@ -20,7 +21,7 @@ func Lint(name string, data []byte, opts LoadOptions) ErrorList {
 
 // compile compiles the expression of e for rows of table ("" for a
 // unit-level expression), reporting a failure at its place in the YAML.
-func (l *loader) compile(e entry, table string, env *compileEnv) *Expr {
+func (l *loader) compile(e yamlfile.Entry, table string, env *compileEnv) *Expr {
 	src, ok := l.exprText(e)
 	if !ok {
 		return nil
@@ -32,20 +33,20 @@ func (l *loader) compile(e entry, table string, env *compileEnv) *Expr {
 			re = &rules.Error{Offset: -1, Msg: err.Error()}
 		}
 		if re.Kind == rules.Crash {
-			l.errorf(e.pos(), "表达式无法编译：%v", "expression does not compile: %v", re.Msg)
+			l.errorf(e.Pos(), "表达式无法编译：%v", "expression does not compile: %v", re.Msg)
 		} else if !usesAny(src, l.broken[table]) {
 			l.exprError(e, table, re)
 		}
 		return nil
 	}
-	return &Expr{Source: src, Program: prog, Pos: e.pos(), Fields: prog.Fields()}
+	return &Expr{Source: src, Program: prog, Pos: e.Pos(), Fields: prog.Fields()}
 }
 
 // exprError reports a compile error of the expression in entry e.
-func (l *loader) exprError(e entry, table string, err *rules.Error) {
-	p := e.pos()
+func (l *loader) exprError(e yamlfile.Entry, table string, err *rules.Error) {
+	p := e.Pos()
 	if err.Offset >= 0 {
-		p = exprPos(e.f, e.val, err.Offset)
+		p = exprPos(e.File, e.Value, err.Offset)
 	}
 	switch err.Kind {
 	case rules.UnknownName:
@@ -59,11 +60,11 @@ func (l *loader) exprError(e entry, table string, err *rules.Error) {
 			l.errorf(p, "未知的名称「%[1]s」：单位级表达式只能用 unit、year、period_start、period_end、tables、self%[2]s", "unknown name %[1]q: a unit-level expression may only use unit, year, period_start, period_end, tables and self%[3]s", err.Name, hint, hintEn)
 		}
 	case rules.NotBool:
-		l.errorf(p, "「%s」的值应为布尔值（真/假），实际是 %s", "%s should be boolean (true/false), but is %s", e.key.Value, err.Name)
+		l.errorf(p, "「%s」的值应为布尔值（真/假），实际是 %s", "%s should be boolean (true/false), but is %s", e.Key.Value, err.Name)
 	case rules.NoField:
 		l.errorf(p, "没有「%s」这一项：%s", "no such field %q: %s", err.Name, err.Msg)
 	default:
-		l.errorf(p, "「%s」的表达式无法编译：%s", "%s does not compile: %s", e.key.Value, err.Msg)
+		l.errorf(p, "「%s」的表达式无法编译：%s", "%s does not compile: %s", e.Key.Value, err.Msg)
 	}
 }
 
@@ -72,8 +73,8 @@ func (l *loader) exprError(e entry, table string, err *rules.Error) {
 // side: a run of white space in one matches a run in the other, which covers
 // quoting, folding and the indentation of block scalars. When the two do
 // not match (escape sequences) it falls back to the scalar's own position.
-func exprPos(f *source, n *yaml.Node, from int) Pos {
-	base := f.pos(n)
+func exprPos(f *yamlfile.File, n *yaml.Node, from int) Pos {
+	base := f.Pos(n)
 	val := []rune(n.Value)
 	from = max(0, min(from, len(val)))
 	li, ci := n.Line-1, n.Column-1
@@ -84,7 +85,7 @@ func exprPos(f *source, n *yaml.Node, from int) Pos {
 		ci++
 	}
 	at := func() (rune, bool) {
-		line, ok := f.line(li)
+		line, ok := f.Line(li)
 		if !ok {
 			return 0, false
 		}
@@ -94,7 +95,7 @@ func exprPos(f *source, n *yaml.Node, from int) Pos {
 		return '\n', true
 	}
 	next := func() {
-		if line, _ := f.line(li); ci < len(line) {
+		if line, _ := f.Line(li); ci < len(line) {
 			ci++
 		} else {
 			li, ci = li+1, 0
@@ -131,7 +132,7 @@ func exprPos(f *source, n *yaml.Node, from int) Pos {
 	if _, ok := at(); !ok {
 		return base
 	}
-	return Pos{File: f.name, Line: li + 1, Col: ci + 1}
+	return Pos{File: f.Name, Line: li + 1, Col: ci + 1}
 }
 
 // usesAny reports whether src holds one of names as a whole word.
@@ -156,8 +157,5 @@ func isIdent(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
-// closest returns the candidate nearest to s, or "" when none is near
-// enough to be a likely typo (see rules.Closest).
-func closest(s string, candidates []string) string {
-	return rules.Closest(s, candidates)
-}
+// closest returns the candidate nearest to s, or "" (see yamlfile.Closest).
+func closest(s string, candidates []string) string { return yamlfile.Closest(s, candidates) }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 )
 
 // testLoad loads a file of testdata with testdata/fragments.yaml as the
@@ -26,7 +28,7 @@ func testLoadData(t *testing.T, name string, data []byte) (*Checklist, ErrorList
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := &loader{fragsFile: &source{name: "testdata/fragments.yaml", data: frags}}
+	l := &loader{fragsFile: &yamlfile.File{Name: "testdata/fragments.yaml", Data: frags}}
 	return l.load(name, data)
 }
 
@@ -167,7 +169,7 @@ func TestFragmentErrorsPointIntoFragmentsFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := &loader{fragsFile: &source{name: "frags.yaml", data: []byte(frags)}}
+	l := &loader{fragsFile: &yamlfile.File{Name: "frags.yaml", Data: []byte(frags)}}
 	_, errs := l.load("valid.yaml", data)
 	var got []string
 	for _, e := range errs {

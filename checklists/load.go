@@ -1,9 +1,6 @@
 package checklists
 
 import (
-	"bytes"
-	"errors"
-	"io"
 	"math/big"
 	"regexp"
 	"slices"
@@ -15,13 +12,15 @@ import (
 	"github.com/zwgk/zwgk/checklists/calendar"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/checklists/rules"
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 )
 
 // FragmentsFormat is the value of the format key of the shared item
 // definitions file (data/common.yaml) that items name with `use:`.
 const FragmentsFormat = "zwgk.fragments/v1"
 
-// Limits against hostile input, checked before anything is decoded.
+// Limits against hostile input: those of the YAML read, checked before
+// anything is decoded, and those of the work of compiling.
 const (
 	// MaxSize is the largest checklist file read, in bytes.
 	MaxSize = 4 << 20
@@ -61,12 +60,23 @@ func load(name string, data []byte, opts LoadOptions) (*Checklist, ErrorList) {
 }
 
 func (l *loader) load(name string, data []byte) (*Checklist, ErrorList) {
-	c := l.checklist(&source{name: name, data: data})
-	l.errs.Sort()
-	if l.errs.HasErrors() {
+	l.r.Wording = wording
+	c := l.checklist(&yamlfile.File{Name: name, Data: data})
+	l.r.Errs.Sort()
+	if l.r.Errs.HasErrors() {
 		c = nil
 	}
-	return c, l.errs
+	return c, l.r.Errs
+}
+
+// limits are those of every file the loader reads.
+var limits = yamlfile.Limits{Size: MaxSize, Depth: maxDepth, Aliases: maxAliases, Expansion: maxExpansion}
+
+// wording is how the format words the reader's errors where it differs
+// from the shared wording.
+var wording = yamlfile.Wording{
+	TooLarge: msg.Text{Zh: "文件过大（%d 字节），指标体系文件不能超过 %d 字节（4 MiB）", En: "file too large (%d bytes): a checklist may not exceed %d bytes (4 MiB)"},
+	MergeKey: msg.Text{Zh: "不支持 YAML 合并键「<<」；共用的指标定义请写在共享指标文件中，用 use: 引用", En: "YAML merge keys (<<) are not supported; share item definitions with use:"},
 }
 
 // The keys each mapping of the format may hold.
@@ -87,8 +97,6 @@ var (
 	itemIDRe      = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 	nameRe        = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 	fragmentRe    = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
-	decimalRe     = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]{0,11})(\.[0-9]{1,12})?$`)
-	yamlLineRe    = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 )
 
 // What a message is about, in both languages.
@@ -105,96 +113,10 @@ var (
 	inFragment  = msg.Text{Zh: "共享指标", En: "fragment"}
 )
 
-// source is one YAML file being read.
-type source struct {
-	name  string
-	data  []byte
-	lines [][]rune // split on first use
-}
-
-func (f *source) pos(n *yaml.Node) Pos {
-	if n == nil {
-		return Pos{File: f.name}
-	}
-	return Pos{File: f.name, Line: n.Line, Col: n.Column}
-}
-
-// line returns line i (0-based) of the file as runes, or nil past the end.
-func (f *source) line(i int) ([]rune, bool) {
-	if f.lines == nil {
-		for _, s := range strings.Split(string(f.data), "\n") {
-			f.lines = append(f.lines, []rune(s))
-		}
-	}
-	if i < 0 || i >= len(f.lines) {
-		return nil, false
-	}
-	return f.lines[i], true
-}
-
-// entry is one key: value pair of a mapping, the value's aliases resolved.
-type entry struct {
-	f   *source
-	key *yaml.Node
-	val *yaml.Node
-}
-
-func (e entry) pos() Pos    { return e.f.pos(e.val) }
-func (e entry) keyPos() Pos { return e.f.pos(e.key) }
-
-// mapping is a decoded YAML mapping: its entries by key, in file order.
-type mapping struct {
-	f     *source
-	node  *yaml.Node
-	keys  []string
-	byKey map[string]entry
-	// typos are the known keys suggested for unknown ones: not reported
-	// again as missing.
-	typos map[string]bool
-}
-
-func (m *mapping) get(key string) (entry, bool) {
-	e, ok := m.byKey[key]
-	return e, ok
-}
-
-func (m *mapping) has(key string) bool {
-	_, ok := m.byKey[key]
-	return ok
-}
-
-// overlay returns m's entries overridden by those of top (keys in the order
-// of m, then top's new keys), leaving out the keys in drop.
-func (m *mapping) overlay(top *mapping, drop ...string) *mapping {
-	out := &mapping{f: top.f, node: top.node, byKey: map[string]entry{}, typos: map[string]bool{}}
-	for k := range m.typos {
-		out.typos[k] = true
-	}
-	for k := range top.typos {
-		out.typos[k] = true
-	}
-	add := func(k string, e entry) {
-		if slices.Contains(drop, k) {
-			return
-		}
-		if _, ok := out.byKey[k]; !ok {
-			out.keys = append(out.keys, k)
-		}
-		out.byKey[k] = e
-	}
-	for _, k := range m.keys {
-		add(k, m.byKey[k])
-	}
-	for _, k := range top.keys {
-		add(k, top.byKey[k])
-	}
-	return out
-}
-
 // loader collects the errors of one Load.
 type loader struct {
 	opts LoadOptions
-	errs ErrorList
+	r    yamlfile.Reader // reads every file of the Load; holds the errors
 
 	sectionPoints map[*Section]Pos // where each section's points: value is
 	truncated     bool             // items were left out: their points do not add up
@@ -202,481 +124,107 @@ type loader struct {
 	// wrong: errors of expressions that use them are not reported again.
 	broken map[string][]string
 
-	fragsFile *source // the fragments file; nil for the embedded one
+	fragsFile *yamlfile.File // the fragments file; nil for the embedded one
 	fragsRead bool
-	frags     map[string]*mapping
+	frags     map[string]*yamlfile.Mapping
 	fragNames []string
 }
 
-func (l *loader) errorf(p Pos, zh, en string, args ...any) {
-	l.errs = append(l.errs, &Error{Pos: p, Text: msg.New(zh, en, args...)})
-}
+func (l *loader) errorf(p Pos, zh, en string, args ...any) { l.r.Errorf(p, zh, en, args...) }
 
-func (l *loader) warnf(p Pos, zh, en string, args ...any) {
-	l.errs = append(l.errs, &Error{Pos: p, Text: msg.New(zh, en, args...), Warning: true})
-}
+func (l *loader) warnf(p Pos, zh, en string, args ...any) { l.r.Warnf(p, zh, en, args...) }
 
-// parse reads one YAML document, refusing oversized, deeply nested or
-// alias-bombed input before anything is decoded; it returns the document's
-// top node, or nil after reporting why it cannot.
-func (l *loader) parse(f *source) *yaml.Node {
-	filePos := Pos{File: f.name}
-	if len(f.data) > MaxSize {
-		l.errorf(filePos, "文件过大（%d 字节），指标体系文件不能超过 %d 字节（4 MiB）", "file too large (%d bytes): a checklist may not exceed %d bytes (4 MiB)", len(f.data), MaxSize)
-		return nil
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(f.data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			l.errorf(filePos, "文件为空", "file is empty")
-		} else {
-			l.syntaxError(f, err)
-		}
-		return nil
-	}
-	var extra yaml.Node
-	switch err := dec.Decode(&extra); {
-	case errors.Is(err, io.EOF):
-	case err != nil:
-		l.syntaxError(f, err)
-		return nil
-	default:
-		l.errorf(f.pos(&extra), "一个文件只能有一个 YAML 文档（第二个 --- 之后的内容）", "a file may hold only one YAML document (found another after ---)")
-		return nil
-	}
-	if len(doc.Content) == 0 {
-		l.errorf(filePos, "文件为空", "file is empty")
-		return nil
-	}
-	root := doc.Content[0]
-	if !l.withinLimits(f, root) {
-		return nil
-	}
-	return root
-}
-
-func (l *loader) syntaxError(f *source, err error) {
-	p := Pos{File: f.name}
-	text := strings.TrimPrefix(err.Error(), "yaml: ")
-	if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
-		p.Line, _ = strconv.Atoi(m[1])
-		text = m[2]
-	}
-	l.errorf(p, "YAML 语法错误：%s", "YAML syntax error: %s", text)
-}
-
-// withinLimits checks nesting depth and alias use without expanding aliases.
-func (l *loader) withinLimits(f *source, root *yaml.Node) bool {
-	var aliases []*yaml.Node
-	var deep *yaml.Node
-	var walk func(n *yaml.Node, depth int)
-	walk = func(n *yaml.Node, depth int) {
-		if deep != nil {
-			return
-		}
-		if depth > maxDepth {
-			deep = n
-			return
-		}
-		if n.Kind == yaml.AliasNode {
-			aliases = append(aliases, n)
-			return
-		}
-		for _, c := range n.Content {
-			walk(c, depth+1)
-		}
-	}
-	walk(root, 1)
-	if deep != nil {
-		l.errorf(f.pos(deep), "嵌套过深：超过 %d 层", "nesting too deep: more than %d levels", maxDepth)
-		return false
-	}
-	if len(aliases) > maxAliases {
-		l.errorf(f.pos(aliases[maxAliases]), "YAML 别名（*引用）过多：%d 个，最多 %d 个", "too many YAML aliases (*references): %d, at most %d", len(aliases), maxAliases)
-		return false
-	}
-	if len(aliases) == 0 {
-		return true
-	}
-	// Expanded size and height of every node, aliases followed, each node once.
-	type measure struct{ size, height int }
-	memo := map[*yaml.Node]measure{}
-	busy := map[*yaml.Node]bool{}
-	var cycle *yaml.Node
-	var measureOf func(n *yaml.Node) measure
-	measureOf = func(n *yaml.Node) measure {
-		if m, ok := memo[n]; ok {
-			return m
-		}
-		if busy[n] {
-			return measure{}
-		}
-		busy[n] = true
-		m := measure{size: 1, height: 1}
-		if n.Kind == yaml.AliasNode {
-			if n.Alias == nil {
-				m = measure{}
-			} else if busy[n.Alias] {
-				if cycle == nil {
-					cycle = n
-				}
-			} else {
-				m = measureOf(n.Alias)
-			}
-		}
-		for _, c := range n.Content {
-			cm := measureOf(c)
-			m.size = min(m.size+cm.size, 1<<40)
-			m.height = max(m.height, cm.height+1)
-		}
-		busy[n] = false
-		memo[n] = m
-		return m
-	}
-	total := measureOf(root)
-	raw := 0
-	var count func(n *yaml.Node)
-	count = func(n *yaml.Node) {
-		raw++
-		for _, c := range n.Content {
-			count(c)
-		}
-	}
-	count(root)
-	switch {
-	case cycle != nil:
-		l.errorf(f.pos(cycle), "YAML 别名引用了包含它自身的节点", "a YAML alias refers to a node that contains it")
-	case total.height > maxDepth:
-		l.errorf(f.pos(aliases[0]), "别名展开后嵌套过深：超过 %d 层", "nesting too deep once aliases are expanded: more than %d levels", maxDepth)
-	case total.size-raw > maxExpansion:
-		l.errorf(f.pos(aliases[0]), "YAML 别名展开后过大（增加 %d 个节点，最多 %d 个）", "YAML aliases expand too much (%d more nodes, at most %d)", total.size-raw, maxExpansion)
-	default:
-		return true
-	}
-	return false
-}
-
-// deref follows an alias to the node it names.
-func deref(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 8; i++ {
-		n = n.Alias
-	}
-	return n
-}
-
-// kindText names what a node is, for "should be a … not a …" messages.
-func kindText(n *yaml.Node) msg.Text {
-	if n == nil {
-		return msg.Text{Zh: "空值", En: "null"}
-	}
-	switch n.Kind {
-	case yaml.MappingNode:
-		return msg.Text{Zh: "映射", En: "a mapping"}
-	case yaml.SequenceNode:
-		return msg.Text{Zh: "列表", En: "a list"}
-	}
-	switch n.Tag {
-	case "!!null":
-		return msg.Text{Zh: "空值", En: "null"}
-	case "!!int", "!!float":
-		return msg.Text{Zh: "数字", En: "a number"}
-	case "!!bool":
-		return msg.Text{Zh: "布尔值", En: "a boolean"}
-	}
-	return msg.Text{Zh: "文本", En: "text"}
-}
-
-// mapping decodes a mapping node; known lists the keys allowed (nil: any).
-// Unknown and duplicate keys are reported; null values are an error.
-func (l *loader) mapping(f *source, n *yaml.Node, what msg.Text, known []string) (*mapping, bool) {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		k := kindText(n)
-		l.errorf(f.pos(n), "%[1]s应为映射（key: value），不是%[3]s", "%[2]s should be a mapping (key: value), not %[4]s", what.Zh, what.En, k.Zh, k.En)
-		return nil, false
-	}
-	m := &mapping{f: f, node: n, byKey: map[string]entry{}}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := deref(n.Content[i]), deref(n.Content[i+1])
-		if k == nil || k.Kind != yaml.ScalarNode {
-			l.errorf(f.pos(n.Content[i]), "%[1]s的键应为文本", "keys of a %[2]s should be text", what.Zh, what.En)
-			continue
-		}
-		key := k.Value
-		if k.Tag == "!!merge" {
-			l.errorf(f.pos(k), "不支持 YAML 合并键「<<」；共用的指标定义请写在共享指标文件中，用 use: 引用", "YAML merge keys (<<) are not supported; share item definitions with use:")
-			continue
-		}
-		if known != nil && !slices.Contains(known, key) {
-			if s := closest(key, known); s != "" {
-				if m.typos == nil {
-					m.typos = map[string]bool{}
-				}
-				m.typos[s] = true
-				l.errorf(f.pos(k), "%[1]s中有未知的键「%[3]s」，是否想写「%[4]s」？", "unknown key %[3]q in %[2]s; did you mean %[4]q?", what.Zh, what.En, key, s)
-			} else {
-				l.errorf(f.pos(k), "%[1]s中有未知的键「%[3]s」（可用：%[4]s）", "unknown key %[3]q in %[2]s (known: %[4]s)", what.Zh, what.En, key, strings.Join(known, ", "))
-			}
-			continue
-		}
-		if prev, dup := m.byKey[key]; dup {
-			l.errorf(f.pos(k), "键「%s」重复（第 %d 行已有）", "duplicate key %q (already on line %d)", key, prev.key.Line)
-			continue
-		}
-		if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
-			l.errorf(f.pos(k), "键「%s」没有值", "key %q has no value", key)
-			continue
-		}
-		m.keys = append(m.keys, key)
-		m.byKey[key] = entry{f: f, key: k, val: v}
-	}
-	return m, true
-}
-
-// require reports the keys of m that are missing.
-func (l *loader) require(m *mapping, what msg.Text, keys ...string) {
-	var zh, en []string
-	for _, k := range keys {
-		if !m.has(k) && !m.typos[k] {
-			zh = append(zh, "「"+k+"」")
-			en = append(en, strconv.Quote(k))
-		}
-	}
-	if len(zh) > 0 {
-		l.errorf(m.f.pos(m.node), "%[1]s缺少%[3]s", "%[2]s lacks %[4]s", what.Zh, what.En, strings.Join(zh, ""), strings.Join(en, ", "))
-	}
-}
-
-func (l *loader) wrongType(e entry, want msg.Text) {
-	got := kindText(e.val)
-	hint := msg.Text{}
-	scalar := e.val.Kind == yaml.ScalarNode
-	if (want == wantNumber || want == wantInt) && scalar && e.val.Tag == "!!str" {
-		hint = msg.Text{Zh: "（数字不要加引号）", En: " (numbers are written without quotes)"}
-	}
-	if want == wantText && scalar && e.val.Tag != "!!str" {
-		hint = msg.Text{Zh: "（请加引号）", En: " (quote it)"}
-	}
-	l.errorf(e.pos(), "「%[1]s」应为%[2]s，不是%[4]s%[6]s", "%[1]s should be %[3]s, not %[5]s%[7]s", e.key.Value, want.Zh, want.En, got.Zh, got.En, hint.Zh, hint.En)
-}
-
-var (
-	wantText   = msg.Text{Zh: "文本", En: "text"}
-	wantNumber = msg.Text{Zh: "数字", En: "a number"}
-	wantInt    = msg.Text{Zh: "整数", En: "an integer"}
-	wantBool   = msg.Text{Zh: "布尔值（true 或 false）", En: "a boolean (true or false)"}
-	wantList   = msg.Text{Zh: "列表", En: "a list"}
-	wantExpr   = msg.Text{Zh: "表达式（文本）", En: "an expression (text)"}
-)
-
-func (l *loader) text(e entry) (string, bool) {
-	if e.val.Kind != yaml.ScalarNode || e.val.Tag != "!!str" {
-		l.wrongType(e, wantText)
-		return "", false
-	}
-	return e.val.Value, true
-}
-
-// nonEmpty reads a text that must hold something besides spaces.
-func (l *loader) nonEmpty(e entry) (string, bool) {
-	s, ok := l.text(e)
-	if ok && strings.TrimSpace(s) == "" {
-		l.errorf(e.pos(), "「%s」不能为空", "%s may not be empty", e.key.Value)
-		return "", false
-	}
-	return s, ok
-}
-
-// number reads a decimal number exactly, from the scalar's text.
-func (l *loader) number(e entry) (*big.Rat, bool) {
-	v := e.val
-	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
-		l.wrongType(e, wantNumber)
-		return nil, false
-	}
-	if !decimalRe.MatchString(v.Value) {
-		l.errorf(e.pos(), "「%s」的值「%s」应写成十进制数，如 10 或 2.5", "%s: %q should be a decimal number such as 10 or 2.5", e.key.Value, v.Value)
-		return nil, false
-	}
-	r, ok := new(big.Rat).SetString(v.Value)
-	if !ok {
-		l.errorf(e.pos(), "「%s」的值「%s」不是数字", "%s: %q is not a number", e.key.Value, v.Value)
-		return nil, false
-	}
-	return r, true
-}
-
-// positive reads a number that must be greater than 0.
-func (l *loader) positive(e entry) (*big.Rat, bool) {
-	r, ok := l.number(e)
-	if ok && r.Sign() <= 0 {
-		l.errorf(e.pos(), "「%s」应大于0，不是「%s」", "%s must be greater than 0, not %s", e.key.Value, ratText(r))
-		return nil, false
-	}
-	return r, ok
-}
-
-func (l *loader) integer(e entry) (int, bool) {
-	v := e.val
-	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || !decimalRe.MatchString(v.Value) || strings.Contains(v.Value, ".") {
-		l.wrongType(e, wantInt)
-		return 0, false
-	}
-	i, err := strconv.Atoi(v.Value)
-	if err != nil {
-		l.wrongType(e, wantInt)
-		return 0, false
-	}
-	return i, true
-}
-
-func (l *loader) boolean(e entry) (bool, bool) {
-	v := e.val
-	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
-		l.wrongType(e, wantBool)
-		return false, false
-	}
-	b, err := strconv.ParseBool(strings.ToLower(v.Value))
-	if err != nil {
-		l.wrongType(e, wantBool)
-		return false, false
-	}
-	return b, true
-}
-
-// sequence returns the items of a list.
-func (l *loader) sequence(e entry) ([]*yaml.Node, bool) {
-	if e.val.Kind != yaml.SequenceNode {
-		l.wrongType(e, wantList)
-		return nil, false
-	}
-	return e.val.Content, true
-}
-
-// texts reads a list of texts; each element comes back as an entry keyed
-// like the list, for positions.
-func (l *loader) texts(e entry) ([]string, []entry, bool) {
-	items, ok := l.sequence(e)
-	if !ok {
-		return nil, nil, false
-	}
-	var out []string
-	var entries []entry
-	for _, n := range items {
-		el := entry{f: e.f, key: e.key, val: deref(n)}
-		s, ok := l.nonEmpty(el)
-		if !ok {
-			continue
-		}
-		out = append(out, s)
-		entries = append(entries, el)
-	}
-	return out, entries, true
-}
+// wantExpr is what an expression key should hold.
+var wantExpr = msg.Text{Zh: "表达式（文本）", En: "an expression (text)"}
 
 // exprText reads the source of an expression: text, or a bare true/false.
-func (l *loader) exprText(e entry) (string, bool) {
-	v := e.val
+func (l *loader) exprText(e yamlfile.Entry) (string, bool) {
+	v := e.Value
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!bool") {
-		l.wrongType(e, wantExpr)
+		l.r.WrongType(e, wantExpr)
 		return "", false
 	}
 	if strings.TrimSpace(v.Value) == "" {
-		l.errorf(e.pos(), "「%s」不能为空", "%s may not be empty", e.key.Value)
+		l.errorf(e.Pos(), "「%s」不能为空", "%s may not be empty", e.Key.Value)
 		return "", false
 	}
 	return v.Value, true
 }
 
-// ratText writes r as a decimal when it is one, else as a fraction.
-func ratText(r *big.Rat) string {
-	if r.IsInt() {
-		return r.Num().String()
-	}
-	for prec := 1; prec <= 12; prec++ {
-		s := r.FloatString(prec)
-		if q, ok := new(big.Rat).SetString(s); ok && q.Cmp(r) == 0 {
-			return s
-		}
-	}
-	return r.RatString()
-}
-
 // checklist decodes and checks a whole checklist.
-func (l *loader) checklist(f *source) *Checklist {
-	root := l.parse(f)
-	if root == nil {
-		return nil
-	}
-	m, ok := l.mapping(f, root, inChecklist, checklistKeys)
+func (l *loader) checklist(f *yamlfile.File) *Checklist {
+	root, ok := l.r.Decode(f, limits)
 	if !ok {
 		return nil
 	}
-	c := &Checklist{Source: f.name, YAML: f.data, NA: NAFull, Calendars: []string{"cn"}}
-	l.require(m, inChecklist, "format", "id", "title", "total", "performance_weight", "grades", "sections")
-	if e, ok := m.get("format"); ok {
-		if s, ok := l.text(e); ok && s != Format {
+	m, ok := l.r.Mapping(root, inChecklist, checklistKeys)
+	if !ok {
+		return nil
+	}
+	c := &Checklist{Source: f.Name, YAML: f.Data, NA: NAFull, Calendars: []string{"cn"}}
+	l.r.Require(m, inChecklist, "format", "id", "title", "total", "performance_weight", "grades", "sections")
+	if e, ok := m.Get("format"); ok {
+		if s, ok := l.r.Text(e); ok && s != Format {
 			if s == FragmentsFormat {
-				l.errorf(e.pos(), "这是共享指标文件（%s），不是指标体系（%s）", "this is a fragments file (%s), not a checklist (%s)", s, Format)
+				l.errorf(e.Pos(), "这是共享指标文件（%s），不是指标体系（%s）", "this is a fragments file (%s), not a checklist (%s)", s, Format)
 			} else {
-				l.errorf(e.pos(), "format 应为「%s」，不是「%s」", "format should be %q, not %q", Format, s)
+				l.errorf(e.Pos(), "format 应为「%s」，不是「%s」", "format should be %q, not %q", Format, s)
 			}
 		}
 	}
-	if e, ok := m.get("id"); ok {
-		if s, ok := l.text(e); ok {
+	if e, ok := m.Get("id"); ok {
+		if s, ok := l.r.Text(e); ok {
 			if !checklistIDRe.MatchString(s) || len(s) > 64 {
-				l.errorf(e.pos(), "id「%s」只能由小写字母、数字和连字符组成（如 litong-2017）", "id %q may only hold lower-case letters, digits and hyphens (like litong-2017)", s)
+				l.errorf(e.Pos(), "id「%s」只能由小写字母、数字和连字符组成（如 litong-2017）", "id %q may only hold lower-case letters, digits and hyphens (like litong-2017)", s)
 			}
 			c.ID = s
 		}
 	}
-	if e, ok := m.get("title"); ok {
-		c.Title, _ = l.nonEmpty(e)
+	if e, ok := m.Get("title"); ok {
+		c.Title, _ = l.r.NonEmpty(e)
 	}
-	if e, ok := m.get("basis"); ok {
-		c.Basis, _ = l.text(e)
+	if e, ok := m.Get("basis"); ok {
+		c.Basis, _ = l.r.Text(e)
 	}
-	if e, ok := m.get("year"); ok {
-		if y, ok := l.integer(e); ok {
+	if e, ok := m.Get("year"); ok {
+		if y, ok := l.r.Integer(e); ok {
 			if y < 2000 || y > 2100 {
-				l.errorf(e.pos(), "year「%d」不是合理的年度（2000–2100）", "year %d is not a plausible year (2000–2100)", y)
+				l.errorf(e.Pos(), "year「%d」不是合理的年度（2000–2100）", "year %d is not a plausible year (2000–2100)", y)
 			} else {
 				c.Year = y
 			}
 		}
 	}
-	if e, ok := m.get("total"); ok {
-		c.Total, _ = l.positive(e)
+	if e, ok := m.Get("total"); ok {
+		c.Total, _ = l.r.Positive(e)
 	}
-	if e, ok := m.get("performance_weight"); ok {
-		if w, ok := l.number(e); ok {
+	if e, ok := m.Get("performance_weight"); ok {
+		if w, ok := l.r.Number(e); ok {
 			switch {
 			case w.Cmp(big.NewRat(4, 100)) < 0:
-				l.errorf(e.pos(), "performance_weight「%s」低于0.04：方案六(四)要求政务公开在效能考核中「分值权重不低于4%%」", "performance_weight %s is below 0.04: plan clause 六(四) requires a weight of at least 4%% in the performance review", ratText(w))
+				l.errorf(e.Pos(), "performance_weight「%s」低于0.04：方案六(四)要求政务公开在效能考核中「分值权重不低于4%%」", "performance_weight %s is below 0.04: plan clause 六(四) requires a weight of at least 4%% in the performance review", yamlfile.NumberText(w))
 			case w.Cmp(big.NewRat(1, 1)) > 0:
-				l.errorf(e.pos(), "performance_weight「%s」不能大于1", "performance_weight %s may not exceed 1", ratText(w))
+				l.errorf(e.Pos(), "performance_weight「%s」不能大于1", "performance_weight %s may not exceed 1", yamlfile.NumberText(w))
 			default:
 				c.PerformanceWeight = w
 			}
 		}
 	}
-	if e, ok := m.get("na"); ok {
-		if s, ok := l.text(e); ok {
+	if e, ok := m.Get("na"); ok {
+		if s, ok := l.r.Text(e); ok {
 			if s != NAFull && s != NAExclude {
-				l.errorf(e.pos(), "na 应为 full 或 exclude，不是「%s」", "na should be full or exclude, not %q", s)
+				l.errorf(e.Pos(), "na 应为 full 或 exclude，不是「%s」", "na should be full or exclude, not %q", s)
 			} else {
 				c.NA = s
 			}
 		}
 	}
-	if e, ok := m.get("grades"); ok {
+	if e, ok := m.Get("grades"); ok {
 		c.Grades = l.grades(e, c.Total)
 	}
-	calPos := f.pos(root)
-	if e, ok := m.get("calendar"); ok {
-		calPos = e.pos()
+	calPos := root.Pos()
+	if e, ok := m.Get("calendar"); ok {
+		calPos = e.Pos()
 		c.Calendars = l.calendarNames(e)
 	}
 	if c.Calendars != nil {
@@ -687,11 +235,11 @@ func (l *loader) checklist(f *source) *Checklist {
 		c.Calendar = cal
 	}
 	c.Schema = DefaultSchema()
-	if e, ok := m.get("tables"); ok {
+	if e, ok := m.Get("tables"); ok {
 		l.tables(e, c.Schema)
 	}
 	c.Rules = RulesScope(c.Schema, c.Calendar)
-	if e, ok := m.get("sections"); ok {
+	if e, ok := m.Get("sections"); ok {
 		env := &compileEnv{schema: c.Schema, rules: c.Rules}
 		c.Sections = l.sections(e, env)
 	}
@@ -700,47 +248,47 @@ func (l *loader) checklist(f *source) *Checklist {
 }
 
 // grades reads the grade bands: strictly descending minimums ending at 0.
-func (l *loader) grades(e entry, total *big.Rat) []Grade {
-	nodes, ok := l.sequence(e)
+func (l *loader) grades(e yamlfile.Entry, total *big.Rat) []Grade {
+	nodes, ok := l.r.Sequence(e)
 	if !ok {
 		return nil
 	}
 	if len(nodes) == 0 {
-		l.errorf(e.pos(), "grades 不能为空", "grades may not be empty")
+		l.errorf(e.Pos(), "grades 不能为空", "grades may not be empty")
 		return nil
 	}
 	var grades []Grade
 	names := map[string]int{}
 	var prev *big.Rat
-	var last entry
+	var last yamlfile.Entry
 	lastOK := false
 	for _, n := range nodes {
-		gm, ok := l.mapping(e.f, n, inGrade, gradeKeys)
+		gm, ok := l.r.Mapping(n, inGrade, gradeKeys)
 		if !ok {
 			lastOK = false
 			continue
 		}
-		l.require(gm, inGrade, "name", "min")
+		l.r.Require(gm, inGrade, "name", "min")
 		g := Grade{}
-		if ne, ok := gm.get("name"); ok {
-			if s, ok := l.nonEmpty(ne); ok {
+		if ne, ok := gm.Get("name"); ok {
+			if s, ok := l.r.NonEmpty(ne); ok {
 				if line, dup := names[s]; dup {
-					l.errorf(ne.pos(), "等级「%s」重复（第 %d 行已有）", "duplicate grade %q (already on line %d)", s, line)
+					l.errorf(ne.Pos(), "等级「%s」重复（第 %d 行已有）", "duplicate grade %q (already on line %d)", s, line)
 				}
-				names[s] = ne.val.Line
+				names[s] = ne.Value.Line
 				g.Name = s
 			}
 		}
 		lastOK = false
-		if me, ok := gm.get("min"); ok {
-			if r, ok := l.number(me); ok {
+		if me, ok := gm.Get("min"); ok {
+			if r, ok := l.r.Number(me); ok {
 				switch {
 				case r.Sign() < 0:
-					l.errorf(me.pos(), "等级的最低分不能为负数：「%s」", "a grade's min may not be negative: %s", ratText(r))
+					l.errorf(me.Pos(), "等级的最低分不能为负数：「%s」", "a grade's min may not be negative: %s", yamlfile.NumberText(r))
 				case prev != nil && r.Cmp(prev) >= 0:
-					l.errorf(me.pos(), "等级应从高到低排列：最低分「%s」应小于上一等级的「%s」", "grades must be in strictly descending order: min %s should be below the previous grade's %s", ratText(r), ratText(prev))
+					l.errorf(me.Pos(), "等级应从高到低排列：最低分「%s」应小于上一等级的「%s」", "grades must be in strictly descending order: min %s should be below the previous grade's %s", yamlfile.NumberText(r), yamlfile.NumberText(prev))
 				case prev == nil && total != nil && r.Cmp(total) > 0:
-					l.errorf(me.pos(), "最高等级的最低分「%s」超过总分「%s」", "the top grade's min %s exceeds the total %s", ratText(r), ratText(total))
+					l.errorf(me.Pos(), "最高等级的最低分「%s」超过总分「%s」", "the top grade's min %s exceeds the total %s", yamlfile.NumberText(r), yamlfile.NumberText(total))
 				}
 				g.Min = r
 				prev = r
@@ -750,19 +298,19 @@ func (l *loader) grades(e entry, total *big.Rat) []Grade {
 		grades = append(grades, g)
 	}
 	if lastMin := grades[len(grades)-1].Min; lastOK && lastMin.Sign() != 0 {
-		l.errorf(last.pos(), "最后一个等级的最低分应为0，不是「%s」", "the last grade's min should be 0, not %s", ratText(lastMin))
+		l.errorf(last.Pos(), "最后一个等级的最低分应为0，不是「%s」", "the last grade's min should be 0, not %s", yamlfile.NumberText(lastMin))
 	}
 	return grades
 }
 
 // calendarNames reads the calendar list; every name must be embedded.
-func (l *loader) calendarNames(e entry) []string {
-	names, entries, ok := l.texts(e)
+func (l *loader) calendarNames(e yamlfile.Entry) []string {
+	names, entries, ok := l.r.Texts(e)
 	if !ok {
 		return nil
 	}
 	if len(names) == 0 {
-		l.errorf(e.pos(), "calendar 不能为空（默认为 [cn]，不需要时请删去此键）", "calendar may not be empty (leave the key out for the default [cn])")
+		l.errorf(e.Pos(), "calendar 不能为空（默认为 [cn]，不需要时请删去此键）", "calendar may not be empty (leave the key out for the default [cn])")
 		return nil
 	}
 	known := calendar.Names()
@@ -771,79 +319,75 @@ func (l *loader) calendarNames(e entry) []string {
 		switch {
 		case !slices.Contains(known, n):
 			good = false
-			if s := closest(n, known); s != "" {
-				l.errorf(entries[i].pos(), "未知的工作日历「%s」，是否想写「%s」？", "unknown calendar %q; did you mean %q?", n, s)
-			} else {
-				l.errorf(entries[i].pos(), "未知的工作日历「%s」（可用：%s）", "unknown calendar %q (known: %s)", n, strings.Join(known, ", "))
-			}
+			l.r.Unknown(entries[i], n, msg.Text{Zh: "工作日历", En: "calendar"}, known)
 		case slices.Index(names, n) < i:
 			good = false
-			l.errorf(entries[i].pos(), "工作日历「%s」重复", "duplicate calendar %q", n)
+			l.errorf(entries[i].Pos(), "工作日历「%s」重复", "duplicate calendar %q", n)
 		}
 	}
 	if !good {
 		return nil
 	}
 	if f, err := calendar.Embedded(names[0]); err == nil && f.Kind != calendar.National {
-		l.errorf(entries[0].pos(), "第一个工作日历应为全国日历（如 cn），「%[1]s」是地方日历", "the first calendar should be a national one (such as cn); %q is %s", names[0], f.Kind)
+		l.errorf(entries[0].Pos(), "第一个工作日历应为全国日历（如 cn），「%[1]s」是地方日历", "the first calendar should be a national one (such as cn); %q is %s", names[0], f.Kind)
 		return nil
 	}
 	return names
 }
 
 // tables merges the checklist's tables: into the schema s.
-func (l *loader) tables(e entry, s *Schema) {
-	m, ok := l.mapping(e.f, e.val, inTables, nil)
+func (l *loader) tables(e yamlfile.Entry, s *Schema) {
+	m, ok := l.r.Mapping(e, inTables, nil)
 	if !ok {
 		return
 	}
-	for _, name := range m.keys {
-		te := m.byKey[name]
+	for _, name := range m.Keys {
+		te, _ := m.Get(name)
 		if !nameRe.MatchString(name) {
-			l.errorf(te.keyPos(), "表名「%s」只能由小写字母、数字和下划线组成，以字母开头", "table name %q may only hold lower-case letters, digits and underscores, starting with a letter", name)
+			l.errorf(te.KeyPos(), "表名「%s」只能由小写字母、数字和下划线组成，以字母开头", "table name %q may only hold lower-case letters, digits and underscores, starting with a letter", name)
 			continue
 		}
-		tm, ok := l.mapping(e.f, te.val, inTable, tableKeys)
+		tm, ok := l.r.Mapping(te, inTable, tableKeys)
 		if !ok {
 			continue
 		}
 		t := s.Table(name)
 		isNew := t == nil
 		if isNew && len(s.Tables) >= maxTables {
-			l.errorf(te.keyPos(), "表过多：最多 %d 个", "too many tables: at most %d", maxTables)
+			l.errorf(te.KeyPos(), "表过多：最多 %d 个", "too many tables: at most %d", maxTables)
 			return
 		}
 		if isNew {
-			l.require(tm, msg.Text{Zh: "新表「" + name + "」", En: "new table " + strconv.Quote(name)}, "sheet", "fields")
+			l.r.Require(tm, msg.Text{Zh: "新表「" + name + "」", En: "new table " + strconv.Quote(name)}, "sheet", "fields")
 			t = &Table{Name: name}
 		}
-		if se, ok := tm.get("sheet"); ok {
-			if sheet, ok := l.nonEmpty(se); ok {
+		if se, ok := tm.Get("sheet"); ok {
+			if sheet, ok := l.r.NonEmpty(se); ok {
 				switch {
 				case !isNew && sheet != t.Sheet:
-					l.errorf(se.pos(), "表「%s」的工作表名是「%s」，不能改；其他名称请写在 sheet_aliases 中", "table %q has the sheet name %q, which cannot change; list other names in sheet_aliases", name, t.Sheet)
+					l.errorf(se.Pos(), "表「%s」的工作表名是「%s」，不能改；其他名称请写在 sheet_aliases 中", "table %q has the sheet name %q, which cannot change; list other names in sheet_aliases", name, t.Sheet)
 				case isNew:
 					if other := sheetOwner(s, sheet); other != nil {
-						l.errorf(se.pos(), "工作表名「%s」已属于表「%s」", "sheet name %q already belongs to table %q", sheet, other.Name)
+						l.errorf(se.Pos(), "工作表名「%s」已属于表「%s」", "sheet name %q already belongs to table %q", sheet, other.Name)
 					}
 					t.Sheet = sheet
 				}
 			}
 		}
-		if fe, ok := tm.get("form"); ok {
-			if b, ok := l.boolean(fe); ok {
+		if fe, ok := tm.Get("form"); ok {
+			if b, ok := l.r.Boolean(fe); ok {
 				if !isNew && b != t.Form {
-					l.errorf(fe.pos(), "不能改变表「%s」的 form", "the form of table %q cannot change", name)
+					l.errorf(fe.Pos(), "不能改变表「%s」的 form", "the form of table %q cannot change", name)
 				}
 				t.Form = b
 			}
 		}
-		if he, ok := tm.get("help"); ok {
-			if h, ok := l.text(he); ok {
+		if he, ok := tm.Get("help"); ok {
+			if h, ok := l.r.Text(he); ok {
 				t.Help = h
 			}
 		}
-		if ae, ok := tm.get("sheet_aliases"); ok {
+		if ae, ok := tm.Get("sheet_aliases"); ok {
 			l.addAliases(ae, t.Sheet, &t.SheetAliases, func(a string) string {
 				if other := sheetOwner(s, a); other != nil && other != t {
 					return other.Name
@@ -851,7 +395,7 @@ func (l *loader) tables(e entry, s *Schema) {
 				return ""
 			}, "工作表名「%s」已属于表「%s」", "sheet name %q already belongs to table %q")
 		}
-		if fe, ok := tm.get("fields"); ok {
+		if fe, ok := tm.Get("fields"); ok {
 			l.fields(fe, t, isNew)
 		}
 		if isNew {
@@ -870,11 +414,11 @@ func (l *loader) tables(e entry, s *Schema) {
 // addAliases adds the names listed at e to *list, leaving out the primary
 // name and those already there; a name that owner says belongs to another
 // table or field is an error (zh and en take the name and the owner's).
-func (l *loader) addAliases(e entry, primary string, list *[]string, owner func(string) string, zh, en string) {
-	aliases, entries, _ := l.texts(e)
+func (l *loader) addAliases(e yamlfile.Entry, primary string, list *[]string, owner func(string) string, zh, en string) {
+	aliases, entries, _ := l.r.Texts(e)
 	for i, a := range aliases {
 		if other := owner(a); other != "" {
-			l.errorf(entries[i].pos(), zh, en, a, other)
+			l.errorf(entries[i].Pos(), zh, en, a, other)
 			continue
 		}
 		if a != primary && !slices.Contains(*list, a) {
@@ -910,63 +454,63 @@ func sameLabel(name string, aliases []string, label string) bool {
 }
 
 // fields merges a tables: entry's fields into t.
-func (l *loader) fields(e entry, t *Table, isNew bool) {
-	nodes, ok := l.sequence(e)
+func (l *loader) fields(e yamlfile.Entry, t *Table, isNew bool) {
+	nodes, ok := l.r.Sequence(e)
 	if !ok {
 		return
 	}
 	if isNew && len(nodes) == 0 {
-		l.errorf(e.pos(), "新表「%s」至少要有一个字段", "new table %q needs at least one field", t.Name)
+		l.errorf(e.Pos(), "新表「%s」至少要有一个字段", "new table %q needs at least one field", t.Name)
 	}
 	for _, n := range nodes {
-		fm, ok := l.mapping(e.f, n, inField, fieldKeys)
+		fm, ok := l.r.Mapping(n, inField, fieldKeys)
 		if !ok {
 			continue
 		}
-		l.require(fm, inField, "name")
-		ne, ok := fm.get("name")
+		l.r.Require(fm, inField, "name")
+		ne, ok := fm.Get("name")
 		if !ok {
 			continue
 		}
-		name, ok := l.nonEmpty(ne)
+		name, ok := l.r.NonEmpty(ne)
 		if !ok {
 			continue
 		}
 		f := t.Field(name)
 		if f == nil {
 			if len(t.Fields) >= maxFields {
-				l.errorf(ne.pos(), "表「%s」的字段过多：最多 %d 个", "too many fields in table %q: at most %d", t.Name, maxFields)
+				l.errorf(ne.Pos(), "表「%s」的字段过多：最多 %d 个", "too many fields in table %q: at most %d", t.Name, maxFields)
 				return
 			}
 			if !nameRe.MatchString(name) {
-				l.errorf(ne.pos(), "字段名「%s」只能由小写字母、数字和下划线组成，以字母开头", "field name %q may only hold lower-case letters, digits and underscores, starting with a letter", name)
+				l.errorf(ne.Pos(), "字段名「%s」只能由小写字母、数字和下划线组成，以字母开头", "field name %q may only hold lower-case letters, digits and underscores, starting with a letter", name)
 				continue
 			}
 			if rules.Reserved(name) {
-				l.errorf(ne.pos(), "字段名「%s」是表达式中已有的名称，请换一个", "field name %q is already a name in expressions; choose another", name)
+				l.errorf(ne.Pos(), "字段名「%s」是表达式中已有的名称，请换一个", "field name %q is already a name in expressions; choose another", name)
 				continue
 			}
-			l.require(fm, msg.Text{Zh: "新字段「" + name + "」", En: "new field " + strconv.Quote(name)}, "header", "type")
+			l.r.Require(fm, msg.Text{Zh: "新字段「" + name + "」", En: "new field " + strconv.Quote(name)}, "header", "type")
 			f = &Field{Name: name}
-			if he, ok := fm.get("header"); ok {
-				if h, ok := l.nonEmpty(he); ok {
+			if he, ok := fm.Get("header"); ok {
+				if h, ok := l.r.NonEmpty(he); ok {
 					if other := headerOwner(t, h); other != nil {
-						l.errorf(he.pos(), "表头「%s」已属于字段「%s」", "header %q already belongs to field %q", h, other.Name)
+						l.errorf(he.Pos(), "表头「%s」已属于字段「%s」", "header %q already belongs to field %q", h, other.Name)
 					}
 					f.Header = h
 				}
 			}
-			if te, ok := fm.get("type"); ok {
-				if s, ok := l.text(te); ok {
+			if te, ok := fm.Get("type"); ok {
+				if s, ok := l.r.Text(te); ok {
 					if !slices.Contains(FieldTypes, FieldType(s)) {
-						l.unknown(te, s, "字段类型", "field type", fieldTypeNames())
+						l.r.Unknown(te, s, msg.Text{Zh: "字段类型", En: "field type"}, fieldTypeNames())
 					} else {
 						f.Type = FieldType(s)
 					}
 				}
 			}
-			if f.Type == Enum && !fm.has("values") {
-				l.errorf(fm.f.pos(fm.node), "enum 字段「%s」需要 values", "enum field %q needs values", name)
+			if f.Type == Enum && !fm.Has("values") {
+				l.errorf(fm.Pos(), "enum 字段「%s」需要 values", "enum field %q needs values", name)
 			}
 			// Added even when incomplete (already reported), so that
 			// expressions using it are not reported as well.
@@ -982,18 +526,18 @@ func (l *loader) fields(e entry, t *Table, isNew bool) {
 			}
 			t.Fields = append(t.Fields, f)
 		} else {
-			if he, ok := fm.get("header"); ok {
-				if h, ok := l.text(he); ok && h != f.Header {
-					l.errorf(he.pos(), "字段「%s」的表头是「%s」，不能改；其他名称请写在 aliases 中", "field %q has the header %q, which cannot change; list other names in aliases", name, f.Header)
+			if he, ok := fm.Get("header"); ok {
+				if h, ok := l.r.Text(he); ok && h != f.Header {
+					l.errorf(he.Pos(), "字段「%s」的表头是「%s」，不能改；其他名称请写在 aliases 中", "field %q has the header %q, which cannot change; list other names in aliases", name, f.Header)
 				}
 			}
-			if te, ok := fm.get("type"); ok {
-				if s, ok := l.text(te); ok && FieldType(s) != f.Type {
-					l.errorf(te.pos(), "字段「%s」的类型是 %s，不能改", "field %q has the type %s, which cannot change", name, f.Type)
+			if te, ok := fm.Get("type"); ok {
+				if s, ok := l.r.Text(te); ok && FieldType(s) != f.Type {
+					l.errorf(te.Pos(), "字段「%s」的类型是 %s，不能改", "field %q has the type %s, which cannot change", name, f.Type)
 				}
 			}
 		}
-		if ae, ok := fm.get("aliases"); ok {
+		if ae, ok := fm.Get("aliases"); ok {
 			l.addAliases(ae, f.Header, &f.Aliases, func(a string) string {
 				if other := headerOwner(t, a); other != nil && other != f {
 					return other.Name
@@ -1001,19 +545,19 @@ func (l *loader) fields(e entry, t *Table, isNew bool) {
 				return ""
 			}, "表头「%s」已属于字段「%s」", "header %q already belongs to field %q")
 		}
-		if re, ok := fm.get("required"); ok {
-			if b, ok := l.boolean(re); ok {
+		if re, ok := fm.Get("required"); ok {
+			if b, ok := l.r.Boolean(re); ok {
 				f.Required = b
 			}
 		}
-		if he, ok := fm.get("help"); ok {
-			if h, ok := l.text(he); ok {
+		if he, ok := fm.Get("help"); ok {
+			if h, ok := l.r.Text(he); ok {
 				f.Help = h
 			}
 		}
-		if ve, ok := fm.get("values"); ok {
+		if ve, ok := fm.Get("values"); ok {
 			if f.Type != Enum && f.Type != "" {
-				l.errorf(ve.keyPos(), "values 只用于 enum 字段，「%s」是 %s", "values are only for enum fields; %q is %s", name, f.Type)
+				l.errorf(ve.KeyPos(), "values 只用于 enum 字段，「%s」是 %s", "values are only for enum fields; %q is %s", name, f.Type)
 			} else {
 				l.values(ve, f)
 			}
@@ -1037,39 +581,39 @@ func valueOwner(f *Field, label string) int {
 }
 
 // values merges enum values into f.
-func (l *loader) values(e entry, f *Field) {
-	nodes, ok := l.sequence(e)
+func (l *loader) values(e yamlfile.Entry, f *Field) {
+	nodes, ok := l.r.Sequence(e)
 	if !ok {
 		return
 	}
 	for _, n := range nodes {
-		vm, ok := l.mapping(e.f, n, inValue, valueKeys)
+		vm, ok := l.r.Mapping(n, inValue, valueKeys)
 		if !ok {
 			continue
 		}
-		l.require(vm, inValue, "name")
-		ne, ok := vm.get("name")
+		l.r.Require(vm, inValue, "name")
+		ne, ok := vm.Get("name")
 		if !ok {
 			continue
 		}
-		name, ok := l.nonEmpty(ne)
+		name, ok := l.r.NonEmpty(ne)
 		if !ok {
 			continue
 		}
 		i := slices.IndexFunc(f.Values, func(v EnumValue) bool { return v.Name == name })
 		if i < 0 {
 			if o := valueOwner(f, name); o >= 0 {
-				l.errorf(ne.pos(), "「%s」已是取值「%s」的别名", "%q is already an alias of the value %q", name, f.Values[o].Name)
+				l.errorf(ne.Pos(), "「%s」已是取值「%s」的别名", "%q is already an alias of the value %q", name, f.Values[o].Name)
 				continue
 			}
 			f.Values = append(f.Values, EnumValue{Name: name})
 			i = len(f.Values) - 1
 		}
-		if ae, ok := vm.get("aliases"); ok {
-			aliases, entries, _ := l.texts(ae)
+		if ae, ok := vm.Get("aliases"); ok {
+			aliases, entries, _ := l.r.Texts(ae)
 			for j, a := range aliases {
 				if o := valueOwner(f, a); o >= 0 && o != i {
-					l.errorf(entries[j].pos(), "「%s」已属于取值「%s」", "%q already belongs to the value %q", a, f.Values[o].Name)
+					l.errorf(entries[j].Pos(), "「%s」已属于取值「%s」", "%q already belongs to the value %q", a, f.Values[o].Name)
 					continue
 				}
 				if a != name && !slices.Contains(f.Values[i].Aliases, a) {
@@ -1080,23 +624,14 @@ func (l *loader) values(e entry, f *Field) {
 	}
 }
 
-// unknown reports a value that is not one of known, suggesting the closest.
-func (l *loader) unknown(e entry, got, zhWhat, enWhat string, known []string) {
-	if s := closest(got, known); s != "" {
-		l.errorf(e.pos(), "未知的%[1]s「%[3]s」，是否想写「%[4]s」？", "unknown %[2]s %[3]q; did you mean %[4]q?", zhWhat, enWhat, got, s)
-		return
-	}
-	l.errorf(e.pos(), "未知的%[1]s「%[3]s」（可用：%[4]s）", "unknown %[2]s %[3]q (known: %[4]s)", zhWhat, enWhat, got, strings.Join(known, ", "))
-}
-
 // sections reads the sections and their items, compiling expressions.
-func (l *loader) sections(e entry, env *compileEnv) []*Section {
-	nodes, ok := l.sequence(e)
+func (l *loader) sections(e yamlfile.Entry, env *compileEnv) []*Section {
+	nodes, ok := l.r.Sequence(e)
 	if !ok {
 		return nil
 	}
 	if len(nodes) == 0 {
-		l.errorf(e.pos(), "sections 不能为空", "sections may not be empty")
+		l.errorf(e.Pos(), "sections 不能为空", "sections may not be empty")
 		return nil
 	}
 	sectionIDs := map[string]Pos{}
@@ -1104,37 +639,37 @@ func (l *loader) sections(e entry, env *compileEnv) []*Section {
 	count := 0
 	var sections []*Section
 	for _, n := range nodes {
-		sm, ok := l.mapping(e.f, n, inSection, sectionKeys)
+		sm, ok := l.r.Mapping(n, inSection, sectionKeys)
 		if !ok {
 			continue
 		}
-		l.require(sm, inSection, "id", "title", "items")
-		sec := &Section{Pos: e.f.pos(sm.node)}
-		if ie, ok := sm.get("id"); ok {
+		l.r.Require(sm, inSection, "id", "title", "items")
+		sec := &Section{Pos: sm.Pos()}
+		if ie, ok := sm.Get("id"); ok {
 			sec.ID, _ = l.id(ie, sectionIDs, inSection)
 		}
-		if te, ok := sm.get("title"); ok {
-			sec.Title, _ = l.nonEmpty(te)
+		if te, ok := sm.Get("title"); ok {
+			sec.Title, _ = l.r.NonEmpty(te)
 		}
-		if pe, ok := sm.get("points"); ok {
-			sec.Points, _ = l.positive(pe)
+		if pe, ok := sm.Get("points"); ok {
+			sec.Points, _ = l.r.Positive(pe)
 			if l.sectionPoints == nil {
 				l.sectionPoints = map[*Section]Pos{}
 			}
-			l.sectionPoints[sec] = pe.pos()
+			l.sectionPoints[sec] = pe.Pos()
 		}
-		if ie, ok := sm.get("items"); ok {
-			items, ok := l.sequence(ie)
+		if ie, ok := sm.Get("items"); ok {
+			items, ok := l.r.Sequence(ie)
 			if ok && len(items) == 0 {
-				l.errorf(ie.pos(), "指标类别的 items 不能为空", "a section's items may not be empty")
+				l.errorf(ie.Pos(), "指标类别的 items 不能为空", "a section's items may not be empty")
 			}
 			for _, in := range items {
 				if count++; count > maxItems {
-					l.errorf(e.f.pos(in), "指标过多：最多 %d 项", "too many items: at most %d", maxItems)
+					l.errorf(in.Pos(), "指标过多：最多 %d 项", "too many items: at most %d", maxItems)
 					l.truncated = true
 					return append(sections, sec)
 				}
-				if it := l.item(e.f, in, sec, env, itemIDs); it != nil {
+				if it := l.item(in, sec, env, itemIDs); it != nil {
 					sec.Items = append(sec.Items, it)
 				}
 			}
@@ -1145,20 +680,20 @@ func (l *loader) sections(e entry, env *compileEnv) []*Section {
 }
 
 // id reads a section or item id, which must be unique among its kind.
-func (l *loader) id(e entry, seen map[string]Pos, what msg.Text) (string, bool) {
-	s, ok := l.text(e)
+func (l *loader) id(e yamlfile.Entry, seen map[string]Pos, what msg.Text) (string, bool) {
+	s, ok := l.r.Text(e)
 	if !ok {
 		return "", false
 	}
 	if !itemIDRe.MatchString(s) || len(s) > 32 {
-		l.errorf(e.pos(), "%[1]s编号「%[3]s」只能由字母、数字和 . _ - 组成", "%[2]s id %[3]q may only hold letters, digits and . _ -", what.Zh, what.En, s)
+		l.errorf(e.Pos(), "%[1]s编号「%[3]s」只能由字母、数字和 . _ - 组成", "%[2]s id %[3]q may only hold letters, digits and . _ -", what.Zh, what.En, s)
 		return "", false
 	}
 	if prev, dup := seen[s]; dup {
-		l.errorf(e.pos(), "%[1]s编号「%[3]s」重复（第 %[4]d 行已有）", "duplicate %[2]s id %[3]q (already on line %[4]d)", what.Zh, what.En, s, prev.Line)
+		l.errorf(e.Pos(), "%[1]s编号「%[3]s」重复（第 %[4]d 行已有）", "duplicate %[2]s id %[3]q (already on line %[4]d)", what.Zh, what.En, s, prev.Line)
 		return s, false
 	}
-	seen[s] = e.pos()
+	seen[s] = e.Pos()
 	return s, true
 }
 
@@ -1171,87 +706,87 @@ func methodNames() []string {
 }
 
 // item reads one item, starting from its use: fragment if it names one.
-func (l *loader) item(f *source, n *yaml.Node, sec *Section, env *compileEnv, ids map[string]Pos) *Item {
-	own, ok := l.mapping(f, n, inItem, itemKeys)
+func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[string]Pos) *Item {
+	own, ok := l.r.Mapping(n, inItem, itemKeys)
 	if !ok {
 		return nil
 	}
 	m := own
 	complete := true // false when the use: fragment is missing
-	if ue, ok := own.get("use"); ok {
+	if ue, ok := own.Get("use"); ok {
 		complete = false
-		if name, ok := l.nonEmpty(ue); ok {
+		if name, ok := l.r.NonEmpty(ue); ok {
 			if frag := l.fragment(ue, name); frag != nil {
-				m = frag.overlay(own, "use")
+				m = frag.Overlay(own, "use")
 				complete = true
 			}
 		}
 	}
-	it := &Item{Pos: f.pos(own.node), Section: sec, Per: big.NewRat(1, 1)}
-	l.require(own, inItem, "id")
+	it := &Item{Pos: own.Pos(), Section: sec, Per: big.NewRat(1, 1)}
+	l.r.Require(own, inItem, "id")
 	what := inItem
-	if ie, ok := own.get("id"); ok && ie.val.Kind == yaml.ScalarNode {
-		what = msg.Text{Zh: "指标「" + ie.val.Value + "」", En: "item " + strconv.Quote(ie.val.Value)}
+	if ie, ok := own.Get("id"); ok && ie.Value.Kind == yaml.ScalarNode {
+		what = msg.Text{Zh: "指标「" + ie.Value.Value + "」", En: "item " + strconv.Quote(ie.Value.Value)}
 	}
 	if complete {
-		l.require(m, what, "title", "method")
+		l.r.Require(m, what, "title", "method")
 	}
-	if ie, ok := own.get("id"); ok {
+	if ie, ok := own.Get("id"); ok {
 		it.ID, _ = l.id(ie, ids, inItem)
 	}
-	if te, ok := m.get("title"); ok {
-		it.Title, _ = l.nonEmpty(te)
+	if te, ok := m.Get("title"); ok {
+		it.Title, _ = l.r.NonEmpty(te)
 	}
 	basisOK := true
-	if be, ok := m.get("basis"); ok {
-		it.Basis, basisOK = l.text(be)
+	if be, ok := m.Get("basis"); ok {
+		it.Basis, basisOK = l.r.Text(be)
 	}
 	if basisOK && strings.TrimSpace(it.Basis) == "" && it.ID != "" {
 		l.warnf(it.Pos, "指标「%s」没有写 basis（依据的条款）", "item %q has no basis (the clause it enforces)", it.ID)
 	}
 	methodOK := false
-	if me, ok := m.get("method"); ok {
-		if s, ok := l.text(me); ok {
+	if me, ok := m.Get("method"); ok {
+		if s, ok := l.r.Text(me); ok {
 			if _, ok := LookupMethod(s); !ok {
-				l.unknown(me, s, "计分方法", "method", methodNames())
+				l.r.Unknown(me, s, msg.Text{Zh: "计分方法", En: "method"}, methodNames())
 			} else {
 				it.Method = Method(s)
 				methodOK = true
 			}
 		}
 	}
-	if pe, ok := m.get("points"); ok {
-		if p, ok := l.number(pe); ok {
+	if pe, ok := m.Get("points"); ok {
+		if p, ok := l.r.Number(pe); ok {
 			switch {
 			case it.Method.Info().ZeroPoints && p.Sign() != 0:
-				l.errorf(pe.pos(), "一票否决（veto）指标不计分，points 应为0或省略，不是「%s」", "a veto item scores nothing: points should be 0 or left out, not %s", ratText(p))
+				l.errorf(pe.Pos(), "一票否决（veto）指标不计分，points 应为0或省略，不是「%s」", "a veto item scores nothing: points should be 0 or left out, not %s", yamlfile.NumberText(p))
 			case !it.Method.Info().ZeroPoints && p.Sign() <= 0:
-				l.errorf(pe.pos(), "points 应大于0，不是「%s」", "points must be greater than 0, not %s", ratText(p))
+				l.errorf(pe.Pos(), "points 应大于0，不是「%s」", "points must be greater than 0, not %s", yamlfile.NumberText(p))
 			default:
 				it.Points = p
 			}
 		}
 	} else if it.Method.Info().ZeroPoints {
 		it.Points = new(big.Rat)
-	} else if methodOK && !m.typos["points"] {
+	} else if methodOK && !m.Typo("points") {
 		l.errorf(it.Pos, "指标「%s」缺少 points", "item %q lacks points", it.ID)
 	}
-	if pe, ok := m.get("per"); ok {
+	if pe, ok := m.Get("per"); ok {
 		if methodOK && !it.Method.Info().Per {
-			l.errorf(pe.keyPos(), "per 只用于 deduct 和 bonus 指标，本指标是 %s", "per is only for deduct and bonus items; this one is %s", it.Method)
-		} else if p, ok := l.positive(pe); ok {
+			l.errorf(pe.KeyPos(), "per 只用于 deduct 和 bonus 指标，本指标是 %s", "per is only for deduct and bonus items; this one is %s", it.Method)
+		} else if p, ok := l.r.Positive(pe); ok {
 			it.Per = p
 		}
 	}
 	tableOK := true
-	if te, ok := m.get("table"); ok {
-		if s, ok := l.text(te); ok {
+	if te, ok := m.Get("table"); ok {
+		if s, ok := l.r.Text(te); ok {
 			switch {
 			case !it.Method.Info().Rule:
-				l.errorf(te.keyPos(), "自评（self）指标按自评表计分，不能有 table", "a self item is scored from the self-evaluation sheet and may not have a table")
+				l.errorf(te.KeyPos(), "自评（self）指标按自评表计分，不能有 table", "a self item is scored from the self-evaluation sheet and may not have a table")
 				tableOK = false
 			case env.schema.Table(s) == nil:
-				l.unknown(te, s, "表", "table", env.schema.TableNames())
+				l.r.Unknown(te, s, msg.Text{Zh: "表", En: "table"}, env.schema.TableNames())
 				tableOK = false
 			default:
 				it.Table = s
@@ -1260,29 +795,29 @@ func (l *loader) item(f *source, n *yaml.Node, sec *Section, env *compileEnv, id
 			tableOK = false
 		}
 	}
-	if fe, ok := m.get("finding"); ok {
-		it.Finding, _ = l.text(fe)
+	if fe, ok := m.Get("finding"); ok {
+		it.Finding, _ = l.r.Text(fe)
 	}
-	if pe, ok := m.get("public"); ok {
-		it.Public, _ = l.boolean(pe)
+	if pe, ok := m.Get("public"); ok {
+		it.Public, _ = l.r.Boolean(pe)
 	}
-	if ae, ok := m.get("applies"); ok {
+	if ae, ok := m.Get("applies"); ok {
 		it.Applies = l.compile(ae, "", env)
 	}
-	if we, ok := m.get("where"); ok {
+	if we, ok := m.Get("where"); ok {
 		switch {
 		case it.Table == "" && tableOK:
-			l.errorf(we.keyPos(), "where 只用于行规则（需要 table）", "where is only for row rules (it needs a table)")
+			l.errorf(we.KeyPos(), "where 只用于行规则（需要 table）", "where is only for row rules (it needs a table)")
 		case it.Table != "":
 			it.Where = l.compile(we, it.Table, env)
 		}
 	}
-	ce, hasCheck := m.get("check")
+	ce, hasCheck := m.Get("check")
 	switch {
 	case !it.Method.Info().Rule && hasCheck:
-		l.errorf(ce.keyPos(), "自评（self）指标按自评表计分，不需要 check", "a self item is scored from the self-evaluation sheet and needs no check")
+		l.errorf(ce.KeyPos(), "自评（self）指标按自评表计分，不需要 check", "a self item is scored from the self-evaluation sheet and needs no check")
 	case !it.Method.Info().Rule || !methodOK:
-	case !hasCheck && !m.typos["check"]:
+	case !hasCheck && !m.Typo("check"):
 		l.errorf(it.Pos, "指标「%s」缺少 check（只有 self 指标可以不写）", "item %q lacks a check (only self items may leave it out)", it.ID)
 	case hasCheck && tableOK:
 		it.Check = l.compile(ce, it.Table, env)
@@ -1292,7 +827,7 @@ func (l *loader) item(f *source, n *yaml.Node, sec *Section, env *compileEnv, id
 
 // fragment returns the shared item definition name, reading the fragments
 // file on first use; it reports an unknown name at the use: value.
-func (l *loader) fragment(e entry, name string) *mapping {
+func (l *loader) fragment(e yamlfile.Entry, name string) *yamlfile.Mapping {
 	if !l.fragsRead {
 		l.fragsRead = true
 		l.readFragments()
@@ -1301,10 +836,10 @@ func (l *loader) fragment(e entry, name string) *mapping {
 		return frag
 	}
 	if l.frags == nil {
-		l.errorf(e.pos(), "共享指标「%s」不存在：没有可用的共享指标文件", "unknown fragment %q: no fragments file is available", name)
+		l.errorf(e.Pos(), "共享指标「%s」不存在：没有可用的共享指标文件", "unknown fragment %q: no fragments file is available", name)
 		return nil
 	}
-	l.unknown(e, name, "共享指标", "fragment", l.fragNames)
+	l.r.Unknown(e, name, msg.Text{Zh: "共享指标", En: "fragment"}, l.fragNames)
 	return nil
 }
 
@@ -1317,38 +852,38 @@ func (l *loader) readFragments() {
 		if err != nil {
 			return
 		}
-		f = &source{name: embeddedPrefix + strings.TrimSuffix(fragmentsFile, ".yaml"), data: data}
+		f = &yamlfile.File{Name: embeddedPrefix + strings.TrimSuffix(fragmentsFile, ".yaml"), Data: data}
 	}
-	l.frags = map[string]*mapping{}
-	root := l.parse(f)
-	if root == nil {
-		return
-	}
-	m, ok := l.mapping(f, root, inFragments, fragmentsKeys)
+	l.frags = map[string]*yamlfile.Mapping{}
+	root, ok := l.r.Decode(f, limits)
 	if !ok {
 		return
 	}
-	l.require(m, inFragments, "format", "items")
-	if e, ok := m.get("format"); ok {
-		if s, ok := l.text(e); ok && s != FragmentsFormat {
-			l.errorf(e.pos(), "format 应为「%s」，不是「%s」", "format should be %q, not %q", FragmentsFormat, s)
+	m, ok := l.r.Mapping(root, inFragments, fragmentsKeys)
+	if !ok {
+		return
+	}
+	l.r.Require(m, inFragments, "format", "items")
+	if e, ok := m.Get("format"); ok {
+		if s, ok := l.r.Text(e); ok && s != FragmentsFormat {
+			l.errorf(e.Pos(), "format 应为「%s」，不是「%s」", "format should be %q, not %q", FragmentsFormat, s)
 		}
 	}
-	e, ok := m.get("items")
+	e, ok := m.Get("items")
 	if !ok {
 		return
 	}
-	items, ok := l.mapping(f, e.val, inFragments, nil)
+	items, ok := l.r.Mapping(e, inFragments, nil)
 	if !ok {
 		return
 	}
-	for _, name := range items.keys {
-		ie := items.byKey[name]
+	for _, name := range items.Keys {
+		ie, _ := items.Get(name)
 		if !fragmentRe.MatchString(name) {
-			l.errorf(ie.keyPos(), "共享指标名「%s」只能由小写字母、数字、- 和 _ 组成", "fragment name %q may only hold lower-case letters, digits, - and _", name)
+			l.errorf(ie.KeyPos(), "共享指标名「%s」只能由小写字母、数字、- 和 _ 组成", "fragment name %q may only hold lower-case letters, digits, - and _", name)
 			continue
 		}
-		fm, ok := l.mapping(f, ie.val, inFragment, fragmentKeys)
+		fm, ok := l.r.Mapping(ie, inFragment, fragmentKeys)
 		if !ok {
 			continue
 		}
@@ -1364,7 +899,7 @@ type compileEnv struct {
 }
 
 // sums checks that points add up, in sections and to the total.
-func (l *loader) sums(m *mapping, c *Checklist) {
+func (l *loader) sums(m *yamlfile.Mapping, c *Checklist) {
 	if l.truncated {
 		return
 	}
@@ -1388,14 +923,14 @@ func (l *loader) sums(m *mapping, c *Checklist) {
 		}
 		total.Add(total, sum)
 		if s.Points != nil && s.Points.Cmp(sum) != 0 {
-			l.errorf(l.sectionPoints[s], "指标类别「%s」的分值「%s」不等于其指标分值之和「%s」（不含 bonus 和 veto）", "section %q has points %s but its items add up to %s (bonus and veto left out)", s.ID, ratText(s.Points), ratText(sum))
+			l.errorf(l.sectionPoints[s], "指标类别「%s」的分值「%s」不等于其指标分值之和「%s」（不含 bonus 和 veto）", "section %q has points %s but its items add up to %s (bonus and veto left out)", s.ID, yamlfile.NumberText(s.Points), yamlfile.NumberText(sum))
 		}
 	}
-	e, ok := m.get("total")
+	e, ok := m.Get("total")
 	if !complete || !ok || c.Total == nil || len(c.Sections) == 0 {
 		return
 	}
 	if c.Total.Cmp(total) != 0 {
-		l.errorf(e.pos(), "总分「%s」不等于各指标分值之和「%s」（不含 bonus 和 veto）", "total %s differs from the sum of the items' points, %s (bonus and veto left out)", ratText(c.Total), ratText(total))
+		l.errorf(e.Pos(), "总分「%s」不等于各指标分值之和「%s」（不含 bonus 和 veto）", "total %s differs from the sum of the items' points, %s (bonus and veto left out)", yamlfile.NumberText(c.Total), yamlfile.NumberText(total))
 	}
 }

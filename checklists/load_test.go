@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/zwgk/zwgk/checklists/rules"
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 )
 
 // exprSummary and itemSummary are what the tests compare of a loaded checklist.
@@ -371,7 +372,7 @@ func TestExprPos(t *testing.T) {
 				t.Fatal("no check")
 			}
 			from := len([]rune(n.Value[:strings.Index(n.Value, "BAD")]))
-			got := exprPos(&source{name: "f", data: []byte(src)}, n, from)
+			got := exprPos(&yamlfile.File{Name: "f", Data: []byte(src)}, n, from)
 			want := Pos{File: "f"}
 			for i, line := range strings.Split(src, "\n") {
 				if j := strings.Index(line, "BAD"); j >= 0 {

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/zwgk/zwgk/checklists/calendar"
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // Notices the cases come from.
@@ -773,7 +774,7 @@ years:
 			}
 			var got []string
 			for _, e := range list {
-				got = append(got, e.Error())
+				got = append(got, e.In(msg.EN))
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Parse errors mismatch (-want +got):\n%s", diff)
@@ -785,7 +786,7 @@ years:
 func TestParseTooLarge(t *testing.T) {
 	_, err := calendar.Parse("big.yaml", make([]byte, 1<<20+1))
 	want := "big.yaml: file too large (1048577 bytes, at most 1048576)"
-	if err == nil || err.Error() != want {
+	if err == nil || english(err) != want {
 		t.Errorf("Parse error = %v, want %q", err, want)
 	}
 }
@@ -845,7 +846,7 @@ func TestParseTooManyItems(t *testing.T) {
 	}
 	_, err := calendar.Parse("many.yaml", []byte(sb.String()))
 	want := "many.yaml:10005:9: too many dates and ranges (more than 10000)"
-	if err == nil || err.Error() != want {
+	if err == nil || english(err) != want {
 		t.Errorf("Parse error = %v, want %q", err, want)
 	}
 }
@@ -875,5 +876,23 @@ years:                         # required: one entry per yearly notice
 	n, err := calendar.New(cn, f).Workdays(day(t, "2017-06-23"), day(t, "2017-07-03"))
 	if err != nil || n != 4 {
 		t.Errorf("Workdays with the doc example = %d, %v, want 4", n, err)
+	}
+}
+
+// english returns the English text of a Parse error.
+func english(err error) string {
+	var list calendar.ErrorList
+	if errors.As(err, &list) {
+		return list.In(msg.EN)
+	}
+	return err.Error()
+}
+
+// TestParseErrorsChinese checks that calendar errors also read in Chinese, the default.
+func TestParseErrorsChinese(t *testing.T) {
+	_, err := calendar.Parse("f.yaml", []byte("name: x\nyears:\n  2017:\n    off: [2017-02-30]\n    of: []\n"))
+	want := "f.yaml:4:11: 日期「2017-02-30」有误：日期超出范围\nf.yaml:5:5: 未知的键「of」（可用：notice, sources, off, work）"
+	if err == nil || err.Error() != want {
+		t.Errorf("Parse error = %v, want %q", err, want)
 	}
 }

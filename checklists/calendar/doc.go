@@ -24,8 +24,8 @@
 // 2019 notice gives 2018-12-30..2019-01-01 off and 2018-12-29 worked). Days not listed follow the
 // week: Monday to Friday are working days, Saturday and Sunday are not. Within one file a day is
 // either off or worked, never both; unknown keys, bad dates and YAML aliases are errors reported
-// as FILE:LINE:COL. A file is at most 1 MiB, with years from 1900 to 2199 and at most 10000
-// dates and ranges.
+// as FILE:LINE:COL, in Chinese and English. A file is at most 1 MiB, with years from 1900 to
+// 2199 and at most 10000 dates and ranges.
 //
 // # Layering
 //

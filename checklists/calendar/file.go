@@ -1,17 +1,17 @@
 package calendar
 
 import (
-	"bytes"
 	"embed"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 )
 
 //go:embed data/*.yaml
@@ -98,48 +98,29 @@ func Embedded(name string) (*File, error) {
 	return Parse(path, data)
 }
 
-// Error is one mistake in a calendar file, at a position.
-type Error struct {
-	File      string
-	Line, Col int // 1-based; 0 when unknown
-	Msg       string
-}
+// Error is one mistake in a calendar file, at a position; it prints as
+// FILE:LINE:COL: message, in Chinese or (In(msg.EN)) English.
+type Error = yamlfile.Error
 
-// Error formats the mistake as FILE:LINE:COL: MSG.
-func (e *Error) Error() string {
-	switch {
-	case e.Line == 0:
-		return e.File + ": " + e.Msg
-	case e.Col == 0:
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
-}
+// ErrorList is every mistake found in one calendar file, sorted by position.
+type ErrorList = yamlfile.ErrorList
 
-// ErrorList is every mistake found in one calendar file, in file order.
-type ErrorList []*Error
-
-// Error formats the mistakes one per line.
-func (l ErrorList) Error() string {
-	msgs := make([]string, len(l))
-	for i, e := range l {
-		msgs[i] = e.Error()
-	}
-	return strings.Join(msgs, "\n")
-}
-
-// Err returns the list as an error, or nil when it is empty.
-func (l ErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
+// wording is how a calendar file words the reader's errors.
+var wording = yamlfile.Wording{
+	Empty:         msg.Text{Zh: "日历文件为空", En: "empty calendar file"},
+	Syntax:        msg.Text{Zh: "YAML 语法错误：%s", En: "%s"},
+	ExtraDocument: msg.Text{Zh: "一个文件只能有一个 YAML 文档", En: "more than one YAML document"},
+	NotMapping:    msg.Text{Zh: "%[1]s应为映射（key: value）", En: "%[2]s must be a mapping"},
+	KeyNotText:    msg.Text{Zh: "键应为单个值", En: "a key must be a plain value"},
+	UnknownKey:    msg.Text{Zh: "未知的键「%[3]s」（可用：%[4]s）", En: "unknown key %[3]q (want %[4]s)"},
+	DidYouMean:    msg.Text{Zh: "未知的键「%[3]s」，是否想写「%[4]s」？", En: "unknown key %[3]q; did you mean %[4]q?"},
+	DuplicateKey:  msg.Text{Zh: "键「%[1]s」重复（第 %[2]d 行已有）", En: "duplicate key %[1]q"},
 }
 
 // parser walks the YAML nodes of one file, collecting mistakes.
 type parser struct {
-	name string
-	errs ErrorList
+	f *yamlfile.File
+	r yamlfile.Reader
 	// seen records, per day number, how the file lists the day: its node and whether it is worked.
 	seen map[int]listing
 	// items counts the dates and ranges read so far.
@@ -151,143 +132,72 @@ type listing struct {
 	node *yaml.Node
 }
 
-func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
-	e := &Error{File: p.name, Msg: fmt.Sprintf(format, args...)}
-	if n != nil {
-		e.Line, e.Col = n.Line, n.Column
-	}
-	p.errs = append(p.errs, e)
-}
-
-// syntaxError turns a yaml.v3 error into a positioned Error.
-func (p *parser) syntaxError(err error) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	e := &Error{File: p.name, Msg: msg}
-	// yaml.v3 writes "yaml: line N: message".
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if num, text, ok := strings.Cut(rest, ": "); ok {
-			if line, err := strconv.Atoi(num); err == nil {
-				e.Line, e.Msg = line, text
-			}
-		}
-	}
-	p.errs = append(p.errs, e)
+func (p *parser) errorf(n *yaml.Node, zh, en string, args ...any) {
+	p.r.Errorf(p.f.Pos(n), zh, en, args...)
 }
 
 // Parse reads a calendar YAML file; name is used in error messages as FILE:LINE:COL. The error,
 // when not nil, is an [ErrorList] holding every mistake found.
 func Parse(name string, data []byte) (*File, error) {
-	p := &parser{name: name, seen: map[int]listing{}}
-	if len(data) > maxFileSize {
-		p.errorf(nil, "file too large (%d bytes, at most %d)", len(data), maxFileSize)
-		return nil, p.errs.Err()
+	p := &parser{f: &yamlfile.File{Name: name, Data: data}, seen: map[int]listing{}}
+	p.r = yamlfile.Reader{Wording: wording, NoAliases: true, AllowNull: true}
+	root, _ := p.r.Decode(p.f, yamlfile.Limits{Size: maxFileSize})
+	if root.Value == nil {
+		return nil, p.r.Errs.Err()
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			p.errorf(nil, "empty calendar file")
-		} else {
-			p.syntaxError(err)
-		}
-		return nil, p.errs.Err()
-	}
-	var extra yaml.Node
-	switch err := dec.Decode(&extra); {
-	case errors.Is(err, io.EOF):
-	case err != nil:
-		p.syntaxError(err)
-	default:
-		p.errorf(&extra, "more than one YAML document")
-	}
-	f := p.file(&doc)
-	if err := p.errs.Err(); err != nil {
+	f := p.file(root)
+	p.r.Errs.Sort()
+	if err := p.r.Errs.Err(); err != nil {
 		return nil, err
 	}
 	return f, nil
 }
 
 // file reads the top-level mapping.
-func (p *parser) file(doc *yaml.Node) *File {
-	root := doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
-	}
-	if !p.mapping(root, "a calendar file") {
+func (p *parser) file(root yamlfile.Entry) *File {
+	m, ok := p.r.Mapping(root, msg.Text{Zh: "日历文件", En: "a calendar file"}, []string{"name", "title", "kind", "years"})
+	if !ok {
 		return nil
 	}
 	f := &File{Kind: Correction}
-	var haveName, haveYears bool
-	p.fields(root, func(key string, k, v *yaml.Node) {
+	for _, key := range m.Keys {
+		e, _ := m.Get(key)
+		v := e.Value
 		switch key {
 		case "name":
-			haveName = true
-			if s, ok := p.scalar(v, "name"); ok {
+			if s, ok := p.scalar(v, "「name」", "name"); ok {
 				if !validName(s) {
-					p.errorf(v, "bad name %q: want letters, digits, '-', '_' or '.'", s)
+					p.errorf(v, "名称「%s」有误：只能用字母、数字和 - _ .", "bad name %q: want letters, digits, '-', '_' or '.'", s)
 				}
 				f.Name = s
 			}
 		case "title":
-			f.Title, _ = p.scalar(v, "title")
+			f.Title, _ = p.scalar(v, "「title」", "title")
 		case "kind":
-			if s, ok := p.scalar(v, "kind"); ok {
+			if s, ok := p.scalar(v, "「kind」", "kind"); ok {
 				switch k := Kind(s); k {
 				case National, Regional, Correction:
 					f.Kind = k
 				default:
-					p.errorf(v, "bad kind %q: want national, regional or correction", s)
+					p.errorf(v, "kind「%s」有误：应为 national、regional 或 correction", "bad kind %q: want national, regional or correction", s)
 				}
 			}
 		case "years":
-			haveYears = true
-			f.years = p.yearEntries(v)
-		default:
-			p.errorf(k, "unknown key %q (want name, title, kind, years)", key)
+			f.years = p.yearEntries(e)
 		}
-	})
-	if !haveName {
-		p.errorf(root, "missing name")
 	}
-	if !haveYears {
-		p.errorf(root, "missing years")
+	for _, key := range []string{"name", "years"} {
+		if !m.Has(key) && !m.Typo(key) {
+			p.errorf(m.Node, "缺少 %s", "missing %s", key)
+		}
 	}
 	return f
 }
 
-// fields calls fn for each key of a mapping node, rejecting non-scalar and duplicate keys.
-func (p *parser) fields(m *yaml.Node, fn func(key string, k, v *yaml.Node)) {
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			p.errorf(k, "a key must be a plain value")
-			continue
-		}
-		if seen[k.Value] {
-			p.errorf(k, "duplicate key %q", k.Value)
-			continue
-		}
-		seen[k.Value] = true
-		if v.Kind == yaml.AliasNode {
-			p.errorf(v, "YAML aliases are not allowed")
-			continue
-		}
-		fn(k.Value, k, v)
-	}
-}
-
-func (p *parser) mapping(n *yaml.Node, what string) bool {
-	if n.Kind == yaml.MappingNode {
-		return true
-	}
-	p.errorf(n, "%s must be a mapping", what)
-	return false
-}
-
-func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
+// scalar reads a single value (not a list, mapping or null); what names it in messages.
+func (p *parser) scalar(n *yaml.Node, zhWhat, enWhat string) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		p.errorf(n, "%s must be a single value", what)
+		p.errorf(n, "%[1]s应为单个值", "%[2]s must be a single value", zhWhat, enWhat)
 		return "", false
 	}
 	return n.Value, true
@@ -308,21 +218,23 @@ func validName(s string) bool {
 }
 
 // yearEntries reads the years mapping.
-func (p *parser) yearEntries(n *yaml.Node) []yearEntry {
-	if !p.mapping(n, "years") {
+func (p *parser) yearEntries(e yamlfile.Entry) []yearEntry {
+	m, ok := p.r.Mapping(e, msg.Text{Zh: "years", En: "years"}, nil)
+	if !ok {
 		return nil
 	}
 	var entries []yearEntry
-	p.fields(n, func(key string, k, v *yaml.Node) {
+	for _, key := range m.Keys {
+		ye, _ := m.Get(key)
 		year, ok := parseYear(key)
 		if !ok {
-			p.errorf(k, "bad year %q: want a year from %d to %d", key, minYear, maxYear)
-			return
+			p.errorf(ye.Key, "年份「%s」有误：应为 %d 到 %d 之间的年份", "bad year %q: want a year from %d to %d", key, minYear, maxYear)
+			continue
 		}
-		if e, ok := p.yearEntry(year, v); ok {
+		if e, ok := p.yearEntry(year, ye); ok {
 			entries = append(entries, e)
 		}
-	})
+	}
 	slices.SortFunc(entries, func(a, b yearEntry) int { return a.year - b.year })
 	return entries
 }
@@ -339,22 +251,25 @@ func parseYear(s string) (int, bool) {
 }
 
 // yearEntry reads one year's mapping.
-func (p *parser) yearEntry(year int, n *yaml.Node) (yearEntry, bool) {
+func (p *parser) yearEntry(year int, ye yamlfile.Entry) (yearEntry, bool) {
 	e := yearEntry{year: year}
-	if !p.mapping(n, fmt.Sprintf("year %d", year)) {
+	m, ok := p.r.Mapping(ye, msg.Text{Zh: fmt.Sprintf("%d年", year), En: fmt.Sprintf("year %d", year)}, []string{"notice", "sources", "off", "work"})
+	if !ok {
 		return e, false
 	}
-	p.fields(n, func(key string, k, v *yaml.Node) {
+	for _, key := range m.Keys {
+		me, _ := m.Get(key)
+		v := me.Value
 		switch key {
 		case "notice":
-			e.notice, _ = p.scalar(v, "notice")
+			e.notice, _ = p.scalar(v, "「notice」", "notice")
 		case "sources":
 			if v.Kind != yaml.SequenceNode {
-				p.errorf(v, "sources must be a list")
-				return
+				p.errorf(v, "sources 应为列表", "sources must be a list")
+				continue
 			}
 			for _, s := range v.Content {
-				if src, ok := p.scalar(s, "a source"); ok {
+				if src, ok := p.scalar(s, "sources 的每一项", "a source"); ok {
 					e.sources = append(e.sources, src)
 				}
 			}
@@ -362,10 +277,8 @@ func (p *parser) yearEntry(year int, n *yaml.Node) (yearEntry, bool) {
 			e.off = p.days(year, v, false)
 		case "work":
 			e.work = p.days(year, v, true)
-		default:
-			p.errorf(k, "unknown key %q (want notice, sources, off, work)", key)
 		}
-	})
+	}
 	return e, true
 }
 
@@ -376,7 +289,7 @@ func (p *parser) days(year int, n *yaml.Node, work bool) []int {
 		what = "work"
 	}
 	if n.Kind != yaml.SequenceNode {
-		p.errorf(n, "%s must be a list of dates (YYYY-MM-DD) or ranges (YYYY-MM-DD..YYYY-MM-DD)", what)
+		p.errorf(n, "%s 应为日期（YYYY-MM-DD）或日期范围（YYYY-MM-DD..YYYY-MM-DD）的列表", "%s must be a list of dates (YYYY-MM-DD) or ranges (YYYY-MM-DD..YYYY-MM-DD)", what)
 		return nil
 	}
 	lo := daysFromCivil(year-1, 12, 1) // a New Year holiday may begin in the December before
@@ -385,27 +298,27 @@ func (p *parser) days(year int, n *yaml.Node, work bool) []int {
 	for _, item := range n.Content {
 		if p.items++; p.items > maxItems {
 			if p.items == maxItems+1 {
-				p.errorf(item, "too many dates and ranges (more than %d)", maxItems)
+				p.errorf(item, "日期和日期范围过多（超过 %d 个）", "too many dates and ranges (more than %d)", maxItems)
 			}
 			return days
 		}
 		if item.Kind != yaml.ScalarNode {
-			p.errorf(item, "want a date (YYYY-MM-DD) or a range (YYYY-MM-DD..YYYY-MM-DD)")
+			p.errorf(item, "应为日期（YYYY-MM-DD）或日期范围（YYYY-MM-DD..YYYY-MM-DD）", "want a date (YYYY-MM-DD) or a range (YYYY-MM-DD..YYYY-MM-DD)")
 			continue
 		}
-		from, to, err := parseRange(item.Value)
-		if err != nil {
-			p.errorf(item, "%v", err)
+		from, to, bad := parseRange(item.Value)
+		if bad != nil {
+			p.r.Errs.Add(p.f.Pos(item), *bad)
 			continue
 		}
 		if from < lo || to > hi {
-			p.errorf(item, "%s is outside year %d (a year lists its own days and, for a New Year holiday, those of the December before)", item.Value, year)
+			p.errorf(item, "%s 不在 %d 年内（每年只列本年的日期，元旦假期可含上一年12月的日期）", "%s is outside year %d (a year lists its own days and, for a New Year holiday, those of the December before)", item.Value, year)
 			continue
 		}
 		for d := from; d <= to; d++ {
 			if prev, ok := p.seen[d]; ok {
 				if prev.work != work {
-					p.errorf(item, "%s is listed both as off and as work (also at line %d)", formatDay(d), prev.node.Line)
+					p.errorf(item, "%s 同时列为放假和上班（第 %d 行也有）", "%s is listed both as off and as work (also at line %d)", formatDay(d), prev.node.Line)
 					break
 				}
 				continue // listed already
@@ -417,33 +330,37 @@ func (p *parser) days(year int, n *yaml.Node, work bool) []int {
 	return days
 }
 
-// parseRange reads "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD" into day numbers.
-func parseRange(s string) (from, to int, err error) {
+// parseRange reads "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD" into day numbers;
+// bad says what is wrong with s, or is nil.
+func parseRange(s string) (from, to int, bad *msg.Text) {
 	a, b, isRange := strings.Cut(s, "..")
-	from, err = parseDay(strings.TrimSpace(a))
-	if err != nil {
-		return 0, 0, err
+	from, bad = parseDay(strings.TrimSpace(a))
+	if bad != nil {
+		return 0, 0, bad
 	}
 	if !isRange {
 		return from, from, nil
 	}
-	to, err = parseDay(strings.TrimSpace(b))
-	if err != nil {
-		return 0, 0, err
+	to, bad = parseDay(strings.TrimSpace(b))
+	if bad != nil {
+		return 0, 0, bad
 	}
 	if to < from {
-		return 0, 0, fmt.Errorf("bad range %q: it ends before it starts", s)
+		t := msg.New("日期范围「%s」有误：结束早于开始", "bad range %q: it ends before it starts", s)
+		return 0, 0, &t
 	}
 	return from, to, nil
 }
 
-// parseDay reads a date written YYYY-MM-DD into its day number.
-func parseDay(s string) (int, error) {
-	bad := func(why string) (int, error) {
-		return 0, fmt.Errorf("bad date %q: %s", s, why)
+// parseDay reads a date written YYYY-MM-DD into its day number; bad says
+// what is wrong with s, or is nil.
+func parseDay(s string) (int, *msg.Text) {
+	wrong := func(zh, en string) (int, *msg.Text) {
+		t := msg.Both("日期「%s」有误：%s", []any{s, zh}, "bad date %q: %s", []any{s, en})
+		return 0, &t
 	}
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return bad("want YYYY-MM-DD")
+		return wrong("应为 YYYY-MM-DD", "want YYYY-MM-DD")
 	}
 	num := func(t string) int {
 		n := 0
@@ -458,11 +375,11 @@ func parseDay(s string) (int, error) {
 	y, m, d := num(s[:4]), num(s[5:7]), num(s[8:])
 	switch {
 	case y < 0 || m < 0 || d < 0:
-		return bad("want YYYY-MM-DD")
+		return wrong("应为 YYYY-MM-DD", "want YYYY-MM-DD")
 	case m < 1 || m > 12:
-		return bad("month out of range")
+		return wrong("月份超出范围", "month out of range")
 	case d < 1 || d > daysIn(y, m):
-		return bad("day out of range")
+		return wrong("日期超出范围", "day out of range")
 	}
 	return daysFromCivil(y, m, d), nil
 }

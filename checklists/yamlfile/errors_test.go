@@ -1,21 +1,11 @@
-package checklists
+package yamlfile
 
 import (
-	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/zwgk/zwgk/checklists/msg"
 )
-
-func testdataFile(t *testing.T, name string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
 
 func TestErrorList(t *testing.T) {
 	var empty ErrorList
