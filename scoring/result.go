@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/zwgk/zwgk/checklists/msg"
@@ -323,10 +322,10 @@ func ReadResult(r io.Reader, name string) (*Result, error) {
 	var res Result
 	dec := json.NewDecoder(r)
 	if err := dec.Decode(&res); err != nil {
-		return nil, fmt.Errorf("%s: 不是有效的 zwgk 结果 JSON：%w", name, err)
+		return nil, msg.Errorf("%s: 不是有效的 zwgk 结果 JSON：%w", "%s: not a valid zwgk result JSON: %w", name, err)
 	}
 	if res.Format != FormatV1 {
-		return nil, fmt.Errorf("%s: 格式为「%s」，应为 %s", name, res.Format, FormatV1)
+		return nil, msg.Errorf("%s: 格式为「%s」，应为 %s", "%s: the format is %q, want %s", name, res.Format, FormatV1)
 	}
 	return &res, nil
 }

@@ -1,17 +1,15 @@
 package scoring
 
 import (
-	"bytes"
 	"fmt"
 	"math/big"
 	"sort"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/zwgk/zwgk/audit"
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 	"github.com/zwgk/zwgk/scoring/roster"
 )
 
@@ -105,58 +103,83 @@ func (s *decisionSet) notes(used []bool) []*DecisionNote {
 	return out
 }
 
-// ParseReview reads the YAML form of review decisions; name is used in errors.
+// ParseReview reads the YAML form of the district's review decisions; name
+// is used in errors, which are positioned (FILE:LINE:COL) and in both
+// languages.
 func ParseReview(name string, data []byte) ([]Decision, error) {
-	if len(data) > 16<<20 {
-		return nil, fmt.Errorf("%s: 复核文件过大", name)
+	var r yamlfile.Reader
+	f := &yamlfile.File{Name: name, Data: data}
+	root, ok := r.Decode(f, yamlfile.Limits{Size: 16 << 20})
+	if !ok {
+		return nil, r.Errs.Err()
 	}
-	var doc struct {
-		Decisions []yaml.Node `yaml:"decisions"`
+	what := msg.Text{Zh: "复核文件", En: "the review file"}
+	m, ok := r.Mapping(root, what, []string{"decisions"})
+	if !ok {
+		return nil, r.Errs.Err()
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
+	r.Require(m, what, "decisions")
 	var out []Decision
-	var errs []string
-	for _, n := range doc.Decisions {
-		var d struct {
-			Unit     string `yaml:"unit"`
-			Item     string `yaml:"item"`
-			DocNo    string `yaml:"doc_no"`
-			Row      int    `yaml:"row"`
-			Decision string `yaml:"decision"`
-			Reason   string `yaml:"reason"`
-			Score    string `yaml:"score"`
-			By       string `yaml:"by"`
-			On       string `yaml:"on"`
-		}
-		pos := fmt.Sprintf("%s:%d:%d", name, n.Line, n.Column)
-		if err := n.Decode(&d); err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", pos, err))
-			continue
-		}
-		dd := Decision{Unit: d.Unit, Item: d.Item, DocNo: d.DocNo, Row: d.Row, Decision: d.Decision, Reason: strings.TrimSpace(d.Reason),
-			By: d.By, On: d.On, Source: pos}
-		if d.Score != "" {
-			r, ok := new(big.Rat).SetString(d.Score)
-			if !ok {
-				errs = append(errs, fmt.Sprintf("%s: 分数「%s」不是数字", pos, d.Score))
-				continue
+	if e, ok := m.Get("decisions"); ok {
+		keys := []string{"unit", "item", "doc_no", "row", "decision", "reason", "score", "by", "on"}
+		for _, dm := range r.Items(e, msg.Text{Zh: "复核决定", En: "a decision"}, keys) {
+			if d, ok := readDecision(&r, dm); ok {
+				out = append(out, d)
 			}
-			dd.Score = r
 		}
-		if err := dd.Check(); err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", pos, err))
-			continue
-		}
-		out = append(out, dd)
 	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	r.Errs.Sort()
+	if err := r.Errs.Err(); err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// readDecision reads one decision of the review file's YAML form.
+func readDecision(r *yamlfile.Reader, m *yamlfile.Mapping) (Decision, bool) {
+	pos := m.Pos()
+	d := Decision{Source: pos.String()}
+	ok := true
+	text := func(key string, to *string) {
+		if e, has := m.Get(key); has {
+			s, good := r.Scalar(e)
+			*to = s
+			ok = ok && good
+		}
+	}
+	text("unit", &d.Unit)
+	text("item", &d.Item)
+	text("doc_no", &d.DocNo)
+	text("decision", &d.Decision)
+	text("reason", &d.Reason)
+	text("by", &d.By)
+	text("on", &d.On)
+	d.Reason = strings.TrimSpace(d.Reason)
+	if e, has := m.Get("row"); has {
+		n, good := r.Integer(e)
+		d.Row = n
+		ok = ok && good
+	}
+	if e, has := m.Get("score"); has {
+		s, good := r.Scalar(e)
+		if good {
+			if v, isNum := new(big.Rat).SetString(s); isNum {
+				d.Score = v
+			} else {
+				r.Errorf(e.Pos(), "分数「%s」不是数字", "score %q is not a number", s)
+				good = false
+			}
+		}
+		ok = ok && good
+	}
+	if !ok {
+		return d, false
+	}
+	if err := d.Check(); err != nil {
+		r.Errs.Add(pos, msg.TextOf(err))
+		return d, false
+	}
+	return d, true
 }
 
 // Check validates one decision: a known decision, a unit and an item, a
@@ -165,19 +188,19 @@ func (d *Decision) Check() error {
 	switch d.Decision {
 	case Confirm, Dismiss, Adjust:
 	default:
-		return fmt.Errorf("复核决定「%s」应为 confirm、dismiss 或 adjust", d.Decision)
+		return msg.Errorf("复核决定「%s」应为 confirm、dismiss 或 adjust", "decision %q should be confirm, dismiss or adjust", d.Decision)
 	}
 	if strings.TrimSpace(d.Unit) == "" || strings.TrimSpace(d.Item) == "" {
-		return fmt.Errorf("复核决定缺少单位（unit）或指标（item）")
+		return msg.Errorf("复核决定缺少单位（unit）或指标（item）", "the decision names no unit or no item")
 	}
 	if d.Decision != Confirm && d.Reason == "" {
-		return fmt.Errorf("%s 决定必须写明理由（reason）", d.Decision)
+		return msg.Errorf("%s 决定必须写明理由（reason）", "a %s decision needs a reason", d.Decision)
 	}
 	if d.Decision == Adjust && d.Score == nil {
-		return fmt.Errorf("adjust 决定必须给出调整后的分数（score）")
+		return msg.Errorf("adjust 决定必须给出调整后的分数（score）", "an adjust decision needs the adjusted score")
 	}
 	if d.Decision != Adjust && d.Row == 0 && d.DocNo == "" {
-		return fmt.Errorf("%s 决定须用 doc_no 或 row 指明是哪一条问题", d.Decision)
+		return msg.Errorf("%s 决定须用 doc_no 或 row 指明是哪一条问题", "a %s decision must name its finding by doc_no or row", d.Decision)
 	}
 	return nil
 }

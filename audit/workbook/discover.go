@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // The kinds of Submission.
@@ -71,7 +72,7 @@ func Discover(paths []string) ([]Submission, error) {
 	for _, root := range paths {
 		fi, err := os.Stat(root)
 		if err != nil {
-			return nil, fmt.Errorf("找不到报送材料「%s」：%w", root, err)
+			return nil, msg.Errorf("找不到报送材料「%s」：%w", "cannot find the submission %q: %w", root, err)
 		}
 		root = filepath.Clean(root)
 		if !fi.IsDir() {

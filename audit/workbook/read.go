@@ -91,8 +91,10 @@ func unreadable(path string, err error, zh, en string, args ...any) *UnreadableE
 	return &UnreadableError{Path: path, Text: msg.New(zh, en, args...), Err: err}
 }
 
-func damaged(path string, detail string, err error) *UnreadableError {
-	return unreadable(path, err, "文件已损坏（%s），请重新导出后报送", "the file is damaged (%s); export it again", detail)
+// damaged is a file whose parts cannot be read; detail says where and why.
+func damaged(path string, detail msg.Text, err error) *UnreadableError {
+	return &UnreadableError{Path: path, Err: err, Text: msg.Both("文件已损坏（%s），请重新导出后报送", []any{detail.Zh},
+		"the file is damaged (%s); export it again", []any{detail.In(msg.EN)})}
 }
 
 // Reader reads submissions against one schema. It prepares the schema's

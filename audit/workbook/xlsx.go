@@ -4,7 +4,6 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -136,7 +135,7 @@ func (r *reader) missing(chosen map[string]*tableSpec, text func(*tableSpec) (au
 func (r *reader) readSheet(f *excelize.File, path, sheet string, pi *partInfo, sk sink) error {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return damaged(path, "工作表「"+sheet+"」无法读取："+err.Error(), err)
+		return damaged(path, msg.New("工作表「%s」无法读取：%v", "sheet %q cannot be read: %v", sheet, err), err)
 	}
 	defer rows.Close()
 	var merges []mergeRange
@@ -158,7 +157,7 @@ func (r *reader) readSheet(f *excelize.File, path, sheet string, pi *partInfo, s
 		line++
 		cells, err := rows.Columns()
 		if err != nil {
-			return damaged(path, "工作表「"+sheet+"」第 "+strconv.Itoa(line)+" 行无法读取："+err.Error(), err)
+			return damaged(path, msg.New("工作表「%s」第 %d 行无法读取：%v", "sheet %q row %d cannot be read: %v", sheet, line, err), err)
 		}
 		if len(cells) > maxCols {
 			return unreadable(path, nil, "工作表「%s」第 %d 行超过 %d 列", "sheet %q row %d has more than %d columns", sheet, line, maxCols)
@@ -197,10 +196,10 @@ func (r *reader) readSheet(f *excelize.File, path, sheet string, pi *partInfo, s
 		if errors.Is(err, excelize.ErrMaxRows) {
 			return unreadable(path, err, "工作表「%s」超过 Excel 的行数上限", "sheet %q has more rows than Excel allows", sheet)
 		}
-		return damaged(path, "工作表「"+sheet+"」："+err.Error(), err)
+		return damaged(path, msg.New("工作表「%s」：%v", "sheet %q: %v", sheet, err), err)
 	}
 	if pi != nil && pi.dimRow > line {
-		return damaged(path, "工作表「"+sheet+"」应有 "+strconv.Itoa(pi.dimRow)+" 行，只读到 "+strconv.Itoa(line)+" 行", nil)
+		return damaged(path, msg.New("工作表「%s」应有 %d 行，只读到 %d 行", "sheet %q should have %d rows, only %d were read", sheet, pi.dimRow, line), nil)
 	}
 	return sk.done()
 }

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"hash/crc32"
 	"io"
 	"path"
@@ -52,7 +51,7 @@ const maxSmallPart = 16 << 20
 func inspectZip(p string, limit int64) (*zipInfo, error) {
 	zr, err := zip.OpenReader(p)
 	if err != nil {
-		return nil, damaged(p, err.Error(), err)
+		return nil, damaged(p, msg.TextOf(err), err)
 	}
 	ok := false
 	defer func() {
@@ -93,12 +92,12 @@ func inspectZip(p string, limit int64) (*zipInfo, error) {
 		} `xml:"sheets>sheet"`
 	}
 	if err := readXMLPart(wbFile, &wb); err != nil {
-		return nil, damaged(p, wbPath+": "+err.Error(), err)
+		return nil, damaged(p, partError(wbPath, err), err)
 	}
 	dir := path.Dir(wbPath)
 	rels, err := readRels(files, path.Join(dir, "_rels", path.Base(wbPath)+".rels"))
 	if err != nil {
-		return nil, damaged(p, "workbook.xml.rels: "+err.Error(), err)
+		return nil, damaged(p, partError("workbook.xml.rels", err), err)
 	}
 	info := &zipInfo{zr: zr, sheets: map[string]*partInfo{}, byPart: map[string]*partInfo{}}
 	byPart := info.byPart
@@ -145,10 +144,16 @@ type rel struct {
 	TargetMode string `xml:"TargetMode,attr"`
 }
 
+// partError names the part of the archive an error is about.
+func partError(part string, err error) msg.Text {
+	t := msg.TextOf(err)
+	return msg.Text{Zh: part + ": " + t.Zh, En: part + ": " + t.En}
+}
+
 func readRels(files map[string]*zip.File, name string) ([]rel, error) {
 	f := files[strings.ToLower(name)]
 	if f == nil {
-		return nil, fmt.Errorf("%s 缺失", name)
+		return nil, msg.Errorf("%s 缺失", "%s is missing", name)
 	}
 	var rels struct {
 		Rels []rel `xml:"Relationship"`
@@ -177,7 +182,7 @@ func readXMLPart(f *zip.File, v any) error {
 		return err
 	}
 	if len(b) > maxSmallPart {
-		return fmt.Errorf("%s 过大", f.Name)
+		return msg.Errorf("%s 过大", "%s is too large", f.Name)
 	}
 	return xml.Unmarshal(b, v)
 }
@@ -196,20 +201,20 @@ func (zi *zipInfo) verify(p string, pkg *sync.Map) error {
 		switch {
 		case !held && pi != nil:
 			if err := scanSheet(f, pi); err != nil {
-				return damaged(p, f.Name+": "+err.Error(), err)
+				return damaged(p, partError(f.Name, err), err)
 			}
 		case !held:
 			if err := discard(f); err != nil {
-				return damaged(p, f.Name+": "+err.Error(), err)
+				return damaged(p, partError(f.Name, err), err)
 			}
 			continue
 		case uint64(len(data)) != f.UncompressedSize64 || (f.CRC32 != 0 && crc32.ChecksumIEEE(data) != f.CRC32):
-			return damaged(p, f.Name+": "+zip.ErrChecksum.Error(), zip.ErrChecksum)
+			return damaged(p, partError(f.Name, zip.ErrChecksum), zip.ErrChecksum)
 		case pi != nil:
 			scanSheetBytes(data, pi)
 		}
 		if pi != nil && !pi.ended {
-			return damaged(p, f.Name+" 不完整", nil)
+			return damaged(p, msg.New("%s 不完整", "%s is incomplete", f.Name), nil)
 		}
 	}
 	return nil

@@ -128,3 +128,35 @@ func Local(err error, lang Lang) string {
 	}
 	return err.Error()
 }
+
+// Join returns errs as one error, each on its own line, in either
+// language; nil when errs holds none.
+func Join(errs ...error) error {
+	var out joined
+	for _, err := range errs {
+		if err != nil {
+			out = append(out, err)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+type joined []error
+
+func (j joined) Error() string { return j.In(ZH) }
+
+func (j joined) In(lang Lang) string {
+	lines := make([]string, len(j))
+	for i, err := range j {
+		lines[i] = Local(err, lang)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (j joined) Unwrap() []error { return j }
+
+// TextOf returns err's message in both languages (see Local).
+func TextOf(err error) Text { return Text{Zh: Local(err, ZH), En: Local(err, EN)} }

@@ -30,7 +30,8 @@ func (r *Reader) WrongType(e Entry, want msg.Text) {
 	got := kindText(e.Value)
 	hint := msg.Text{}
 	scalar := e.Value.Kind == yaml.ScalarNode
-	if (want == wantNumber || want == wantInt) && scalar && e.Value.Tag == "!!str" {
+	quoted := e.Value.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0
+	if (want == wantNumber || want == wantInt) && scalar && quoted && decimalRe.MatchString(strings.TrimSpace(e.Value.Value)) {
 		hint = msg.Text{Zh: "（数字不要加引号）", En: " (numbers are written without quotes)"}
 	}
 	if want == wantText && scalar && e.Value.Tag != "!!str" {
@@ -42,6 +43,17 @@ func (r *Reader) WrongType(e Entry, want msg.Text) {
 // Text reads a text (a string scalar; an unquoted number or boolean is not one).
 func (r *Reader) Text(e Entry) (string, bool) {
 	if e.Value.Kind != yaml.ScalarNode || e.Value.Tag != "!!str" {
+		r.WrongType(e, wantText)
+		return "", false
+	}
+	return e.Value.Value, true
+}
+
+// Scalar reads a value as written, whatever YAML makes of it (text, a
+// number, a date, true or false): for hand-typed lists, where 3 and
+// 2017-12-28 mean what they read.
+func (r *Reader) Scalar(e Entry) (string, bool) {
+	if e.Value.Kind != yaml.ScalarNode || e.Value.Tag == "!!null" {
 		r.WrongType(e, wantText)
 		return "", false
 	}

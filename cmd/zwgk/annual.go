@@ -126,7 +126,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	units, failures, _ := rec.Finish(reports)
 	file.Units = units
 	for _, f := range failures {
-		file.Errors = append(file.Errors, annual.Error{File: f.Source, Message: f.Text.In(lang)})
+		file.Errors = append(file.Errors, annual.Error{File: f.Source, Message: f.Text.Zh, MessageText: f.Text})
 	}
 	failed := false
 	for _, u := range file.Units {

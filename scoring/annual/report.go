@@ -2,7 +2,6 @@ package annual
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
 
@@ -31,6 +30,16 @@ type File struct {
 type Error struct {
 	File    string `json:"file"`
 	Message string `json:"message"`
+	// MessageText is Message in both languages (Message is Chinese).
+	MessageText msg.Text `json:"message_text,omitzero"`
+}
+
+// MessageIn returns why the file could not be read, in lang.
+func (e *Error) MessageIn(lang msg.Lang) string {
+	if e.MessageText.Zh == "" {
+		return e.Message
+	}
+	return e.MessageText.In(lang)
 }
 
 // Report is one unit's tables 二, 三 and 四, with the checks run on them and
@@ -238,17 +247,17 @@ func ReadFile(r io.Reader, name string) (*File, error) {
 	var f File
 	dec := json.NewDecoder(r)
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: 不是有效的 zwgk 年度报告 JSON：%w", name, err)
+		return nil, msg.Errorf("%s: 不是有效的 zwgk 年度报告 JSON：%w", "%s: not a valid zwgk yearly report JSON: %w", name, err)
 	}
 	if f.Format != FormatV1 {
-		return nil, fmt.Errorf("%s: 格式为「%s」，应为 %s", name, f.Format, FormatV1)
+		return nil, msg.Errorf("%s: 格式为「%s」，应为 %s", "%s: the format is %q, want %s", name, f.Format, FormatV1)
 	}
 	for _, u := range f.Units {
 		if u == nil {
-			return nil, fmt.Errorf("%s: units 中有空项", name)
+			return nil, msg.Errorf("%s: units 中有空项", "%s: units holds an empty entry", name)
 		}
 		if _, ok := u.Table3.Get(RowCarriedForward); !ok {
-			return nil, fmt.Errorf("%s: 单位「%s」的表三没有 %s 行", name, u.Name, RowCarriedForward)
+			return nil, msg.Errorf("%s: 单位「%s」的表三没有 %s 行", "%s: unit %q: table 3 has no row %s", name, u.Name, RowCarriedForward)
 		}
 	}
 	return &f, nil

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring/report/xlsx"
 	"github.com/zwgk/zwgk/scoring/roster"
 )
@@ -66,7 +67,7 @@ func ReadRoster(name string, data []byte) (*roster.Roster, error) {
 		return nil, err
 	}
 	ro := &roster.Roster{Source: name}
-	var errs []string
+	var errs []error
 	for _, r := range rows {
 		n := strings.TrimSpace(r.get("单位名称"))
 		if n == "" {
@@ -78,18 +79,21 @@ func ReadRoster(name string, data []byte) (*roster.Roster, error) {
 			u.Pilot = &b
 		}
 		u.Aliases = splitList(r.get("别名"))
-		switch u.Type {
-		case "", checklists.Township, checklists.Department:
-		case "乡", "镇", "街道":
-			u.Type = checklists.Township
-		default:
-			errs = append(errs, fmt.Sprintf("%s %s!B%d: 单位类型「%s」应为 乡镇 或 部门", name, r.sheet, r.line, u.Type))
+		t, ok := roster.Type(u.Type)
+		if !ok {
+			errs = append(errs, msg.Errorf("%s %s!B%d: 单位类型「%s」应为 乡镇 或 部门", "%s %s!B%d: unit type %q should be 乡镇 (township) or 部门 (department)",
+				name, r.sheet, r.line, u.Type))
 			continue
 		}
+		u.Type = t
 		ro.Units = append(ro.Units, u)
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+		return nil, msg.Join(errs...)
+	}
+	if a, b, key := ro.Duplicate(); a != nil {
+		return nil, msg.Errorf("%s 第%d行: 单位「%s」和「%s」的名称或别名重复（「%s」）", "%s row %d: units %q and %q share a name or alias (%q)",
+			name, b.Line, a.Name, b.Name, key)
 	}
 	return ro, nil
 }
@@ -126,7 +130,7 @@ func (r sheetRow) get(h string) string {
 func sheetRows(name string, data []byte, sheets []string, required []string) ([]sheetRow, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		return nil, fmt.Errorf("%s: 无法作为 .xlsx 工作簿打开：%v", name, err)
+		return nil, msg.Errorf("%s: 无法作为 .xlsx 工作簿打开：%v", "%s: cannot be opened as a .xlsx workbook: %v", name, err)
 	}
 	defer f.Close()
 	list := f.GetSheetList()
@@ -191,7 +195,7 @@ func sheetRows(name string, data []byte, sheets []string, required []string) ([]
 		return nil, fmt.Errorf("%s %s: %v", name, sheet, err)
 	}
 	if cols == nil {
-		return nil, fmt.Errorf("%s %s: 没有找到表头（应包含 %s）", name, sheet, strings.Join(required, "、"))
+		return nil, msg.Errorf("%s %s: 没有找到表头（应包含 %s）", "%s %s: no header row found (it should hold %s)", name, sheet, strings.Join(required, "、"))
 	}
 	return out, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
 	"github.com/zwgk/zwgk/scoring/report/xlsx"
 )
@@ -159,7 +160,7 @@ func ReadReview(name string, data []byte) ([]scoring.Decision, error) {
 		return nil, err
 	}
 	var out []scoring.Decision
-	var errs []string
+	var errs []error
 	for _, r := range rows {
 		verdict := strings.TrimSpace(r.get("核查结论"))
 		if verdict == "" {
@@ -173,7 +174,7 @@ func ReadReview(name string, data []byte) ([]scoring.Decision, error) {
 		case "不属实":
 			decision = scoring.Dismiss
 		default:
-			errs = append(errs, fmt.Sprintf("%s: 核查结论「%s」应为 属实、不属实 或 部分属实", pos, verdict))
+			errs = append(errs, msg.Errorf("%s: 核查结论「%s」应为 属实、不属实 或 部分属实", "%s: verdict %q should be 属实 (true), 不属实 (not true) or 部分属实 (partly true)", pos, verdict))
 			continue
 		}
 		row, _ := strconv.Atoi(strings.TrimSpace(r.get("行号")))
@@ -189,7 +190,7 @@ func ReadReview(name string, data []byte) ([]scoring.Decision, error) {
 			d := scoring.Decision{Unit: r.get("单位"), Item: it, Row: row, DocNo: r.get("文号"), Decision: decision,
 				Reason: reason, By: r.get("复核人"), On: r.get("复核日期"), Source: pos}
 			if err := d.Check(); err != nil {
-				errs = append(errs, fmt.Sprintf("%s: %v", pos, err))
+				errs = append(errs, msg.Errorf("%s: %w", "%s: %w", pos, err))
 				continue
 			}
 			out = append(out, d)
@@ -205,20 +206,20 @@ func ReadReview(name string, data []byte) ([]scoring.Decision, error) {
 			s := strings.TrimSpace(checklists.Fold(r.get("调整后得分")))
 			score, ok := new(big.Rat).SetString(s)
 			if !ok {
-				errs = append(errs, fmt.Sprintf("%s: 调整后得分「%s」不是数字", pos, s))
+				errs = append(errs, msg.Errorf("%s: 调整后得分「%s」不是数字", "%s: adjusted score %q is not a number", pos, s))
 				continue
 			}
 			d := scoring.Decision{Unit: r.get("单位"), Item: strings.TrimSpace(r.get("指标")), Decision: scoring.Adjust, Score: score,
 				Reason: strings.TrimSpace(r.get("理由")), By: r.get("复核人"), On: r.get("复核日期"), Source: pos}
 			if err := d.Check(); err != nil {
-				errs = append(errs, fmt.Sprintf("%s: %v", pos, err))
+				errs = append(errs, msg.Errorf("%s: %w", "%s: %w", pos, err))
 				continue
 			}
 			out = append(out, d)
 		}
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+		return nil, msg.Join(errs...)
 	}
 	return out, nil
 }

@@ -1,24 +1,21 @@
 package roster
 
 import (
-	"bytes"
-	"fmt"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/checklists/yamlfile"
 )
 
 // Unit is a unit that must hand in: its name, type, pilot flag and the
 // other names it may hand in under; Line is where the roster lists it.
 type Unit struct {
-	Name    string   `yaml:"name"`
-	Type    string   `yaml:"type"`
-	Pilot   *bool    `yaml:"pilot"`
-	Aliases []string `yaml:"aliases"`
-	Line    int      `yaml:"-"`
+	Name    string
+	Type    string
+	Pilot   *bool
+	Aliases []string
+	Line    int
 }
 
 // Roster is the list of units that must hand in.
@@ -27,70 +24,110 @@ type Roster struct {
 	Units  []*Unit
 }
 
-// Parse reads the YAML form of a roster; name is used in errors.
+// The words of the roster's YAML form in messages.
+var (
+	rosterWhat = msg.Text{Zh: "名单", En: "the roster"}
+	unitWhat   = msg.Text{Zh: "名单中的单位", En: "a roster unit"}
+)
+
+// Parse reads the YAML form of a roster; name is used in errors, which are
+// positioned (FILE:LINE:COL) and in both languages.
 func Parse(name string, data []byte) (*Roster, error) {
-	if len(data) > 4<<20 {
-		return nil, fmt.Errorf("%s: 名单文件过大", name)
-	}
-	var doc struct {
-		Units []yaml.Node `yaml:"units"`
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	var r yamlfile.Reader
+	f := &yamlfile.File{Name: name, Data: data}
+	root, ok := r.Decode(f, yamlfile.Limits{Size: 4 << 20})
+	if !ok {
+		return nil, r.Errs.Err()
 	}
 	ro := &Roster{Source: name}
-	var errs []string
-	for _, n := range doc.Units {
-		var u Unit
-		if err := n.Decode(&u); err != nil {
-			errs = append(errs, fmt.Sprintf("%s:%d:%d: %v", name, n.Line, n.Column, err))
-			continue
-		}
-		u.Line = n.Line
-		if err := u.check(); err != nil {
-			errs = append(errs, fmt.Sprintf("%s:%d:%d: %v", name, n.Line, n.Column, err))
-			continue
-		}
-		ro.Units = append(ro.Units, &u)
+	m, ok := r.Mapping(root, rosterWhat, []string{"units"})
+	if !ok {
+		return nil, r.Errs.Err()
 	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	r.Require(m, rosterWhat, "units")
+	if e, ok := m.Get("units"); ok {
+		for _, um := range r.Items(e, unitWhat, []string{"name", "type", "pilot", "aliases"}) {
+			if u, ok := readUnit(&r, um); ok {
+				ro.Units = append(ro.Units, u)
+			}
+		}
 	}
-	if err := ro.checkUnique(); err != nil {
-		return nil, err
+	r.Errs.Sort()
+	if r.Errs.HasErrors() {
+		return nil, r.Errs.Err()
+	}
+	if a, b, key := ro.Duplicate(); a != nil {
+		r.Errorf(yamlfile.Pos{File: name, Line: b.Line}, "单位「%s」和「%s」的名称或别名重复（「%s」）",
+			"units %q and %q share a name or alias (%q)", a.Name, b.Name, key)
+		return nil, r.Errs.Err()
 	}
 	return ro, nil
 }
 
-func (u *Unit) check() error {
-	u.Name = strings.TrimSpace(u.Name)
-	if u.Name == "" {
-		return fmt.Errorf("名单中的单位缺少名称（name）")
+// readUnit reads one unit of the roster's YAML form.
+func readUnit(r *yamlfile.Reader, m *yamlfile.Mapping) (*Unit, bool) {
+	u := &Unit{Line: m.Node.Line}
+	ok := true
+	if e, has := m.Get("name"); has {
+		s, good := r.Scalar(e)
+		u.Name = strings.TrimSpace(s)
+		if good && u.Name == "" {
+			r.Errorf(e.Pos(), "名单中的单位缺少名称（name）", "a roster unit has no name")
+			good = false
+		}
+		ok = ok && good
+	} else {
+		r.Errorf(m.Pos(), "名单中的单位缺少名称（name）", "a roster unit has no name")
+		ok = false
 	}
-	switch strings.TrimSpace(u.Type) {
-	case "", checklists.Township, checklists.Department:
-	case "乡", "镇", "街道":
-		u.Type = checklists.Township
-	default:
-		return fmt.Errorf("单位「%s」的类型「%s」应为 乡镇 或 部门", u.Name, u.Type)
+	if e, has := m.Get("type"); has {
+		s, good := r.Scalar(e)
+		if t, known := Type(s); good && !known {
+			r.Errorf(e.Pos(), "单位「%s」的类型「%s」应为 乡镇 或 部门", "unit %q: type %q should be 乡镇 (township) or 部门 (department)", u.Name, s)
+			good = false
+		} else {
+			u.Type = t
+		}
+		ok = ok && good
 	}
-	return nil
+	if e, has := m.Get("pilot"); has {
+		b, good := r.Boolean(e)
+		u.Pilot = &b
+		ok = ok && good
+	}
+	if e, has := m.Get("aliases"); has {
+		aliases, _, good := r.Texts(e)
+		u.Aliases = aliases
+		ok = ok && good
+	}
+	return u, ok
 }
 
-// checkUnique refuses a roster in which two units share a name or alias.
-func (ro *Roster) checkUnique() error {
+// Type returns the unit type s means (乡镇, 部门, or "" when not given) and
+// false when s is none of them; 乡, 镇 and 街道 are townships.
+func Type(s string) (string, bool) {
+	switch s = strings.TrimSpace(s); s {
+	case "", checklists.Township, checklists.Department:
+		return s, true
+	case "乡", "镇", "街道":
+		return checklists.Township, true
+	}
+	return s, false
+}
+
+// Duplicate returns two units that share a name or alias and the folded
+// name they share, or nil.
+func (ro *Roster) Duplicate() (a, b *Unit, key string) {
 	seen := map[string]*Unit{}
 	for _, u := range ro.Units {
 		for _, k := range u.keys() {
 			if o := seen[k]; o != nil && o != u {
-				return fmt.Errorf("%s: 单位「%s」和「%s」的名称或别名重复（「%s」）", ro.Source, o.Name, u.Name, k)
+				return o, u, k
 			}
 			seen[k] = u
 		}
 	}
-	return nil
+	return nil, nil, ""
 }
 
 // NormalizeName folds a unit name for matching: width and spaces folded,

@@ -23,7 +23,7 @@ func Table(w io.Writer, f *annual.File, l msg.Lang) error {
 	if len(f.Errors) > 0 {
 		fmt.Fprintf(w, "\n%s\n", msg.Pick(l, "无法读取的报送材料：", "Unreadable submissions:"))
 		for _, e := range f.Errors {
-			fmt.Fprintf(w, "  %s  %s\n", e.File, e.Message)
+			fmt.Fprintf(w, "  %s  %s\n", e.File, e.MessageIn(l))
 		}
 	}
 	return nil

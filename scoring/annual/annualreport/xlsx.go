@@ -578,7 +578,7 @@ func (b *annualBook) checkSheet() error {
 	}
 	for _, e := range b.file.Errors {
 		rows = append(rows, []excelize.Cell{text(annualSourceName(e.File)), text(msg.Pick(l, "无法读取", "unreadable")),
-			{Value: msg.Pick(l, "未统计", "skipped"), StyleID: b.st.cFail}, blank, blank, wrap(e.Message), blank, blank, text(e.File)})
+			{Value: msg.Pick(l, "未统计", "skipped"), StyleID: b.st.cFail}, blank, blank, wrap(e.MessageIn(l)), blank, blank, text(e.File)})
 	}
 	summary := msg.Pick(l,
 		fmt.Sprintf("%d年度报告表格校验：%d 个单位，其中 %d 个单位有未通过的校验；超期答复 %d 件；需核实的问题 %d 个；无法读取的报送材料 %d 份。",
@@ -674,7 +674,7 @@ func annualSourceName(path string) string {
 func ReadXLSX(r io.Reader, name string) (*annual.File, error) {
 	x, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true, UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		return nil, fmt.Errorf("%s: 无法打开工作簿：%w", name, err)
+		return nil, msg.Errorf("%s: 无法打开工作簿：%w", "%s: cannot open the workbook: %w", name, err)
 	}
 	defer x.Close()
 	keys := map[string]string{} // folded label → row key
@@ -687,7 +687,7 @@ func ReadXLSX(r io.Reader, name string) (*annual.File, error) {
 	for _, sheet := range x.GetSheetList() {
 		rows, err := x.GetRows(sheet)
 		if err != nil {
-			return nil, fmt.Errorf("%s: 工作表「%s」：%w", name, sheet, err)
+			return nil, msg.Errorf("%s: 工作表「%s」：%w", "%s: sheet %q: %w", name, sheet, err)
 		}
 		u, year := readAnnualSheet(rows, keys)
 		if u == nil {
@@ -695,14 +695,14 @@ func ReadXLSX(r io.Reader, name string) (*annual.File, error) {
 		}
 		if year != 0 {
 			if out.Year != 0 && out.Year != year {
-				return nil, fmt.Errorf("%s: 工作表「%s」是 %d 年的报告，其他工作表是 %d 年的", name, sheet, year, out.Year)
+				return nil, msg.Errorf("%s: 工作表「%s」是 %d 年的报告，其他工作表是 %d 年的", "%s: sheet %q is the report of %d, the other sheets of %d", name, sheet, year, out.Year)
 			}
 			out.Year = year
 		}
 		out.Units = append(out.Units, u)
 	}
 	if len(out.Units) == 0 {
-		return nil, fmt.Errorf("%s: 不是 zwgk 生成的年度报告工作簿（没有找到写有「%s」的工作表）", name, annualUnitLabel)
+		return nil, msg.Errorf("%s: 不是 zwgk 生成的年度报告工作簿（没有找到写有「%s」的工作表）", "%s: not a yearly report workbook written by zwgk (no sheet says %q)", name, annualUnitLabel)
 	}
 	out.Layout = annual.LayoutFor(out.Year)
 	return out, nil
