@@ -156,6 +156,3 @@ func usesAny(src string, names []string) bool {
 func isIdent(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
-
-// closest returns the candidate nearest to s, or "" (see yamlfile.Closest).
-func closest(s string, candidates []string) string { return yamlfile.Closest(s, candidates) }

@@ -182,23 +182,3 @@ func TestFragmentErrorsPointIntoFragmentsFile(t *testing.T) {
 		t.Errorf("errors (-want +got):\n%s", diff)
 	}
 }
-
-func TestClosest(t *testing.T) {
-	keys := []string{"id", "title", "basis", "points", "method", "per", "table", "where", "check"}
-	tests := map[string]string{
-		"pionts": "points",
-		"metod":  "method",
-		"tabel":  "table",
-		"chek":   "check",
-		"ID":     "id",
-		"xyzzy":  "",
-		"wieght": "",
-		"d":      "",
-		"tabl":   "table",
-	}
-	for in, want := range tests {
-		if got := closest(in, keys); got != want {
-			t.Errorf("closest(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -502,7 +502,7 @@ func (l *loader) fields(e yamlfile.Entry, t *Table, isNew bool) {
 			}
 			if te, ok := fm.Get("type"); ok {
 				if s, ok := l.r.Text(te); ok {
-					if !slices.Contains(FieldTypes, FieldType(s)) {
+					if !slices.Contains(FieldTypes(), FieldType(s)) {
 						l.r.Unknown(te, s, msg.Text{Zh: "字段类型", En: "field type"}, fieldTypeNames())
 					} else {
 						f.Type = FieldType(s)
@@ -566,8 +566,8 @@ func (l *loader) fields(e yamlfile.Entry, t *Table, isNew bool) {
 }
 
 func fieldTypeNames() []string {
-	names := make([]string, len(FieldTypes))
-	for i, t := range FieldTypes {
+	names := make([]string, len(FieldTypes()))
+	for i, t := range FieldTypes() {
 		names[i] = string(t)
 	}
 	return names

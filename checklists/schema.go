@@ -17,7 +17,7 @@ const (
 )
 
 // FieldTypes lists every valid field type.
-var FieldTypes = []FieldType{Text, Date, DateTime, Bool, Enum, Number, Int}
+func FieldTypes() []FieldType { return []FieldType{Text, Date, DateTime, Bool, Enum, Number, Int} }
 
 // Field is one column of a register: its schema name (used in expressions),
 // its canonical Chinese header, the header aliases real exports use, and its type.

@@ -11,6 +11,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/vm"
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // Program is one compiled rule.
@@ -149,7 +150,7 @@ func (s *Scope) classify(err error, table string) *Error {
 	}
 	if m := unknownNameRe.FindStringSubmatch(e.Msg); m != nil {
 		e.Kind, e.Name = UnknownName, m[1]
-		e.Suggest = Closest(m[1], s.Names(table))
+		e.Suggest = msg.Closest(m[1], s.Names(table))
 	} else if m := expectBoolRe.FindStringSubmatch(e.Msg); m != nil {
 		e.Kind, e.Name = NotBool, m[1]
 	} else if m := noFieldRe.FindStringSubmatch(e.Msg); m != nil {

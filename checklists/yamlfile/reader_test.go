@@ -252,8 +252,8 @@ func TestItems(t *testing.T) {
 func TestClosest(t *testing.T) {
 	known := []string{"points", "method", "table", "id"}
 	for in, want := range map[string]string{"pionts": "points", "Method": "method", "tabel": "table", "x": "", "colour": "", "ib": ""} {
-		if got := Closest(in, known); got != want {
-			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
+		if got := msg.Closest(in, known); got != want {
+			t.Errorf("msg.Closest(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -153,7 +153,7 @@ func (r *Reader) Mapping(e Entry, what msg.Text, known []string) (*Mapping, bool
 			continue
 		}
 		if known != nil && !slices.Contains(known, key) {
-			if s := Closest(key, known); s != "" {
+			if s := msg.Closest(key, known); s != "" {
 				if m.typos == nil {
 					m.typos = map[string]bool{}
 				}
@@ -219,7 +219,7 @@ func (r *Reader) Items(e Entry, what msg.Text, known []string) []*Mapping {
 // Unknown reports at e the value got that is not one of known, naming the
 // closest known one when it is likely a typo; what names the kind of value.
 func (r *Reader) Unknown(e Entry, got string, what msg.Text, known []string) {
-	if s := Closest(got, known); s != "" {
+	if s := msg.Closest(got, known); s != "" {
 		r.Errorf(e.Pos(), "未知的%[1]s「%[3]s」，是否想写「%[4]s」？", "unknown %[2]s %[3]q; did you mean %[4]q?", what.Zh, what.En, got, s)
 		return
 	}

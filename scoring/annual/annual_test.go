@@ -480,11 +480,11 @@ func TestSchemaMatchesLayout(t *testing.T) {
 		}
 		return out
 	}
-	if diff := cmp.Diff(ColumnLabels[:Total], names(req.Field("applicant_type"))); diff != "" {
+	if diff := cmp.Diff(ColumnLabels()[:Total], names(req.Field("applicant_type"))); diff != "" {
 		t.Errorf("applicant types (-layout +schema):\n%s", diff)
 	}
 	var leaves []string
-	for _, g := range Groups {
+	for _, g := range Groups() {
 		for _, l := range g.Leaves {
 			leaves = append(leaves, l.Detail)
 		}
@@ -517,7 +517,7 @@ func TestSchemaMatchesLayout(t *testing.T) {
 				}
 				for _, f := range r.Fields {
 					fd := form.Field(f)
-					if fd == nil || (fd.Type != checklists.Int && fd.Type != checklists.Number) || MoneyFields[f] != (fd.Type == checklists.Number) {
+					if fd == nil || (fd.Type != checklists.Int && fd.Type != checklists.Number) || IsMoney(f) != (fd.Type == checklists.Number) {
 						t.Errorf("%s %s: field %s = %+v", l, r.Label, f, fd)
 					}
 				}

@@ -42,7 +42,7 @@ func Checks(r *Report, prev *Previous) []Check {
 		var ps []Text
 		for col := range Columns {
 			if left, right, ok := f(col); !ok {
-				ps = append(ps, format(ColumnLabels[col], left, right))
+				ps = append(ps, format(ColumnLabels()[col], left, right))
 			}
 		}
 		return ps

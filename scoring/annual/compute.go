@@ -20,16 +20,16 @@ type Options struct {
 	Calendar *calendar.Calendar
 }
 
-// Regulations2019 is the day the 2019 Regulations took effect: requests
+// Regulations2019 returns the day the 2019 Regulations took effect: requests
 // received before it have the 2007 time limits.
-var Regulations2019 = time.Date(2019, 5, 15, 0, 0, 0, 0, time.UTC)
+func Regulations2019() time.Time { return time.Date(2019, 5, 15, 0, 0, 0, 0, time.UTC) }
 
 // Limit returns the answer time limit in working days of a request received
 // on received: 20 (2019 Regulations, Art. 33), 15 before 2019-05-15 (2007
 // Regulations, Art. 24); doubled when the extension was approved.
 func Limit(received time.Time, extended bool) int {
 	n := 20
-	if received.Before(Regulations2019) {
+	if received.Before(Regulations2019()) {
 		n = 15
 	}
 	if extended {
@@ -156,7 +156,7 @@ func (c *computer) requests(u *audit.Unit) {
 		if replied && rep.Before(c.start) {
 			continue // answered in an earlier year
 		}
-		col := slices.Index(ColumnLabels[:Total], str(row, "applicant_type"))
+		col := slices.Index(ColumnLabels()[:Total], str(row, "applicant_type"))
 		if col < 0 {
 			zh, en := absent(row, "applicant_type")
 			c.find(CodeApplicantMissing, t.Pos(row, "applicant_type"), bothText("申请人类型%s，此申请只计入总计列", []any{zh},

@@ -50,9 +50,11 @@ const (
 	Columns         // the number of columns
 )
 
-// ColumnLabels are the column headings of table 三 as printed; the first six
+// ColumnLabels returns the column headings of table 三 as printed; the first six
 // are also the values of the requests register's 申请人类型.
-var ColumnLabels = [Columns]string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}
+func ColumnLabels() []string {
+	return []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}
+}
 
 // The headings above the columns of table 三.
 const (
@@ -86,36 +88,38 @@ type Leaf struct {
 	Label  string
 }
 
-// Groups are the broken-down outcomes of table 三, in printed order. Their
+// Groups returns the broken-down outcomes of table 三, in printed order. Their
 // leaves' Detail values are the values of the requests register's 具体情形.
-var Groups = []Group{
-	{Key: "withheld", Outcome: Withheld, Label: "（三）不予公开", Leaves: []Leaf{
-		{"属于国家秘密", "属于国家秘密"},
-		{"其他法律行政法规禁止公开", "其他法律行政法规禁止公开"},
-		{"危及“三安全一稳定”", "危及“三安全一稳定”"},
-		{"保护第三方合法权益", "保护第三方合法权益"},
-		{"属于三类内部事务信息", "属于三类内部事务信息"},
-		{"属于四类过程性信息", "属于四类过程性信息"},
-		{"属于行政执法案卷", "属于行政执法案卷"},
-		{"属于行政查询事项", "属于行政查询事项"},
-	}},
-	{Key: "unable", Outcome: Unable, Label: "（四）无法提供", Leaves: []Leaf{
-		{"本机关不掌握相关政府信息", "本机关不掌握相关政府信息"},
-		{"没有现成信息需要另行制作", "没有现成信息需要另行制作"},
-		{"补正后申请内容仍不明确", "补正后申请内容仍不明确"},
-	}},
-	{Key: "refused", Outcome: Refused, Label: "（五）不予处理", Leaves: []Leaf{
-		{"信访举报投诉类申请", "信访举报投诉类申请"},
-		{"重复申请", "重复申请"},
-		{"要求提供公开出版物", "要求提供公开出版物"},
-		{"无正当理由大量反复申请", "无正当理由大量反复申请"},
-		{"要求行政机关确认或重新出具已获取信息", "要求行政机关确认或重新出具已获取信息"},
-	}},
-	{Key: "other", Outcome: OtherDone, Label: "（六）其他处理", Leaves: []Leaf{
-		{"申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"},
-		{"申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"},
-		{"其他处理情形", "其他"},
-	}},
+func Groups() []Group {
+	return []Group{
+		{Key: "withheld", Outcome: Withheld, Label: "（三）不予公开", Leaves: []Leaf{
+			{"属于国家秘密", "属于国家秘密"},
+			{"其他法律行政法规禁止公开", "其他法律行政法规禁止公开"},
+			{"危及“三安全一稳定”", "危及“三安全一稳定”"},
+			{"保护第三方合法权益", "保护第三方合法权益"},
+			{"属于三类内部事务信息", "属于三类内部事务信息"},
+			{"属于四类过程性信息", "属于四类过程性信息"},
+			{"属于行政执法案卷", "属于行政执法案卷"},
+			{"属于行政查询事项", "属于行政查询事项"},
+		}},
+		{Key: "unable", Outcome: Unable, Label: "（四）无法提供", Leaves: []Leaf{
+			{"本机关不掌握相关政府信息", "本机关不掌握相关政府信息"},
+			{"没有现成信息需要另行制作", "没有现成信息需要另行制作"},
+			{"补正后申请内容仍不明确", "补正后申请内容仍不明确"},
+		}},
+		{Key: "refused", Outcome: Refused, Label: "（五）不予处理", Leaves: []Leaf{
+			{"信访举报投诉类申请", "信访举报投诉类申请"},
+			{"重复申请", "重复申请"},
+			{"要求提供公开出版物", "要求提供公开出版物"},
+			{"无正当理由大量反复申请", "无正当理由大量反复申请"},
+			{"要求行政机关确认或重新出具已获取信息", "要求行政机关确认或重新出具已获取信息"},
+		}},
+		{Key: "other", Outcome: OtherDone, Label: "（六）其他处理", Leaves: []Leaf{
+			{"申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"},
+			{"申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"},
+			{"其他处理情形", "其他"},
+		}},
+	}
 }
 
 // The keys of table 三's rows that are not leaves.
@@ -164,7 +168,7 @@ func (l Layout) Rows() []RowDef {
 		{Key: RowGranted, Label: LabelGranted, Results: true},
 		{Key: RowPartial, Label: LabelPartial, Results: true},
 	}
-	for _, g := range Groups {
+	for _, g := range Groups() {
 		if g.Key == "other" && l == Trial2019 {
 			rows = append(rows, RowDef{Key: RowOther, Label: g.Label, Results: true})
 			continue
@@ -181,7 +185,7 @@ func (l Layout) Rows() []RowDef {
 
 // leafOf finds the group and row key of a 具体情形 value.
 func leafOf(detail string) (Group, string, bool) {
-	for _, g := range Groups {
+	for _, g := range Groups() {
 		for i, lf := range g.Leaves {
 			if lf.Detail == detail {
 				return g, LeafKey(g, i), true
@@ -193,7 +197,7 @@ func leafOf(detail string) (Group, string, bool) {
 
 // groupOf finds the group of an outcome.
 func groupOf(outcome string) (Group, bool) {
-	for _, g := range Groups {
+	for _, g := range Groups() {
 		if g.Outcome == outcome {
 			return g, true
 		}
@@ -219,8 +223,8 @@ type Row2 struct {
 // ContentHeading heads the first column of every block of table 二.
 const ContentHeading = "信息内容"
 
-// MoneyFields are the 主动公开情况 fields in 万元.
-var MoneyFields = map[string]bool{"fees": true, "procurement_amount": true}
+// IsMoney reports whether a 主动公开情况 field is in 万元.
+func IsMoney(field string) bool { return field == "fees" || field == "procurement_amount" }
 
 // Table2 returns table 二's blocks for the layout.
 func (l Layout) Table2() []Section2 {
@@ -274,8 +278,10 @@ const (
 	AfterReviewHeading = "复议后起诉"
 )
 
-// ResultLabels head table 四's five columns in each group.
-var ResultLabels = [5]string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
+// ResultLabels returns the headings of table 四's five columns in each group.
+func ResultLabels() []string {
+	return []string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
+}
 
 // The results of a review or litigation case, as in the reviews register.
 const (

@@ -77,7 +77,7 @@ func annualUnitMarkdown(w *bufio.Writer, f *annual.File, u *annual.Report) {
 		}
 		add(annual.Granted, t[annual.RowGranted][annual.Total])
 		add(annual.Partial, t[annual.RowPartial][annual.Total])
-		for _, g := range annual.Groups {
+		for _, g := range annual.Groups() {
 			n := 0
 			for _, ln := range u.Table3.Rows {
 				if strings.HasPrefix(ln.Key, g.Key+".") || (g.Key == "other" && ln.Key == annual.RowOther) {
@@ -119,7 +119,7 @@ func annualUnitMarkdown(w *bufio.Writer, f *annual.File, u *annual.Report) {
 	}
 
 	p("## %s\n\n", sec[2])
-	p("| %s | %s |\n", annual.ApplicantHeading, strings.Join(annual.ColumnLabels[:], " | "))
+	p("| %s | %s |\n", annual.ApplicantHeading, strings.Join(annual.ColumnLabels()[:], " | "))
 	p("|---%s|\n", strings.Repeat("|---:", annual.Columns))
 	blankRow := func(label string) {
 		p("| %s |%s\n", label, strings.Repeat("  |", annual.Columns))
@@ -150,7 +150,7 @@ func annualUnitMarkdown(w *bufio.Writer, f *annual.File, u *annual.Report) {
 	p("\n注：商业企业、科研机构、社会公益组织、法律服务机构、其他五列为“%s”。%s\n\n", annual.OrgHeading, strings.Trim(annual.Table3Note, "（）")+"。")
 
 	p("## %s\n\n", sec[3])
-	p("| 案件 | %s |\n|---%s|\n", strings.Join(annual.ResultLabels[:], " | "), strings.Repeat("|---:", len(annual.ResultLabels)))
+	p("| 案件 | %s |\n|---%s|\n", strings.Join(annual.ResultLabels()[:], " | "), strings.Repeat("|---:", len(annual.ResultLabels())))
 	names := []string{annual.ReviewHeading, annual.LitigationHeading + "（" + annual.DirectHeading + "）", annual.LitigationHeading + "（" + annual.AfterReviewHeading + "）"}
 	for i, g := range u.Table4.Groups() {
 		var cells []string

@@ -35,7 +35,7 @@ func annualUnitTable(w io.Writer, u *annual.Report, layout annual.Layout, l msg.
 		fmt.Fprintf(w, "（%s）", u.Source)
 	}
 	fmt.Fprintf(w, "\n%s\n", layout.Sections()[2])
-	t := report.NewTable(w, append([]string{msg.Pick(l, "项目", "Row")}, annual.ColumnLabels[:]...))
+	t := report.NewTable(w, append([]string{msg.Pick(l, "项目", "Row")}, annual.ColumnLabels()[:]...))
 	values := u.Table3.Map()
 	for _, d := range layout.Rows() {
 		label := d.Label
@@ -80,7 +80,7 @@ func annualUnitTable(w io.Writer, u *annual.Report, layout annual.Layout, l msg.
 	for i, g := range u.Table4.Groups() {
 		var cells []string
 		for j, v := range g.Cells() {
-			cells = append(cells, fmt.Sprintf("%s %d", annual.ResultLabels[j], v))
+			cells = append(cells, fmt.Sprintf("%s %d", annual.ResultLabels()[j], v))
 		}
 		t4 = append(t4, names[i]+"（"+strings.Join(cells, " ")+"）")
 	}

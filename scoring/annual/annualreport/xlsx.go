@@ -310,12 +310,12 @@ func (b *annualBook) table2(sheet string, row int, u *annual.Report, layout annu
 				if x, ok := u.Table2[field]; ok {
 					v, style = x, b.st.num
 					switch {
-					case annual.MoneyFields[field] && strings.Contains(s.Heads[i], "万元"):
+					case annual.IsMoney(field) && strings.Contains(s.Heads[i], "万元"):
 						style = b.st.money
-					case annual.MoneyFields[field]:
+					case annual.IsMoney(field):
 						style = b.st.moneyUnit // the heading names no unit (试行格式 采购总金额)
 					}
-					if !annual.MoneyFields[field] && x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+					if !annual.IsMoney(field) && x == math.Trunc(x) && math.Abs(x) < 1<<53 {
 						v = int(x)
 					}
 				}
@@ -344,16 +344,16 @@ func (b *annualBook) table3(sheet string, row int, u *annual.Report, layout annu
 	}{
 		{1, top, t3Data - 1, top + 2, annual.Table3Note, b.st.note},
 		{t3Data, top, annualCols, top, annual.ApplicantHeading, b.st.head},
-		{t3Data, top + 1, t3Data, top + 2, annual.ColumnLabels[annual.Natural], b.st.head},
+		{t3Data, top + 1, t3Data, top + 2, annual.ColumnLabels()[annual.Natural], b.st.head},
 		{t3Data + 1, top + 1, t3Data + 5, top + 1, annual.OrgHeading, b.st.head},
-		{annualCols, top + 1, annualCols, top + 2, annual.ColumnLabels[annual.Total], b.st.head},
+		{annualCols, top + 1, annualCols, top + 2, annual.ColumnLabels()[annual.Total], b.st.head},
 	}
 	for i := annual.Business; i <= annual.OtherOrg; i++ {
 		heads = append(heads, struct {
 			c1, r1, c2, r2 int
 			v              string
 			style          int
-		}{t3Data + i, top + 2, t3Data + i, top + 2, annual.ColumnLabels[i], b.st.head})
+		}{t3Data + i, top + 2, t3Data + i, top + 2, annual.ColumnLabels()[i], b.st.head})
 	}
 	for _, h := range heads {
 		if err := b.box(sheet, h.c1, h.r1, h.c2, h.r2, h.v, h.style); err != nil {
@@ -414,7 +414,7 @@ func (b *annualBook) table3(sheet string, row int, u *annual.Report, layout annu
 		}
 		row++
 	}
-	for _, g := range annual.Groups {
+	for _, g := range annual.Groups() {
 		if r1, ok := first[g.Label]; ok {
 			if err := b.box(sheet, 3, r1, 4, last[g.Label], g.Label, b.st.label); err != nil {
 				return 0, err
@@ -436,7 +436,7 @@ func (b *annualBook) table4(sheet string, row int, u *annual.Report) (int, error
 	if err := b.box(sheet, 6, row, annualCols, row, annual.LitigationHeading, b.st.head); err != nil {
 		return 0, err
 	}
-	for i, h := range annual.ResultLabels {
+	for i, h := range annual.ResultLabels() {
 		if err := b.box(sheet, 1+i, row+1, 1+i, row+2, h, b.st.head); err != nil {
 			return 0, err
 		}

@@ -1,10 +1,11 @@
-package yamlfile
+package msg
 
 import "strings"
 
 // Closest returns the candidate nearest to s by edit distance, ignoring
 // case, or "" when none is near enough to be a likely typo: one edit per
-// three characters, at most three.
+// three characters, at most three. It is the "did you mean" of an unknown
+// name in a rule, and of an unknown key or value in a YAML file.
 func Closest(s string, candidates []string) string {
 	best, bestD := "", -1
 	for _, c := range candidates {
