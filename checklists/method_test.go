@@ -1,6 +1,7 @@
 package checklists
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -36,5 +37,39 @@ func TestMethodTable(t *testing.T) {
 	}
 	if _, ok := LookupMethod("new"); ok {
 		t.Errorf("LookupMethod(new) found a method")
+	}
+}
+
+// The JSON Schema editors validate against lists the same methods as the
+// table: a new method is added in both or this fails.
+func TestSchemaMethodsFollowTable(t *testing.T) {
+	var schema any
+	if err := json.Unmarshal([]byte(schemaText), &schema); err != nil {
+		t.Fatal(err)
+	}
+	var enum []Method
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if m, ok := v["method"].(map[string]any); ok {
+				if list, ok := m["enum"].([]any); ok {
+					for _, x := range list {
+						enum = append(enum, Method(x.(string)))
+					}
+				}
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(schema)
+	if diff := cmp.Diff(Methods(), enum); diff != "" {
+		t.Errorf("schema.json method enum (-table +schema):\n%s", diff)
 	}
 }
