@@ -3,7 +3,6 @@ package checklists
 import (
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -83,7 +82,7 @@ func Resolve(idOrFile string, readFile func(string) ([]byte, error), opts LoadOp
 		if errors.Is(err, fs.ErrNotExist) && checklistIDRe.MatchString(idOrFile) {
 			return nil, unknownChecklist(idOrFile)
 		}
-		return nil, fmt.Errorf("read checklist: %w", err)
+		return nil, msg.Errorf("无法读取指标体系文件：%w", "read checklist: %w", err)
 	}
 	return Load(idOrFile, data, opts)
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/zwgk/zwgk/checklists/msg"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -122,7 +123,7 @@ func TestResolve(t *testing.T) {
 		t.Errorf("unknown id: %v", err)
 	}
 	_, err = Resolve("dir/missing.yaml", readFile, LoadOptions{})
-	if !errors.Is(err, fs.ErrNotExist) || !strings.HasPrefix(err.Error(), "read checklist: ") {
+	if !errors.Is(err, fs.ErrNotExist) || !strings.HasPrefix(msg.Local(err, msg.EN), "read checklist: ") {
 		t.Errorf("missing file: %v", err)
 	}
 	files["bad.yaml"] = "format: x\n"
