@@ -14,7 +14,7 @@ import (
 
 // fill opens a workbook a form wrote, sets cells as a clerk would, and
 // returns the saved bytes.
-func fill(t *testing.T, data []byte, cells map[string]map[string]string) []byte {
+func fill(t testing.TB, data []byte, cells map[string]map[string]string) []byte {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {

@@ -26,7 +26,7 @@ func annualDay(s string) time.Time {
 
 // annualFixture is a small 2024 file with one unit whose table 三 is known:
 // a request of each kind that matters for the layout.
-func annualFixture(t *testing.T, name string, layout annual.Layout) *annual.File {
+func annualFixture(t testing.TB, name string, layout annual.Layout) *annual.File {
 	t.Helper()
 	rows := []struct {
 		recv, rep, who, outcome, detail string
