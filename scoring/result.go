@@ -327,5 +327,15 @@ func ReadResult(r io.Reader, name string) (*Result, error) {
 	if res.Format != FormatV1 {
 		return nil, msg.Errorf("%s: 格式为「%s」，应为 %s", "%s: the format is %q, want %s", name, res.Format, FormatV1)
 	}
+	for i, u := range res.Units {
+		if u == nil {
+			return nil, msg.Errorf("%s: units 的第%d项为空", "%s: units entry %d is null", name, i+1)
+		}
+	}
+	for i, d := range res.Decisions {
+		if d == nil {
+			return nil, msg.Errorf("%s: decisions 的第%d项为空", "%s: decisions entry %d is null", name, i+1)
+		}
+	}
 	return &res, nil
 }

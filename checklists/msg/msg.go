@@ -160,3 +160,9 @@ func (j joined) Unwrap() []error { return j }
 
 // TextOf returns err's message in both languages (see Local).
 func TextOf(err error) Text { return Text{Zh: Local(err, ZH), En: Local(err, EN)} }
+
+// List joins items as a list is written in each language: 「、」 in
+// Chinese, ", " in English.
+func List(items []string) Text {
+	return Text{Zh: strings.Join(items, "、"), En: strings.Join(items, ", ")}
+}

@@ -67,7 +67,7 @@ var importPolicy = []struct {
 	{"scoring", 0, []string{"audit", "checklists/...", "scoring/roster"}},
 	{"scoring/annual", 0, []string{"audit", "checklists/..."}},
 	{"scoring/report/xlsx", useWorkbook, nil},
-	{"scoring/report", useWorkbook, []string{"checklists/...", "scoring", "scoring/report/xlsx"}},
+	{"scoring/report", useWorkbook, []string{"checklists/...", "audit", "scoring", "scoring/report/xlsx"}},
 	{"scoring/forms", useWorkbook, []string{"checklists/...", "scoring", "scoring/roster", "scoring/report/xlsx"}},
 	{"scoring/annual/annualreport", useWorkbook, []string{"checklists/...", "scoring/annual", "scoring/report", "scoring/report/xlsx"}},
 

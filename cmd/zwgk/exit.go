@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -75,7 +74,7 @@ func usagef(zh, en string, args ...any) error { return usage(msg.Errorf(zh, en, 
 // unreadableError is the error of a run in which some submissions could
 // not be read (the others were reported).
 func unreadableError(files []string) error {
-	return msg.Errorf("%d 份报送材料无法读取：%s", "%d submissions could not be read: %s", len(files), strings.Join(files, "、"))
+	return msg.Errorf("%d 份报送材料无法读取：%s", "%d submissions could not be read: %s", len(files), msg.List(files))
 }
 
 // run executes the command line and returns the exit status; it is the only

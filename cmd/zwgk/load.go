@@ -4,7 +4,6 @@ import (
 	"errors"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 
 	"github.com/zwgk/zwgk/audit"
@@ -103,7 +102,7 @@ func discover(paths []string) ([]workbook.Submission, error) {
 		return nil, usage(err)
 	}
 	if len(subs) == 0 {
-		return nil, usagef("在 %s 中没有找到报送材料（.xlsx 文件或 CSV 文件夹）", "no submissions (.xlsx files or CSV folders) found in %s", strings.Join(paths, "、"))
+		return nil, usagef("在 %s 中没有找到报送材料（.xlsx 文件或 CSV 文件夹）", "no submissions (.xlsx files or CSV folders) found in %s", msg.List(paths))
 	}
 	return subs, nil
 }

@@ -25,7 +25,7 @@ func checkOutputs(outs, inputs []string, force bool, formats []string) error {
 	seen := map[string]bool{}
 	for _, o := range outs {
 		if !slices.Contains(formats, strings.ToLower(filepath.Ext(o))) {
-			return usagef("-o %s: 不支持的格式，扩展名应为 %s", "-o %s: unsupported format; the extension must be %s", o, strings.Join(formats, "、"))
+			return usagef("-o %s: 不支持的格式，扩展名应为 %s", "-o %s: unsupported format; the extension must be %s", o, msg.List(formats))
 		}
 		abs, err := filepath.Abs(o)
 		if err != nil {

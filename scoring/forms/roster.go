@@ -195,7 +195,7 @@ func sheetRows(name string, data []byte, sheets []string, required []string) ([]
 		return nil, fmt.Errorf("%s %s: %v", name, sheet, err)
 	}
 	if cols == nil {
-		return nil, msg.Errorf("%s %s: 没有找到表头（应包含 %s）", "%s %s: no header row found (it should hold %s)", name, sheet, strings.Join(required, "、"))
+		return nil, msg.Errorf("%s %s: 没有找到表头（应包含 %s）", "%s %s: no header row found (it should hold %s)", name, sheet, msg.List(required))
 	}
 	return out, nil
 }

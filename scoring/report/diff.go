@@ -149,7 +149,7 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 				if fd.Row > 0 {
 					src = fmt.Sprintf("%s %s!%d", fd.File, fd.Sheet, fd.Row)
 				}
-				for j, v := range []string{u.Name, g.label, fd.Item, fd.Kind, fd.DocNo, fd.Title, fd.Message, src} {
+				for j, v := range []string{u.Name, g.label, fd.Item, KindLabel(fd.Kind, l), fd.DocNo, fd.Title, fd.MessageIn(l), src} {
 					if err := f.SetCellStr(chg, xlsx.Cell(j+1, row), v); err != nil {
 						return err
 					}

@@ -8,6 +8,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"github.com/zwgk/zwgk/audit"
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
@@ -129,12 +130,12 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		if f.Row > 0 {
 			where = fmt.Sprintf("%s!%s%d", f.Sheet, f.Col, f.Row)
 		}
-		kind := f.Kind
+		kind := KindLabel(f.Kind, l)
 		if f.Public {
 			kind += msg.Pick(l, "（应公开未公开）", " (should be public)")
 		}
 		if f.Review != nil {
-			kind += "［" + ReviewLabel(f.Review.Decision, l) + "］"
+			kind += msg.Pick(l, "［", " [") + ReviewLabel(f.Review.Decision, l) + msg.Pick(l, "］", "]")
 		}
 		if err := ft.Append([]string{f.Item, kind, where, f.DocNo, f.MessageIn(l)}); err != nil {
 			return err
@@ -148,6 +149,20 @@ func MethodLabel(m string, l msg.Lang) string { return method(m).Label.In(l) }
 
 // method is the properties of the method a result names.
 func method(m string) checklists.MethodInfo { return checklists.Method(m).Info() }
+
+// KindLabel names a finding's kind for a clerk: the kinds zwgk itself
+// gives in lang; an item's own label (from the checklist) as it is.
+func KindLabel(kind string, l msg.Lang) string {
+	switch kind {
+	case audit.KindDataError:
+		return msg.Pick(l, kind, "data error")
+	case audit.KindNoSelf:
+		return msg.Pick(l, kind, "no self-score")
+	case audit.KindRuleError:
+		return msg.Pick(l, kind, "rule error")
+	}
+	return kind
+}
 
 // ReviewLabel names a review decision for a clerk.
 func ReviewLabel(d string, l msg.Lang) string {

@@ -72,10 +72,10 @@ func (b *book) findingCells(cells []excelize.Cell, n int, u *scoring.UnitResult,
 		cells = append(cells,
 			excelize.Cell{Value: f.DocNo, StyleID: b.st.wrap},
 			excelize.Cell{Value: f.Title, StyleID: b.st.wrap},
-			excelize.Cell{Value: f.Kind, StyleID: b.st.wrap})
+			excelize.Cell{Value: KindLabel(f.Kind, b.l), StyleID: b.st.wrap})
 	} else {
 		cells = append(cells,
-			excelize.Cell{Value: f.Kind, StyleID: b.st.wrap},
+			excelize.Cell{Value: KindLabel(f.Kind, b.l), StyleID: b.st.wrap},
 			excelize.Cell{Value: yesNo(f.Public, b.l), StyleID: b.st.center},
 			excelize.Cell{Value: f.DocNo, StyleID: b.st.wrap},
 			excelize.Cell{Value: f.Title, StyleID: b.st.wrap})

@@ -155,8 +155,8 @@ func (r *Reconciler[T]) Finish(scored []T) (units []T, failures []Failure, missi
 		for _, i := range g.subs {
 			s := r.subs[i]
 			failures = append(failures, Failure{Source: s.source, Name: s.name, Type: s.typ,
-				Text: msg.New("单位「%s」报送了多份材料：%s；请确认哪一份有效后只保留一份", "unit %q handed in more than one submission: %s; keep only the valid one",
-					s.name, strings.Join(files, "、"))})
+				Text: msg.Both("单位「%s」报送了多份材料：%s；请确认哪一份有效后只保留一份", []any{s.name, msg.List(files).Zh},
+					"unit %q handed in more than one submission: %s; keep only the valid one", []any{s.name, msg.List(files).En})})
 		}
 	}
 	if r.ro == nil {
