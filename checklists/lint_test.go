@@ -102,7 +102,7 @@ func TestLintDefects(t *testing.T) {
 				t.Fatalf("got %d errors, want 1:\n%s", len(errs), errs)
 			}
 			e := errs[0]
-			if got, want := posText(e.Pos), file+":"+tt.pos; got != want {
+			if got, want := e.Pos.String(), file+":"+tt.pos; got != want {
 				t.Errorf("position %s, want %s", got, want)
 			}
 			if !strings.Contains(e.Text.Zh, tt.zh) {

@@ -40,7 +40,7 @@ func summarizeExpr(x *Expr) *exprSummary {
 	if x.Program == nil {
 		return &exprSummary{Source: "NO PROGRAM"}
 	}
-	return &exprSummary{Source: x.Source, Pos: posText(x.Pos), Fields: x.Fields}
+	return &exprSummary{Source: x.Source, Pos: x.Pos.String(), Fields: x.Fields}
 }
 
 func summarizeItems(c *Checklist) []itemSummary {
@@ -50,7 +50,7 @@ func summarizeItems(c *Checklist) []itemSummary {
 			Section: it.Section.ID, ID: it.ID, Title: it.Title, Basis: it.Basis,
 			Points: it.Points.RatString(), Per: it.Per.RatString(), Method: it.Method, Table: it.Table,
 			Applies: summarizeExpr(it.Applies), Where: summarizeExpr(it.Where), Check: summarizeExpr(it.Check),
-			Finding: it.Finding, Public: it.Public, Pos: posText(it.Pos),
+			Finding: it.Finding, Public: it.Public, Pos: it.Pos.String(),
 		})
 	}
 	return out
@@ -92,7 +92,7 @@ func TestLoadValid(t *testing.T) {
 	got := head{ID: c.ID, Title: c.Title, Basis: c.Basis, Year: c.Year, Total: c.Total, Weight: c.PerformanceWeight,
 		NA: c.NA, Grades: c.Grades, Calendars: c.Calendars, Source: c.Source, HasCal: c.Calendar != nil}
 	for _, s := range c.Sections {
-		got.Sections = append(got.Sections, s.ID+" "+s.Title+" "+posText(s.Pos))
+		got.Sections = append(got.Sections, s.ID+" "+s.Title+" "+s.Pos.String())
 		got.SectionPoints = append(got.SectionPoints, s.Points)
 	}
 	data := testdataFile(t, file)
@@ -380,7 +380,7 @@ func TestExprPos(t *testing.T) {
 				}
 			}
 			if got != want {
-				t.Errorf("got %s, want %s", posText(got), posText(want))
+				t.Errorf("got %s, want %s", got.String(), want.String())
 			}
 		})
 	}
@@ -404,8 +404,8 @@ func findCheck(n *yaml.Node) *yaml.Node {
 
 func TestRatText(t *testing.T) {
 	for in, want := range map[string]string{"20": "20", "5/2": "2.5", "9/200": "0.045", "1/3": "1/3", "-3/4": "-0.75"} {
-		if got := ratText(rat(in)); got != want {
-			t.Errorf("ratText(%s) = %s, want %s", in, got, want)
+		if got := yamlfile.NumberText(rat(in)); got != want {
+			t.Errorf("yamlfile.NumberText(%s) = %s, want %s", in, got, want)
 		}
 	}
 }

@@ -21,8 +21,13 @@ func newReportCmd(e *env, g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report RESULT.json",
 		Short: "把保存的评估结果（zwgk.result/v1 JSON）重新生成为 xlsx/csv/json/表格，不重新读取报送材料",
+		Long: `把保存的评估结果（zwgk.result/v1 JSON）重新生成为 xlsx/csv/json/表格，不重新读取报送材料。
+
+结果中的每条说明都保存了中英文，报告的语言由 --lang 决定，与审核时的语言无关：
+用中文审核保存的结果，加 --lang en 即得英文报告。`,
 		Example: `  zwgk report 评估结果.json -o 评估结果.xlsx
-  zwgk report 评估结果.json --format csv`,
+  zwgk report 评估结果.json --format csv
+  zwgk report 评估结果.json --lang en -o results.xlsx`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.language()
