@@ -57,6 +57,9 @@ type Evaluation struct {
 	// field no rule reads still deserves fixing).
 	Findings []Finding
 	Warnings []msg.Text
+
+	cited  map[cellKey]bool     // bad cells listed under a rule that reads them (badRow)
+	issues map[cellKey]msg.Text // the reader's data errors by cell, once a rule needs them
 }
 
 // Vetoed reports whether a veto item failed.
@@ -146,6 +149,9 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 				}
 				if !ok {
 					o.Failed = 1
+					if it.Method.Info().OnTop {
+						break // a bonus not earned is not a problem
+					}
 					o.Findings = append(o.Findings, Finding{Item: it.ID, Kind: label(it), Public: it.Public, Pos: Pos{File: u.Source},
 						Text: msg.New("%s：未达到「%s」", "%s: %s not met", label(it), it.Title)})
 				}
@@ -170,11 +176,14 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 		}
 	}
 
-	// Data errors: those in fields a rule reads are already failing rows of
-	// that rule; every one of them is also listed once as a 数据错误 finding.
+	// Data errors: a cell a rule reads is listed under that rule (badRow);
+	// every other one is listed once here, belonging to no item.
 	for _, is := range u.Issues {
 		if is.Kind != DataError {
 			ev.Warnings = append(ev.Warnings, prefixPos(is)) // warnings, and ignored columns the caller kept
+			continue
+		}
+		if ev.citedCell(is) {
 			continue
 		}
 		ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Table: is.Table, Pos: is.Pos, Text: prefixPos(is)})
@@ -223,10 +232,14 @@ func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, o
 // evalRow runs one row rule on one row whose values are in env.
 func (p *Plan) evalRow(machine *rules.Machine, ev *Evaluation, o *Outcome, schema *checklists.Table, t *Table, r *Row, env *rules.Env) {
 	it := o.Item
-	// A cell that could not be read is blank to where (a typo in 公开日期
-	// must not pull a row into a rule it cannot belong to); a matching
-	// row whose check needs such a cell fails, naming it.
+	// A cell that could not be read, and that the rule reads, makes the row
+	// a 数据错误 of the rule (badRow); a bad cell the rule does not read
+	// changes nothing.
 	if it.Where != nil {
+		if bad := badFields(r, it.Where.Fields); len(bad) > 0 {
+			p.badRow(ev, o, schema, t, r, bad)
+			return
+		}
 		ok, err := machine.Bool(it.Where.Program, env)
 		if err != nil {
 			o.Applicable++
@@ -237,16 +250,14 @@ func (p *Plan) evalRow(machine *rules.Machine, ev *Evaluation, o *Outcome, schem
 			return
 		}
 	}
+	if it.Check != nil {
+		if bad := badFields(r, it.Check.Fields); len(bad) > 0 {
+			p.badRow(ev, o, schema, t, r, bad)
+			return
+		}
+	}
 	o.Applicable++
 	if it.Check == nil {
-		return
-	}
-	if bad := badField(r, it.Check.Fields); bad != "" {
-		// A veto is an accusation (弄虚作假): a cell typed wrong is a
-		// 数据错误, never grounds for one. Every other rule fails the row.
-		if !it.Method.Info().Vetoes {
-			p.fail(ev, o, t, r, dataErrorText(it, schema, t, r, bad), bad)
-		}
 		return
 	}
 	ok, err := machine.Bool(it.Check.Program, env)
@@ -259,24 +270,6 @@ func (p *Plan) evalRow(machine *rules.Machine, ev *Evaluation, o *Outcome, schem
 		p.fail(ev, o, t, r, text, col)
 	}
 }
-
-func badField(r *Row, fields []string) string {
-	for _, b := range r.Bad {
-		for _, f := range fields {
-			if b == f {
-				return b
-			}
-		}
-	}
-	return ""
-}
-
-func dataErrorText(it *checklists.Item, schema *checklists.Table, t *Table, r *Row, field string) msg.Text {
-	h := header(schema, field)
-	return msg.New("%s：%s「%s」无法识别，无法判断是否符合要求（见数据错误）", "%s: %s (%s) could not be read, so the rule cannot be checked (see data errors)",
-		label(it), t.Pos(r, field).Cell(), h)
-}
-
 func (p *Plan) failErr(ev *Evaluation, o *Outcome, t *Table, r *Row, err error) {
 	it := o.Item
 	schema := p.Checklist.Schema.Table(it.Table)

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/checklists/rules"
 )
 
@@ -96,7 +97,7 @@ func TestEvaluate(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs := &Table{Name: "documents", File: "金积镇.xlsx", Sheet: "公文台账",
-		Columns: map[string]string{"doc_no": "A", "title": "B", "issued_on": "C", "attribute": "D", "reason": "E", "policy": "F", "affects_rights": "G", "published_on": "H", "interpretation": "J"}}
+		Columns: map[string]string{"doc_no": "A", "title": "B", "issued_on": "C", "attribute": "D", "reason": "E", "policy": "F", "affects_rights": "G", "published_on": "H", "interpretation": "J", "declassified_on": "K"}}
 	policy := func(line int, no, issued, published string) *Row {
 		r := &Row{Line: line, Values: checklists.Row{"doc_no": no, "title": "文件" + no, "issued_on": day(issued), "attribute": "主动公开", "policy": true, "affects_rights": true}}
 		if published != "" {
@@ -113,15 +114,19 @@ func TestEvaluate(t *testing.T) {
 		policy(4, "金政发〔2017〕3号", "2017-06-23", "2017-07-03"),
 		// Never published.
 		policy(5, "金政发〔2017〕4号", "2017-06-01", ""),
-		// A bad issue date: the row fails A1, which reads it, and is listed as a data error.
+		// A bad issue date: the row is a 数据错误 of A1 and V1, whose checks read
+		// it — never 公开不及时, never a veto — and fails A1.
 		{Line: 6, Values: checklists.Row{"doc_no": "金政发〔2017〕5号", "title": "日期有误", "attribute": "主动公开", "policy": true, "affects_rights": true,
 			"published_on": day("2017-06-05"), "interpretation": "图解"}, Bad: []string{"issued_on"}},
 		// Withheld without a reason; blank policy/rights cells do not break A1's where.
 		{Line: 7, Values: checklists.Row{"doc_no": "金政发〔2017〕6号", "title": "人事任免", "issued_on": day("2017-03-01"), "attribute": "不予公开", "reason": "  "}},
-		// No attribute at all: A2's where does not match, nothing fails.
-		{Line: 8, Values: checklists.Row{"title": "无属性", "issued_on": day("2017-03-01"), "interpretation": "图解"}},
-		// An unreadable 公开日期 on a document no rule's check needs here: it is
-		// blank to V1's where, so a typo never becomes a falsification veto.
+		// No attribute at all: A2's where does not match, nothing fails. Its bad
+		// 脱密日期 is read by no rule: a data error of no item.
+		{Line: 8, Values: checklists.Row{"title": "无属性", "issued_on": day("2017-03-01"), "interpretation": "图解"}, Bad: []string{"declassified_on"}},
+		// An unreadable 公开日期 that V1's where reads: whether the row is in
+		// V1 cannot be told, so it is a 数据错误 of V1, and a typo never
+		// becomes a falsification veto. A1's where, which does not read it,
+		// leaves the row out: A1 never sees the bad cell.
 		{Line: 9, Values: checklists.Row{"title": "非政策", "issued_on": day("2017-03-01"), "attribute": "依申请公开", "reason": "内部事务信息"}, Bad: []string{"published_on"}},
 	}
 	reposts := &Table{Name: "reposts", File: "金积镇.xlsx", Sheet: "转载台账", Columns: map[string]string{"title": "A", "source_published_at": "C", "reposted_at": "D"},
@@ -131,7 +136,11 @@ func TestEvaluate(t *testing.T) {
 			{Line: 4, Values: checklists.Row{"title": "未填转载时间", "source_published_at": day("2017-05-02 09:00")}},
 		}}
 	u := &Unit{Name: "金积镇", Type: checklists.Department, Source: "金积镇.xlsx", Tables: map[string]*Table{"documents": docs, "reposts": reposts},
-		Issues: []Issue{{Kind: DataError, Pos: docs.Pos(docs.Rows[4], "issued_on"), Table: "documents", Field: "issued_on"}}}
+		Issues: []Issue{
+			{Kind: DataError, Pos: docs.Pos(docs.Rows[4], "issued_on"), Table: "documents", Field: "issued_on", Text: msg.New("无法识别的日期「%s」", "unrecognised date %q", "2017年6月31日")},
+			{Kind: DataError, Pos: docs.Pos(docs.Rows[6], "declassified_on"), Table: "documents", Field: "declassified_on", Text: msg.New("无法识别的日期「%s」", "unrecognised date %q", "不详")},
+			{Kind: DataError, Pos: docs.Pos(docs.Rows[7], "published_on"), Table: "documents", Field: "published_on", Text: msg.New("无法识别的日期「%s」", "unrecognised date %q", "2017.13.1")},
+		}}
 	ev := NewPlan(c).Evaluate(u, 2017)
 
 	var findings []got
@@ -145,20 +154,31 @@ func TestEvaluate(t *testing.T) {
 	want := []got{
 		{"A1", "公开不及时", "公文台账!H3", "公开不及时：印发后第8个工作日公开，超过5个工作日", true},
 		{"A1", "公开不及时", "公文台账!H5", "公开不及时：公开日期未填写", true},
-		{"A1", "公开不及时", "公文台账!C6", "公开不及时：公文台账!C6「印发日期」无法识别，无法判断是否符合要求（见数据错误）", true},
+		{"A1", "数据错误", "公文台账!C6", "公文台账!C6「印发日期」无法识别的日期「2017年6月31日」：指标A1无法判断这一行，按不符合计；请更正后重新审核", false},
 		{"A2", "未说明不公开理由", "公文台账!7", "未说明不公开理由：不符合「不公开的说明理由」（不公开理由 未填写）", false},
 		{"A3", "转载不及时", "转载台账!D3", "转载不及时：上级发布后72.5小时转载，超过72小时", false},
 		{"A3", "转载不及时", "转载台账!D4", "转载不及时：转载时间未填写", false},
+		{"V1", "数据错误", "公文台账!C6", "公文台账!C6「印发日期」无法识别的日期「2017年6月31日」：指标V1无法判断这一行，不作为否决的依据；请更正后重新审核", false},
+		{"V1", "数据错误", "公文台账!H9", "公文台账!H9「公开日期」无法识别的日期「2017.13.1」：指标V1无法判断这一行，不作为否决的依据；请更正后重新审核", false},
 	}
 	if diff := cmp.Diff(want, findings); diff != "" {
 		t.Errorf("findings (-want +got)\n%s", diff)
 	}
-	wantCounts := map[string][3]int{"A1": {5, 3, 0}, "A2": {2, 1, 0}, "A3": {3, 2, 0}, "A4": {0, 0, 1}, "V1": {4, 0, 0}, "G1": {8, 6, 0}}
+	wantCounts := map[string][3]int{"A1": {5, 3, 0}, "A2": {2, 1, 0}, "A3": {3, 2, 0}, "A4": {0, 0, 1}, "V1": {5, 0, 0}, "G1": {8, 6, 0}}
 	if diff := cmp.Diff(wantCounts, counts); diff != "" {
 		t.Errorf("applicable/failed/na (-want +got)\n%s", diff)
 	}
-	if len(ev.Findings) != 1 || ev.Findings[0].Kind != KindDataError {
-		t.Errorf("data-error findings = %+v, want the one bad cell", ev.Findings)
+	// A cell listed under a rule that reads it is not listed again.
+	var unitLevel []got
+	for _, f := range ev.Findings {
+		unitLevel = append(unitLevel, got{f.Item, f.Kind, f.Pos.Cell(), f.Text.Zh, f.Public})
+	}
+	wantUnit := []got{{"", "数据错误", "公文台账!K8", "公文台账!K8: 无法识别的日期「不详」", false}}
+	if diff := cmp.Diff(wantUnit, unitLevel); diff != "" {
+		t.Errorf("data errors of no item (-want +got)\n%s", diff)
+	}
+	if ev.Vetoed() {
+		t.Error("vetoed by unreadable cells")
 	}
 }
 
