@@ -59,6 +59,12 @@ func (l *loader) exprError(e yamlfile.Entry, table string, err *rules.Error) {
 		} else {
 			l.errorf(p, "未知的名称「%[1]s」：单位级表达式只能用 unit、year、period_start、period_end、tables、self%[2]s", "unknown name %[1]q: a unit-level expression may only use unit, year, period_start, period_end, tables and self%[3]s", err.Name, hint, hintEn)
 		}
+	case rules.UnknownTable:
+		hint, hintEn := closestHint(err.Suggest)
+		l.errorf(p, "没有表「%[1]s」%[2]s", "no table %[1]q%[3]s", err.Name, hint, hintEn)
+	case rules.UnknownField:
+		hint, hintEn := closestHint(err.Suggest)
+		l.errorf(p, "表「%[1]s」没有字段「%[2]s」%[3]s", "table %[1]q has no field %[2]q%[4]s", err.Table, err.Name, hint, hintEn)
 	case rules.NotBool:
 		l.errorf(p, "「%s」的值应为布尔值（真/假），实际是 %s", "%s should be boolean (true/false), but is %s", e.Key.Value, err.Name)
 	case rules.NoField:
@@ -66,6 +72,14 @@ func (l *loader) exprError(e yamlfile.Entry, table string, err *rules.Error) {
 	default:
 		l.errorf(p, "「%s」的表达式无法编译：%s", "%s does not compile: %s", e.Key.Value, err.Msg)
 	}
+}
+
+// closestHint is 「，是否想写「x」？」 in both languages, or nothing.
+func closestHint(s string) (zh, en string) {
+	if s == "" {
+		return "", ""
+	}
+	return fmt.Sprintf("，是否想写「%s」？", s), fmt.Sprintf("; did you mean %q?", s)
 }
 
 // exprPos maps the rune offset from within the value of the scalar n back

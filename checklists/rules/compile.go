@@ -50,6 +50,8 @@ const (
 	NoField                      // Name is not a field of what it is looked up in
 	NestedLoops                  // a list walked inside the predicate of another walk
 	Crash                        // the compiler panicked; Msg is the panic's value
+	UnknownTable                 // Name is no table (tables.X, count_rows("X", …)); Suggest is the nearest that is
+	UnknownField                 // Name is no field of Table, in a cross-table expression; Suggest is the nearest that is
 )
 
 // Error is a rule that does not compile.
@@ -59,6 +61,7 @@ type Error struct {
 	// no place (a nested walk, a crash).
 	Offset  int
 	Name    string
+	Table   string // the table Name is looked up in (UnknownField)
 	Suggest string
 	Msg     string // the compiler's message, first line
 }
@@ -125,7 +128,13 @@ func (s *Scope) compile(src, table string, asBool bool) (prog *Program, err erro
 	opts = append(opts, s.funcs()...)
 	vp, err := expr.Compile(patchRoot(src, t), opts...)
 	if err != nil {
+		if e := s.crossNames(src); e != nil {
+			return nil, e // tables.requestss: the name, not what the compiler made of it
+		}
 		return nil, s.classify(err, table)
+	}
+	if e := s.crossNames(src); e != nil {
+		return nil, e
 	}
 	if nestedLoops(vp.Node()) {
 		return nil, &Error{Kind: NestedLoops, Offset: -1, Msg: errNestedLoops}

@@ -127,6 +127,28 @@ func TestCompileErrors(t *testing.T) {
 			Error{Kind: NestedLoops, Offset: -1}},
 		{"syntax", `policy &&`, "documents",
 			Error{Kind: Other, Offset: 8}},
+		// Rows of another table are maps to the compiler: their names are
+		// checked against the scope, and the error is at the name.
+		{"field in filter", `len(filter(tables.requests, .doc_nooo == doc_no)) >= 3`, "documents",
+			Error{Kind: UnknownField, Offset: 29, Table: "requests", Name: "doc_nooo", Suggest: "doc_no"}},
+		{"table in count", `count(tables.requestss, .doc_no == doc_no) >= 3`, "documents",
+			Error{Kind: UnknownTable, Offset: 13, Name: "requestss", Suggest: "requests"}},
+		{"field in count", `count(tables.requests, .doc_nooo == doc_no) >= 3`, "documents",
+			Error{Kind: UnknownField, Offset: 24, Table: "requests", Name: "doc_nooo", Suggest: "doc_no"}},
+		{"table of count_rows", `count_rows("requestss", "doc_no", doc_no) >= 3`, "documents",
+			Error{Kind: UnknownTable, Offset: 11, Name: "requestss", Suggest: "requests"}},
+		{"field of count_rows", `count_rows("requests", "doc_nooo", doc_no) >= 3`, "documents",
+			Error{Kind: UnknownField, Offset: 23, Table: "requests", Name: "doc_nooo", Suggest: "doc_no"}},
+		{"field of an indexed row", `tables.requests[0].subjct != nil`, "documents",
+			Error{Kind: UnknownField, Offset: 19, Table: "requests", Name: "subjct", Suggest: "subject"}},
+		{"field of first", `first(tables.requests).subjct != nil`, "",
+			Error{Kind: UnknownField, Offset: 23, Table: "requests", Name: "subjct", Suggest: "subject"}},
+		{"field in any", `any(tables.requests, .subjct != nil)`, "",
+			Error{Kind: UnknownField, Offset: 22, Table: "requests", Name: "subjct", Suggest: "subject"}},
+		{"table after Chinese text", `"中文" != "" && len(tables.requestss) > 0`, "",
+			Error{Kind: UnknownTable, Offset: 25, Name: "requestss", Suggest: "requests"}},
+		{"table by index", `len(tables["requestss"]) > 0`, "",
+			Error{Kind: UnknownTable, Offset: 11, Name: "requestss", Suggest: "requests"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
