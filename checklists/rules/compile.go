@@ -44,14 +44,14 @@ type ErrorKind int
 
 // The kinds of compile errors.
 const (
-	Other       ErrorKind = iota // any other error of the compiler; Msg says it
-	UnknownName                  // Name is not in scope; Suggest is the nearest name that is
-	NotBool                      // the rule is not true/false; Name is the type it is
-	NoField                      // Name is not a field of what it is looked up in
-	NestedLoops                  // a list walked inside the predicate of another walk
-	Crash                        // the compiler panicked; Msg is the panic's value
-	UnknownTable                 // Name is no table (tables.X, count_rows("X", …)); Suggest is the nearest that is
-	UnknownField                 // Name is no field of Table, in a cross-table expression; Suggest is the nearest that is
+	Other        ErrorKind = iota // any other error of the compiler; Msg says it
+	UnknownName                   // Name is not in scope; Suggest is the nearest name that is
+	NotBool                       // the rule is not true/false; Name is the type it is
+	NoField                       // Name is not a field of what it is looked up in
+	NestedLoops                   // a list walked inside the predicate of another walk
+	Crash                         // the compiler panicked; Msg is the panic's value
+	UnknownTable                  // Name is no table (tables.X, count_rows("X", …)); Suggest is the nearest that is
+	UnknownField                  // Name is no field of Table, in a cross-table expression; Suggest is the nearest that is
 )
 
 // Error is a rule that does not compile.
