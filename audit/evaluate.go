@@ -343,7 +343,7 @@ func (p *Plan) baseEnv(u *Unit, year int, scores map[string]*big.Rat) *rules.Env
 			rows[name] = list
 		}
 	}
-	return p.scope.Env(rules.Base{Unit: rules.Unit{Name: u.Name, Type: u.Type, Pilot: u.Pilot}, Year: year, Self: self,
+	return p.scope.Env(rules.Base{Unit: rules.Unit{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Values: u.Values}, Year: year, Self: self,
 		Rows: rows, CountRows: countRows(u)})
 }
 

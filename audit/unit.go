@@ -47,6 +47,10 @@ type Unit struct {
 	Year    int
 	Contact string
 	Phone   string
+	// Values holds every field read from the unit's 单位信息 form by schema
+	// name, those a checklist adds through tables: included (rules see
+	// them as unit.FIELD).
+	Values checklists.Row
 	// NameFromSource is true when the workbook had no 单位信息 name and the
 	// name was taken from the file or folder name.
 	NameFromSource bool

@@ -149,6 +149,7 @@ func (fr *formReader) done() error {
 		}
 		return nil
 	}
+	u.Values = fr.values
 	for name, v := range fr.values {
 		switch name {
 		case "name":

@@ -8,11 +8,16 @@ import (
 	"github.com/zwgk/zwgk/checklists/msg"
 )
 
-// Unit is what a rule sees as `unit`.
+// Unit is what a rule sees as `unit`: unit.name, unit.type, unit.pilot,
+// and unit.FIELD for every other field of the form table called unit
+// (单位信息), those a checklist adds through tables: included — nil when
+// the form leaves it empty.
 type Unit struct {
 	Name  string `expr:"name"`
 	Type  string `expr:"type"`
 	Pilot bool   `expr:"pilot"`
+	// Values holds the form's other fields by name.
+	Values Row `expr:"-"`
 }
 
 // CountRows is the type of count_rows.
@@ -40,7 +45,7 @@ type Env struct {
 // Env returns the environment of the unit-level rules of b's unit.
 func (s *Scope) Env(b Base) *Env {
 	vars := map[string]any{
-		VarUnit:        b.Unit,
+		VarUnit:        s.unitValue(b.Unit),
 		VarYear:        b.Year,
 		VarPeriodStart: time.Date(b.Year, 1, 1, 0, 0, 0, 0, time.UTC),
 		VarPeriodEnd:   time.Date(b.Year, 12, 31, 0, 0, 0, 0, time.UTC),

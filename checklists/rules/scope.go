@@ -44,6 +44,8 @@ type Row = map[string]any
 type Scope struct {
 	tables     []Table
 	tablesType reflect.Type
+	unitType   reflect.Type // Unit's fields, then one per extra field of the unit table
+	unitExtra  []string     // the extra fields, in the order of unitType's fields after Unit's
 	cal        *calendar.Calendar
 }
 
@@ -62,7 +64,50 @@ func NewScope(tables []Table, cal *calendar.Calendar) *Scope {
 	// `tables` is a struct with one field per table, each a list of rows, so
 	// a misspelt table name is a compile error.
 	s.tablesType = reflect.StructOf(fields)
+	s.unitType, s.unitExtra = unitType(s.table(VarUnit))
 	return s
+}
+
+// unitType is the type of `unit`: the fields of Unit, then one of any type
+// for each field of the unit table that Unit does not have.
+func unitType(t Table) (reflect.Type, []string) {
+	base := reflect.TypeFor[Unit]()
+	var fields []reflect.StructField
+	have := map[string]bool{}
+	for i := range base.NumField() {
+		f := base.Field(i)
+		if tag := f.Tag.Get("expr"); tag != "-" {
+			fields = append(fields, f)
+			have[tag] = true
+		}
+	}
+	var extra []string
+	for i, f := range t.Fields {
+		if have[f.Name] {
+			continue
+		}
+		extra = append(extra, f.Name)
+		fields = append(fields, reflect.StructField{
+			Name: fmt.Sprintf("F%d", i),
+			Type: reflect.TypeFor[any](),
+			Tag:  reflect.StructTag(fmt.Sprintf(`expr:"%s"`, f.Name)),
+		})
+	}
+	return reflect.StructOf(fields), extra
+}
+
+// unitValue builds the value of `unit` from u.
+func (s *Scope) unitValue(u Unit) any {
+	v := reflect.New(s.unitType).Elem()
+	v.Field(0).SetString(u.Name)
+	v.Field(1).SetString(u.Type)
+	v.Field(2).SetBool(u.Pilot)
+	for i, name := range s.unitExtra {
+		if x, ok := u.Values[name]; ok && x != nil {
+			v.Field(3 + i).Set(reflect.ValueOf(x))
+		}
+	}
+	return v.Interface()
 }
 
 // table returns the table called name, or an empty one.
@@ -106,7 +151,7 @@ func zero(k Kind) any {
 // scope of a rule over table with a typed zero value.
 func (s *Scope) typeEnv(table string) map[string]any {
 	env := map[string]any{
-		VarUnit:        Unit{},
+		VarUnit:        reflect.New(s.unitType).Elem().Interface(),
 		VarYear:        0,
 		VarPeriodStart: time.Time{},
 		VarPeriodEnd:   time.Time{},
