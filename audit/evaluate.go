@@ -16,6 +16,10 @@ const (
 	KindDataError = "数据错误"
 	KindNoSelf    = "未自评"
 	KindRuleError = "规则错误"
+	// KindMissingColumn is an item that could not be assessed because its
+	// register lacks a column its rule reads: the item scores 0, never
+	// vetoes and is never 应公开未公开, and the unit needs correction.
+	KindMissingColumn = "台账缺列"
 )
 
 // Finding is one problem found in a unit's submission: a row that fails an
@@ -43,6 +47,23 @@ type Outcome struct {
 	// Self is the unit's own score for the item from its 自评表 (nil if none).
 	Self     *big.Rat
 	Findings []Finding
+	// Missing lists the columns the item's rule reads that its register
+	// lacks, when filling them could change a row's verdict: the item was
+	// not assessed (no applicable or failing rows) and scores 0.
+	Missing []MissingColumn
+}
+
+// MissingColumn is a column a rule reads that a unit's register lacks.
+type MissingColumn struct {
+	Table  string // schema name of the register
+	File   string
+	Sheet  string
+	Field  string
+	Header string // the field's header: 印发日期
+	// Guesses are the sheet's unknown headers that resemble the field
+	// (发文日子); Unknown are all its unknown headers.
+	Guesses []string
+	Unknown []string
 }
 
 // Passed is Applicable − Failed.
@@ -167,8 +188,12 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 	// next row, so that a row's values are put in the environment once,
 	// not once per rule.
 	for _, name := range tables {
-		p.evalTable(&machine, ev, name, rowItems[name], base)
+		gaps := p.columnGaps(ev, name, rowItems[name])
+		p.evalTable(&machine, ev, name, rowItems[name], base, gaps)
 		for _, o := range rowItems[name] {
+			if p.notAssessed(ev, o, gaps[o]) {
+				continue
+			}
 			if o.Applicable == 0 {
 				o.NA = true
 				o.NAReason = msg.New("不适用（%s无符合条件的记录）", "not applicable (no matching rows in %s)", sheetName(c, name))
@@ -214,7 +239,7 @@ func label(it *checklists.Item) string {
 }
 
 // evalTable runs the row rules of outs over the rows of one register.
-func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, outs []*Outcome, base *rules.Env) {
+func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, outs []*Outcome, base *rules.Env, gaps map[*Outcome]*gap) {
 	t := ev.Unit.Tables[table]
 	if t == nil {
 		return
@@ -224,6 +249,9 @@ func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, o
 	for _, r := range t.Rows {
 		env.SetRow(r.Values)
 		for _, o := range outs {
+			if g := gaps[o]; g != nil && !g.matters {
+				g.matters = p.dependsOnGap(machine, o, g, r, env)
+			}
 			p.evalRow(machine, ev, o, schema, t, r, env)
 		}
 	}

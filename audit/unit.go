@@ -68,9 +68,22 @@ type Table struct {
 	Name  string // schema name
 	File  string
 	Sheet string
-	// Columns maps a field's schema name to its column letter.
+	// Columns maps a field's schema name to its column letter. A field
+	// without one has no column in the sheet; nil (a table not read from a
+	// sheet) says nothing about the columns.
 	Columns map[string]string
+	// Unknown are the header cells of the columns no field claimed, in
+	// column order (序号 and blank headers left out).
+	Unknown []Header
 	Rows    []*Row
+}
+
+// Header is one header cell of a register: its column letter, its row and
+// its text.
+type Header struct {
+	Col  string
+	Row  int
+	Text string
 }
 
 // Row is one non-blank row of a register.

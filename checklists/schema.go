@@ -29,6 +29,11 @@ type Field struct {
 	Required bool        `json:"required,omitempty" yaml:"required,omitempty"`
 	Values   []EnumValue `json:"values,omitempty" yaml:"values,omitempty"`
 	Help     string      `json:"help,omitempty" yaml:"help,omitempty"`
+	// AbsentIsBlank: a register without this column reads as if every cell
+	// of it were blank, so no rule needs it (是否延期答复 is not a column of
+	// the spec's register, and a blank yes/no is 否). Any other column a
+	// rule reads must be there (see audit.KindMissingColumn).
+	AbsentIsBlank bool `json:"-" yaml:"-"`
 }
 
 // EnumValue is one allowed value of an enum field and the spellings that mean it.
@@ -141,10 +146,10 @@ func DefaultSchema() *Schema {
 			Name: "documents", Sheet: "公文台账", SheetAliases: []string{"发文台账", "公文登记台账", "公文登记表", "政府信息公开台账", "信息公开台账"},
 			Help: "本单位本年度印发的全部公文，一件一行（方案一(一)：公开属性源头认定）。",
 			Fields: []*Field{
-				{Name: "doc_no", Header: "文号", Aliases: []string{"发文字号", "发文文号", "发布文号"}, Type: Text, Help: "如 利政发〔2017〕12号。"},
+				{Name: "doc_no", Header: "文号", Aliases: []string{"发文字号", "发文文号", "发布文号", "文件编号"}, Type: Text, Help: "如 利政发〔2017〕12号。"},
 				{Name: "title", Header: "标题", Aliases: []string{"文件标题", "公文标题", "信息名称", "名称"}, Type: Text, Required: true},
-				{Name: "issued_on", Header: "印发日期", Aliases: []string{"成文日期", "发文日期", "签发日期"}, Type: Date, Required: true},
-				{Name: "attribute", Header: "公开属性", Aliases: []string{"公开方式", "公开类型"}, Type: Enum, Values: []EnumValue{
+				{Name: "issued_on", Header: "印发日期", Aliases: []string{"成文日期", "发文日期", "签发日期", "发文时间", "成文时间", "印发时间", "签发时间", "生成日期", "产生日期"}, Type: Date, Required: true},
+				{Name: "attribute", Header: "公开属性", Aliases: []string{"公开方式", "公开类型", "公开类别"}, Type: Enum, Values: []EnumValue{
 					{Name: "主动公开", Aliases: []string{"此件公开发布", "公开发布"}},
 					{Name: "依申请公开", Aliases: []string{"此件依申请公开"}},
 					{Name: "不予公开", Aliases: []string{"此件不公开", "不公开"}},
@@ -153,12 +158,12 @@ func DefaultSchema() *Schema {
 				{Name: "reason", Header: "不公开理由", Aliases: []string{"不予公开理由", "依申请公开理由", "理由", "依据"}, Type: Text, Help: "依申请公开、不予公开、脱密后公开的须写明法定理由（条例第十四、十五、十六条）。"},
 				{Name: "policy", Header: "是否政策性文件", Aliases: []string{"政策性文件"}, Type: Bool},
 				{Name: "affects_rights", Header: "是否涉及公民权利义务", Aliases: []string{"涉及公民权利义务", "涉及公民、法人或其他组织权利义务"}, Type: Bool},
-				{Name: "published_on", Header: "公开日期", Aliases: []string{"发布日期", "公开时间", "发布时间"}, Type: Date},
-				{Name: "url", Header: "公开网址", Aliases: []string{"网址", "链接", "发布网址"}, Type: Text},
-				{Name: "interpreted_on", Header: "解读发布日期", Aliases: []string{"解读日期"}, Type: Date, Help: "政策解读材料发布日期，应与文件同步（方案二(三)）。"},
+				{Name: "published_on", Header: "公开日期", Aliases: []string{"发布日期", "公开时间", "发布时间", "网站发布日期", "网站发布时间", "网站公开日期"}, Type: Date},
+				{Name: "url", Header: "公开网址", Aliases: []string{"网址", "链接", "发布网址", "链接地址", "在线链接地址"}, Type: Text},
+				{Name: "interpreted_on", Header: "解读发布日期", Aliases: []string{"解读日期", "解读发布时间"}, Type: Date, Help: "政策解读材料发布日期，应与文件同步（方案二(三)）。"},
 				{Name: "interpretation", Header: "解读形式", Type: Text, Help: "如 政策问答、图解、在线访谈。"},
 				{Name: "declassified_on", Header: "脱密日期", Aliases: []string{"解密日期"}, Type: Date},
-				{Name: "catalog", Header: "目录类别", Aliases: []string{"主题分类", "信息类别"}, Type: Text},
+				{Name: "catalog", Header: "目录类别", Aliases: []string{"主题分类", "信息类别", "分类", "组配分类", "文件分类"}, Type: Text},
 				{Name: "note", Header: "备注", Type: Text},
 			},
 		},
@@ -166,12 +171,12 @@ func DefaultSchema() *Schema {
 			Name: "requests", Sheet: "依申请公开台账", SheetAliases: []string{"依申请公开登记台账", "政府信息公开申请台账", "依申请台账"},
 			Help: "本年度收到和办理的政府信息公开申请，一件一行（条例第二十七至四十五条）。",
 			Fields: []*Field{
-				{Name: "received_on", Header: "收到日期", Aliases: []string{"申请日期", "收到申请日期"}, Type: Date, Required: true, Help: "按条例第三十一条确定的收到申请之日。"},
+				{Name: "received_on", Header: "收到日期", Aliases: []string{"申请日期", "收到申请日期", "收件日期", "收到时间", "收件时间", "申请时间"}, Type: Date, Required: true, Help: "按条例第三十一条确定的收到申请之日。"},
 				{Name: "subject", Header: "申请内容", Aliases: []string{"申请事项"}, Type: Text, Required: true},
 				{Name: "doc_no", Header: "涉及文号", Aliases: []string{"对应文号"}, Type: Text, Help: "申请公开的信息对应的公文文号，用于统计依申请公开较为集中的信息。"},
-				{Name: "replied_on", Header: "答复日期", Type: Date},
+				{Name: "replied_on", Header: "答复日期", Aliases: []string{"答复时间"}, Type: Date},
 				{Name: "outcome", Header: "答复结果", Aliases: []string{"处理结果"}, Type: Enum, Values: outcomes},
-				{Name: "extended", Header: "是否延期答复", Aliases: []string{"延期答复", "是否延期"}, Type: Bool, Help: "经批准延长答复期限的填「是」（条例第三十三条）。"},
+				{Name: "extended", Header: "是否延期答复", Aliases: []string{"延期答复", "是否延期"}, Type: Bool, AbsentIsBlank: true, Help: "经批准延长答复期限的填「是」（条例第三十三条）。"},
 				{Name: "applicant_type", Header: "申请人类型", Aliases: []string{"申请人类别", "申请人性质", "申请人情况"}, Type: Enum, Values: applicantTypes,
 					Help: "年度报告表三的列：自然人，或法人或其他组织中的商业企业、科研机构、社会公益组织、法律服务机构、其他。"},
 				{Name: "detail", Header: "具体情形", Aliases: []string{"办理结果具体情形", "答复具体情形", "不予公开等具体情形", "处理情形"}, Type: Enum, Values: requestDetails,

@@ -91,6 +91,11 @@ type UnitResult struct {
 	Message           string           `json:"message,omitempty"` // why a unit could not be read
 	Roster            *RosterNote      `json:"roster,omitempty"`
 	Adjustments       []AdjustmentNote `json:"adjustments,omitempty"`
+	// NeedsCorrection is true when some item could not be assessed because
+	// a register lacks a column its rule reads (需补正; the status stays ok);
+	// MissingColumns says which.
+	NeedsCorrection bool                `json:"needs_correction,omitempty"`
+	MissingColumns  []MissingColumnNote `json:"missing_columns,omitempty"`
 	// WarningTexts and MessageText are Warnings and Message in both languages.
 	WarningTexts []msg.Text `json:"warning_texts,omitempty"`
 	MessageText  msg.Text   `json:"message_text,omitzero"`
@@ -129,6 +134,23 @@ type ItemResult struct {
 	Dismissed int `json:"dismissed,omitempty"`
 	// NAReasonText is NAReason in both languages.
 	NAReasonText msg.Text `json:"na_reason_text,omitzero"`
+	// MissingColumns are the headers of the columns the item's register
+	// lacks: the item was not assessed and scores 0.
+	MissingColumns []string `json:"missing_columns,omitempty"`
+}
+
+// MissingColumnNote is a column a unit's register lacks that items need.
+type MissingColumnNote struct {
+	Table  string   `json:"table"`
+	Sheet  string   `json:"sheet"`
+	File   string   `json:"file,omitempty"`
+	Field  string   `json:"field"`
+	Header string   `json:"header"`
+	Items  []string `json:"items"`
+	// Guesses are the sheet's unknown headers that resemble the column;
+	// Unknown are all its unknown headers.
+	Guesses []string `json:"guesses,omitempty"`
+	Unknown []string `json:"unknown,omitempty"`
 }
 
 // FindingResult is one finding in the result.

@@ -137,9 +137,14 @@ func sectionPoints(s *checklists.Section) *big.Rat {
 	return sum
 }
 
-// itemScore is the exact score of one item, and whether it counts in the
-// base (not bonus, not veto, applicable or na: full).
-func itemScore(c *checklists.Checklist, it *checklists.Item, applicable, failed int, na bool, self *big.Rat) *big.Rat {
+// itemScore is the exact score of one item. An item not assessed for want
+// of a column (audit.KindMissingColumn) scores 0 by every method: nothing
+// of its points in the base, no bonus earned, and (having no failing row)
+// no veto.
+func itemScore(c *checklists.Checklist, it *checklists.Item, applicable, failed int, na bool, self *big.Rat, unassessed bool) *big.Rat {
+	if unassessed {
+		return new(big.Rat)
+	}
 	points := it.Points
 	if points == nil {
 		points = zero()
@@ -194,16 +199,17 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *
 				fr.Review = &Review{Decision: d.Decision, Reason: d.Reason, By: d.By, On: d.On}
 				// A dismissed row no longer fails the rule; a data or rule
 				// error stays what it is.
-				if d.Decision == Dismiss && f.Kind != audit.KindDataError {
+				if d.Decision == Dismiss && f.Kind != audit.KindDataError && f.Kind != audit.KindMissingColumn {
 					failed--
 					dismissed++
 				}
 			}
 			findings = append(findings, fr)
 		}
-		score := itemScore(c, it, o.Applicable, failed, o.NA, o.Self)
+		score := itemScore(c, it, o.Applicable, failed, o.NA, o.Self, len(o.Missing) > 0)
 		ir := ItemResult{ID: it.ID, Title: it.Title, Section: it.Section.ID, Basis: it.Basis, Method: string(it.Method),
 			Points: Float(it.Points), Applicable: o.Applicable, Failed: failed, NA: o.NA, Dismissed: dismissed}
+		ur.noteMissing(&ir, o)
 		if it.Method.Info().Per {
 			ir.Per = Float(perOf(it))
 		}
@@ -226,7 +232,7 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *
 		}
 		switch mi := it.Method.Info(); {
 		case mi.Vetoes:
-			if failed > 0 {
+			if failed > 0 && len(o.Missing) == 0 {
 				vetoed = true
 			}
 		case mi.OnTop:
@@ -307,6 +313,22 @@ func perOf(it *checklists.Item) *big.Rat {
 		return big.NewRat(1, 1)
 	}
 	return it.Per
+}
+
+// noteMissing records the columns item ir's register lacks, on the item
+// and, once per column, on the unit, which then needs correction (需补正).
+func (ur *UnitResult) noteMissing(ir *ItemResult, o *audit.Outcome) {
+	for _, m := range o.Missing {
+		ir.MissingColumns = append(ir.MissingColumns, m.Header)
+		ur.NeedsCorrection = true
+		i := slices.IndexFunc(ur.MissingColumns, func(n MissingColumnNote) bool { return n.Table == m.Table && n.Field == m.Field })
+		if i < 0 {
+			ur.MissingColumns = append(ur.MissingColumns, MissingColumnNote{Table: m.Table, Sheet: m.Sheet, File: m.File, Field: m.Field,
+				Header: m.Header, Guesses: m.Guesses, Unknown: m.Unknown})
+			i = len(ur.MissingColumns) - 1
+		}
+		ur.MissingColumns[i].Items = append(ur.MissingColumns[i].Items, ir.ID)
+	}
 }
 
 func findingResult(f audit.Finding) FindingResult {

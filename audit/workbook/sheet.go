@@ -272,7 +272,7 @@ func (rr *registerReader) decide(final bool) {
 			rr.r.issue(audit.Warning, rr.pos(rr.lines[g], colName(c)), t.Name, rr.ts.fields[f].f.Name, msg.New(
 				"忽略重复的列「%s」（已读取 %s 列）", "ignored repeated column %q (column %s was read)", cell, rr.letters[f]))
 		default:
-			rr.r.issue(audit.Ignored, rr.pos(rr.lines[g], colName(c)), t.Name, "", msg.New("忽略未知列「%s」", "ignored unknown column %q", cell))
+			rr.unknown(rr.lines[g], colName(c), cell, h.fieldCol)
 		}
 	}
 	var missing []string
@@ -289,6 +289,27 @@ func (rr *registerReader) decide(final bool) {
 		rr.data(rr.lines[g], rr.grid[g])
 	}
 	rr.grid, rr.lines = nil, nil
+}
+
+// unknown records a column no field claimed. One that resembles a field
+// the sheet lacks is a warning the unit sees (「发文日子」可能是「印发日期」);
+// any other is listed only with --verbose.
+func (rr *registerReader) unknown(line int, col, cell string, fieldCol []int) {
+	t := rr.ts.t
+	rr.table.Unknown = append(rr.table.Unknown, audit.Header{Col: col, Row: line, Text: cell})
+	var absent []*checklists.Field
+	for f, c := range fieldCol {
+		if c < 0 {
+			absent = append(absent, rr.ts.fields[f].f)
+		}
+	}
+	if f := checklists.Resembles(cell, absent); f != nil {
+		rr.r.issue(audit.Warning, rr.pos(line, col), t.Name, f.Name, msg.New(
+			"未知列「%s」可能是「%s」，未读取；如是，请把表头改为「%s」",
+			"unknown column %q may be %q and was not read; if it is, rename the header to %q", cell, f.Header, f.Header))
+		return
+	}
+	rr.r.issue(audit.Ignored, rr.pos(line, col), t.Name, "", msg.New("忽略未知列「%s」", "ignored unknown column %q", cell))
 }
 
 // notePrefixes start the notes found under a register (填表人：…).

@@ -83,7 +83,7 @@ func TestReadXLSX(t *testing.T) {
 				}},
 				Issues: []string{
 					"忽略 公文台账!B1 documents/ 忽略未知列「承办科室」",
-					"忽略 公文台账!H1 documents/ 忽略未知列「ＵＲＬ」",
+					"警告 公文台账!H1 documents/url 未知列「ＵＲＬ」可能是「公开网址」，未读取；如是，请把表头改为「公开网址」",
 				},
 			},
 		},

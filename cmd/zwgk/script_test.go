@@ -8,6 +8,8 @@ package main
 //	status N CMD ARGS…   runs CMD and requires exit status N (exec only
 //	                     knows success and failure)
 //	mkdistrict DIR YEAR  writes the sample district of YEAR into DIR
+//	rehead FILE SHEET OLD NEW
+//	                     renames the header cell OLD of a workbook's sheet
 //
 //	go test ./cmd/zwgk -run TestScripts
 //	go test ./cmd/zwgk -run TestScripts/audit_samples -v
@@ -47,6 +49,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"status":     cmdStatus,
 			"mkdistrict": cmdMkdistrict,
+			"rehead":     cmdRehead,
 		},
 	})
 }
@@ -83,4 +86,11 @@ func cmdMkdistrict(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("mkdistrict: year %s: not a number", args[1])
 	}
 	ts.Check(district.Write(ts.MkAbs(args[0]), year))
+}
+
+func cmdRehead(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 4 {
+		ts.Fatalf("usage: rehead FILE SHEET OLD NEW")
+	}
+	ts.Check(renameHeader(ts.MkAbs(args[0]), args[1], args[2], args[3]))
 }

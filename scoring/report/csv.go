@@ -64,6 +64,9 @@ func StatusLabel(u *scoring.UnitResult, l msg.Lang) string {
 	case scoring.StatusError:
 		return msg.Pick(l, "读取失败", "unreadable")
 	}
+	if u.NeedsCorrection {
+		return msg.Pick(l, "需补正", "needs correction")
+	}
 	return msg.Pick(l, "已报送", "submitted")
 }
 

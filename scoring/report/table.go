@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -53,6 +54,9 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 		status := StatusLabel(u, l)
 		if u.Vetoed {
 			status = msg.Pick(l, "一票否决", "vetoed")
+			if u.NeedsCorrection {
+				status += msg.Pick(l, "，需补正", ", needs correction")
+			}
 		}
 		pub, all := u.FindingCounts()
 		if err := t.Append([]string{strconv.Itoa(u.Rank), u.Name, u.Type, fmtScore(u.Score), u.Grade,
@@ -69,6 +73,7 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 			fmt.Fprintf(w, "  %s: %s\n", e.File, e.MessageIn(l))
 		}
 	}
+	missingColumns(w, res, l)
 	for _, warn := range res.WarningsIn(l) {
 		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
@@ -109,6 +114,9 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		if it.NA {
 			appl = msg.Pick(l, "不适用", "n/a")
 		}
+		if len(it.MissingColumns) > 0 {
+			appl = msg.Pick(l, "缺列", "no column")
+		}
 		if err := t.Append([]string{it.ID, it.Title, MethodLabel(it.Method, l), fmtScore(it.Points), appl,
 			strconv.Itoa(it.Failed), self, fmtScore(it.Score)}); err != nil {
 			return err
@@ -144,6 +152,29 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 	return ft.Render()
 }
 
+// missingColumns lists the units that need correction: each column a
+// register lacks, the items it leaves unassessed, and the unknown headers
+// that might be it.
+func missingColumns(w io.Writer, res *scoring.Result, l msg.Lang) {
+	head := false
+	for _, u := range res.Units {
+		for _, m := range u.MissingColumns {
+			if !head {
+				fmt.Fprintln(w, msg.Pick(l, "需补正（台账缺列，相关指标按0分计）：", "Needs correction (a register lacks a column; the items that need it score 0):"))
+				head = true
+			}
+			fmt.Fprintf(w, msg.Pick(l, "  %s: %s缺少「%s」列（指标 %s）", "  %s: %s has no column 「%s」 (items %s)"),
+				unitName(u), m.Sheet, m.Header, strings.Join(m.Items, msg.Pick(l, "、", ", ")))
+			if len(m.Guesses) > 0 {
+				fmt.Fprintf(w, msg.Pick(l, "；「%s」可能是「%s」", "; 「%s」 may be 「%s」"), strings.Join(m.Guesses, "」「"), m.Header)
+			} else if len(m.Unknown) > 0 {
+				fmt.Fprintf(w, msg.Pick(l, "；本表未识别的列：「%s」", "; unknown columns of the sheet: 「%s」"), strings.Join(m.Unknown, "」「"))
+			}
+			fmt.Fprintln(w)
+		}
+	}
+}
+
 // MethodLabel names a scoring method for a clerk.
 func MethodLabel(m string, l msg.Lang) string { return method(m).Label.In(l) }
 
@@ -160,6 +191,8 @@ func KindLabel(kind string, l msg.Lang) string {
 		return msg.Pick(l, kind, "no self-score")
 	case audit.KindRuleError:
 		return msg.Pick(l, kind, "rule error")
+	case audit.KindMissingColumn:
+		return msg.Pick(l, kind, "missing column")
 	}
 	return kind
 }

@@ -215,6 +215,15 @@ func (b *book) unitNotes(u *scoring.UnitResult) string {
 	if u.Pilot {
 		notes = append(notes, msg.Pick(b.l, "试点单位", "pilot"))
 	}
+	for _, m := range u.MissingColumns {
+		note := msg.Pick(b.l, fmt.Sprintf("需补正：%s缺少「%s」列（指标 %s）", m.Sheet, m.Header, strings.Join(m.Items, "、")),
+			fmt.Sprintf("needs correction: %s has no column 「%s」 (items %s)", m.Sheet, m.Header, strings.Join(m.Items, ", ")))
+		if len(m.Guesses) > 0 {
+			note += msg.Pick(b.l, fmt.Sprintf("，「%s」可能是「%s」", strings.Join(m.Guesses, "」「"), m.Header),
+				fmt.Sprintf("; 「%s」 may be 「%s」", strings.Join(m.Guesses, "」「"), m.Header))
+		}
+		notes = append(notes, note)
+	}
 	if m := u.MessageIn(b.l); m != "" {
 		notes = append(notes, m)
 	}
