@@ -95,7 +95,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	if year == 0 {
 		year = c.Year
 	}
-	subs, err := discover(paths)
+	subs, warnings, err := discover(paths)
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	})
 	prog.finish()
 	units, failures, missing := rec.Finish(scored)
-	res := scorer.Result(units, failures, missing, nil)
+	res := scorer.Result(units, failures, missing, warnings)
 
 	// The report files are written while standard output is: renderers
 	// only read the result.
