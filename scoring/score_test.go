@@ -202,7 +202,7 @@ func TestRankTiesVetoMissingPinyin(t *testing.T) {
 		{"上桥镇", 90, "优秀", 3, false, 3.6},
 		{"扁担沟镇", 100, "不合格", 5, true, 4},
 		{"马莲渠乡", 0, "不合格", 6, false, 0}, // missing: ranked last, last grade
-		{"东塔寺乡", 0, "", 0, false, 0},      // unreadable: neither ranked nor graded
+		{"东塔寺乡", 0, "", 0, false, 0},    // unreadable: neither ranked nor graded
 	}
 	if diff := cmp.Diff(want, summarize(Score(in))); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)

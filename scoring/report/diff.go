@@ -71,7 +71,7 @@ func DiffTable(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 			grade = u.OldGrade + "→" + u.NewGrade
 		}
 		if err := t.Append([]string{u.Name, fmtScore(u.OldScore), fmtScore(u.NewScore), signed(u.ScoreDelta), grade,
-			rankText(u.OldRank)+"→"+rankText(u.NewRank)+" "+rankMove(u.RankDelta),
+			rankText(u.OldRank) + "→" + rankText(u.NewRank) + " " + rankMove(u.RankDelta),
 			strconv.Itoa(len(u.New)), strconv.Itoa(len(u.Resolved)), strconv.Itoa(len(u.Persisting))}); err != nil {
 			return err
 		}
