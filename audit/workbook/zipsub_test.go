@@ -97,7 +97,9 @@ func shape(t *testing.T, p string) []string {
 	return out
 }
 
-func itoa(n int) string { return string(rune('0'+n/100%10)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10)) }
+func itoa(n int) string {
+	return string(rune('0'+n/100%10)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10))
+}
 
 func TestReadZip(t *testing.T) {
 	folder := shape(t, filepath.Join("..", "..", "samples", "district", "利通区财政局"))
