@@ -2,22 +2,27 @@ package main
 
 // The command's behaviour as txtar scripts (testdata/script/*.txtar) that
 // run the real binary, as the go command's own tests do. The scripts see
-// the sample district as $SAMPLES, and two commands besides testscript's
+// the sample district as $SAMPLES, and three commands besides testscript's
 // own:
 //
 //	status N CMD ARGS…   runs CMD and requires exit status N (exec only
 //	                     knows success and failure)
 //	mkdistrict DIR YEAR  writes the sample district of YEAR into DIR
+//	zip [-gbk] OUT DIR   zips the files under DIR (names in GBK with -gbk)
 //
 //	go test ./cmd/zwgk -run TestScripts
 //	go test ./cmd/zwgk -run TestScripts/audit_samples -v
 
 import (
+	"archive/zip"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -47,6 +52,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"status":     cmdStatus,
 			"mkdistrict": cmdMkdistrict,
+			"zip":        cmdZip,
 		},
 	})
 }
@@ -83,4 +89,49 @@ func cmdMkdistrict(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("mkdistrict: year %s: not a number", args[1])
 	}
 	ts.Check(district.Write(ts.MkAbs(args[0]), year))
+}
+
+// cmdZip writes the files under DIR into OUT.zip, named relative to DIR;
+// with -gbk the names are written in GBK without the UTF-8 flag, as WPS and
+// Windows write them.
+func cmdZip(ts *testscript.TestScript, neg bool, args []string) {
+	gbk := len(args) > 0 && args[0] == "-gbk"
+	if gbk {
+		args = args[1:]
+	}
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: zip [-gbk] OUT.zip DIR")
+	}
+	out, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	zw := zip.NewWriter(out)
+	dir := ts.MkAbs(args[1])
+	ts.Check(filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		h := &zip.FileHeader{Name: filepath.ToSlash(rel), Method: zip.Deflate}
+		if gbk {
+			if h.Name, err = simplifiedchinese.GBK.NewEncoder().String(h.Name); err != nil {
+				return err
+			}
+			h.NonUTF8 = true
+		}
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	}))
+	ts.Check(zw.Close())
+	ts.Check(out.Close())
 }
