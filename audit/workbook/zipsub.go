@@ -116,6 +116,9 @@ func (rd *Reader) ReadZip(p string) (*audit.Unit, error) {
 		base = "zip"
 	}
 	top := filepath.Join(tmp, base)
+	if err := os.Mkdir(top, 0o700); err != nil {
+		return nil, fmt.Errorf("read zip: %w", err)
+	}
 	for _, e := range files {
 		if err := unpack(e.f, filepath.Join(top, filepath.FromSlash(e.name))); err != nil {
 			if errors.Is(err, errZipLonger) {

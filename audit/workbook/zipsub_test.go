@@ -203,3 +203,30 @@ func TestReadZipRefused(t *testing.T) {
 		t.Errorf("Read(not a zip) = %v", err)
 	}
 }
+
+// FuzzReadZip holds that any bytes named .zip are read or refused with an
+// UnreadableError naming the zip, never a panic, and leave no temporary
+// folder behind.
+func FuzzReadZip(f *testing.F) {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.Create("公文台账.csv")
+	w.Write([]byte("文号,标题,印发日期\n利政发〔2017〕1号,通知,2017-03-01\n"))
+	w, _ = zw.Create("../x.csv")
+	w.Write([]byte("x"))
+	zw.Close()
+	f.Add(b.Bytes())
+	f.Add([]byte("PK\x05\x06" + string(make([]byte, 18))))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "t.zip")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Read(p, Options{UnzipSizeLimit: 1 << 20})
+		var ue *UnreadableError
+		if err != nil && (!errors.As(err, &ue) || ue.Path != p) {
+			t.Fatalf("Read = %v, want nil or an UnreadableError naming the zip", err)
+		}
+	})
+}
