@@ -89,6 +89,9 @@ func Diff(old, cur *Result, oldFile, newFile string, force bool) (*Comparison, e
 			OldGrade: ou.Grade, NewGrade: nu.Grade, OldRank: ou.Rank, NewRank: nu.Rank, RankDelta: ou.Rank - nu.Rank,
 			OldStatus: ou.Status, NewStatus: nu.Status,
 			New: []FindingResult{}, Resolved: []FindingResult{}, Persisting: []FindingResult{}}
+		if ou.Status == StatusError || nu.Status == StatusError {
+			d.RankDelta = 0 // an unreadable submission has no rank to move from or to
+		}
 		olive, err := live(ou)
 		if err != nil {
 			return nil, err

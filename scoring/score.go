@@ -99,8 +99,10 @@ func (s *Scorer) Result(units []*UnitResult, failures []roster.Failure, missing 
 	}
 	for _, f := range failures {
 		res.Errors = append(res.Errors, ErrorEntry{File: f.Source, MessageText: f.Text})
+		// What could not be read is neither graded nor ranked: Grade stays
+		// "" and Rank 0.
 		res.Units = append(res.Units, &UnitResult{Name: f.Name, Type: f.Type, Source: f.Source, Status: StatusError,
-			Grade: last, MessageText: f.Text, Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
+			MessageText: f.Text, Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
 	}
 	res.Decisions = s.decisions.notes(used)
 	Rank(res.Units)
@@ -338,13 +340,16 @@ func findingResult(f audit.Finding) FindingResult {
 
 // Rank orders units in place and sets their ranks: by rounded score, highest
 // first; vetoed units after every unit that is not; units that handed in
-// nothing or could not be read last; equal scores share a rank (1, 1, 3) and
-// are listed in pinyin order of their names.
+// nothing last; equal scores share a rank (1, 1, 3) and are listed in pinyin
+// order of their names. Units that could not be read (StatusError) are not
+// ranked: they come after all others with Rank 0.
 func Rank(units []*UnitResult) {
 	col := collate.New(language.Chinese)
 	group := func(u *UnitResult) int {
 		switch {
-		case u.Status != StatusOK:
+		case u.Status == StatusError:
+			return 3
+		case u.Status == StatusMissing:
 			return 2
 		case u.Vetoed:
 			return 1
@@ -365,6 +370,10 @@ func Rank(units []*UnitResult) {
 		return a.Source < b.Source
 	})
 	for i, u := range units {
+		if group(u) == 3 {
+			u.Rank = 0
+			continue
+		}
 		if i > 0 && group(units[i-1]) == group(u) && units[i-1].Score == u.Score {
 			u.Rank = units[i-1].Rank
 		} else {

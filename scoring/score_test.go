@@ -201,8 +201,8 @@ func TestRankTiesVetoMissingPinyin(t *testing.T) {
 		{"高闸镇", 90, "优秀", 3, false, 3.6},
 		{"上桥镇", 90, "优秀", 3, false, 3.6},
 		{"扁担沟镇", 100, "不合格", 5, true, 4},
-		{"东塔寺乡", 0, "不合格", 6, false, 0},
-		{"马莲渠乡", 0, "不合格", 6, false, 0},
+		{"马莲渠乡", 0, "不合格", 6, false, 0}, // missing: ranked last, last grade
+		{"东塔寺乡", 0, "", 0, false, 0},    // unreadable: neither ranked nor graded
 	}
 	if diff := cmp.Diff(want, summarize(Score(in))); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
@@ -250,5 +250,33 @@ func TestReviewDismissAndAdjust(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"B9"}, unmatched); diff != "" {
 		t.Errorf("unmatched decisions (-want +got)\n%s", diff)
+	}
+}
+
+func TestDiffUnreadableHasNoRankMove(t *testing.T) {
+	ok := func(rank int) *UnitResult {
+		return &UnitResult{Name: "金积镇", Status: StatusOK, Score: 90, Grade: "优秀", Rank: rank, Findings: []FindingResult{}}
+	}
+	failed := &UnitResult{Name: "金积镇", Status: StatusError, Findings: []FindingResult{}}
+	for _, tc := range []struct {
+		name     string
+		old, cur *UnitResult
+		want     int
+	}{
+		{"ranked both years", ok(3), ok(1), 2},
+		{"unreadable now", ok(3), failed, 0},
+		{"unreadable before", failed, ok(2), 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			old := &Result{Checklist: ChecklistInfo{ID: "x"}, Units: []*UnitResult{tc.old}}
+			cur := &Result{Checklist: ChecklistInfo{ID: "x"}, Units: []*UnitResult{tc.cur}}
+			c, err := Diff(old, cur, "a.json", "b.json", false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.Units[0].RankDelta; got != tc.want {
+				t.Errorf("RankDelta = %d, want %d", got, tc.want)
+			}
+		})
 	}
 }

@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,15 +15,16 @@ import (
 const (
 	KindXLSX  = "xlsx"
 	KindCSV   = "csv"
+	KindZip   = "zip"
 	KindOther = "other"
 )
 
 // Submission is one unit's submission found by Discover: an .xlsx workbook,
-// a folder of CSV files, or another file that Read will explain it cannot
-// read.
+// a folder of CSV files, a .zip of either, or another file that Read will
+// explain it cannot read.
 type Submission struct {
 	Path string
-	Kind string // KindXLSX, KindCSV or KindOther
+	Kind string // KindXLSX, KindCSV, KindZip or KindOther
 }
 
 // skipName reports whether a file or folder is skipped silently: hidden
@@ -33,103 +33,137 @@ func skipName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")
 }
 
-// spreadsheetExt reports whether a file found in a folder is a spreadsheet:
-// .xlsx and .xlsm are read; .xls, .et, .xlsb, .ods are reported as formats to
-// convert.
+// spreadsheetExt reports whether a file found in a folder is a submission
+// file: .xlsx, .xlsm and .zip are read; .xls, .et, .xlsb, .ods are reported
+// as formats to convert.
 func spreadsheetExt(p string) bool {
 	switch strings.ToLower(filepath.Ext(p)) {
-	case ".xlsx", ".xlsm", ".xls", ".et", ".xlsb", ".ods":
+	case ".xlsx", ".xlsm", ".xls", ".et", ".xlsb", ".ods", ".zip":
 		return true
 	}
 	return false
 }
 
+// fileKind is the kind of a submission file by its extension.
+func fileKind(p string) string {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".xlsx", ".xlsm":
+		return KindXLSX
+	case ".zip":
+		return KindZip
+	}
+	return KindOther
+}
+
 // Discover walks the paths (files or folders, recursively) and returns the
-// submissions in them, sorted by path: each .xlsx (or .xlsm) file is one; a
-// folder directly holding CSV files named after a sheet of the default
-// schema is one; other spreadsheets found in a folder (.xls, .et, .xlsb,
-// .ods) and files named directly are returned as KindOther so that they can
-// be reported as unreadable; other files in a folder are not submissions. Hidden files and folders found in a folder, and
-// Office lock files (~$…, also when given, as a shell's * matches them), are
-// skipped silently.
-func Discover(paths []string) ([]Submission, error) {
-	sp := newSpec(checklists.DefaultSchema())
-	seen := map[string]bool{}
-	var subs []Submission
-	add := func(p, kind string) {
-		if !seen[p] {
-			seen[p] = true
-			subs = append(subs, Submission{Path: p, Kind: kind})
-		}
-	}
-	fileKind := func(p string) string {
-		switch strings.ToLower(filepath.Ext(p)) {
-		case ".xlsx", ".xlsm":
-			return KindXLSX
-		}
-		return KindOther
-	}
+// submissions in them, sorted by path, and warnings about files that look
+// like a unit's sheets but are not a submission.
+//
+// A file given is one submission. In a folder:
+//   - each .xlsx, .xlsm or .zip file is one; .xls, .et, .xlsb and .ods files
+//     are returned as KindOther so that they can be reported as unreadable;
+//     other files (a README, a scanned PDF) are not submissions;
+//   - a folder that directly holds CSV files, at least one named after a
+//     sheet of the default schema, is one unit's CSV folder (KindCSV) —
+//     unless it also holds other submissions (a workbook or .zip beside the
+//     CSV files, or a subfolder with submissions in it): then it is a folder
+//     of many units, and its CSV files are loose sheets, named in a warning
+//     and not read (they would be a phantom unit named after the folder);
+//   - a folder whose CSV files are not named after any sheet, and that holds
+//     no other submission, gives each CSV file as KindOther.
+//
+// Hidden files and folders found in a folder, and Office lock files (~$…,
+// also when given, as a shell's * matches them), are skipped silently.
+func Discover(paths []string) ([]Submission, []msg.Text, error) {
+	d := &discovery{sp: newSpec(checklists.DefaultSchema()), seen: map[string]bool{}}
 	for _, root := range paths {
 		fi, err := os.Stat(root)
 		if err != nil {
-			return nil, msg.Errorf("找不到报送材料「%s」：%w", "cannot find the submission %q: %w", root, err)
+			return nil, nil, msg.Errorf("找不到报送材料「%s」：%w", "cannot find the submission %q: %w", root, err)
 		}
 		root = filepath.Clean(root)
 		if !fi.IsDir() {
 			if !strings.HasPrefix(filepath.Base(root), "~$") {
-				add(root, fileKind(root))
+				d.add(root, fileKind(root))
 			}
 			continue
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if p != root && skipName(d.Name()) {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() {
-				if strings.EqualFold(filepath.Ext(p), ".csv") {
-					return nil // handled with its folder
-				}
-				// Inside a folder only spreadsheets are submissions: a README,
-				// a scanned PDF or the generator's source next to them are not.
-				if d.Type().IsRegular() && spreadsheetExt(p) {
-					add(p, fileKind(p))
-				}
-				return nil
-			}
-			ents, err := os.ReadDir(p)
-			if err != nil {
-				return err
-			}
-			var csvs []string
-			unit := false
-			for _, e := range ents {
-				if e.IsDir() || skipName(e.Name()) || !strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
-					continue
-				}
-				csvs = append(csvs, filepath.Join(p, e.Name()))
-				if ts, _ := sp.match(strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))); ts != nil {
-					unit = true
-				}
-			}
-			if unit {
-				add(p, KindCSV)
-				return nil
-			}
-			for _, c := range csvs {
-				add(c, KindOther)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("discover submissions: %w", err)
+		if _, err := d.walk(root); err != nil {
+			return nil, nil, fmt.Errorf("discover submissions: %w", err)
 		}
 	}
-	slices.SortFunc(subs, func(a, b Submission) int { return strings.Compare(a.Path, b.Path) })
-	return subs, nil
+	slices.SortFunc(d.subs, func(a, b Submission) int { return strings.Compare(a.Path, b.Path) })
+	return d.subs, d.warnings, nil
+}
+
+// discovery is the state of one Discover call.
+type discovery struct {
+	sp       *spec
+	seen     map[string]bool
+	subs     []Submission
+	warnings []msg.Text
+}
+
+func (d *discovery) add(p, kind string) {
+	if !d.seen[p] {
+		d.seen[p] = true
+		d.subs = append(d.subs, Submission{Path: p, Kind: kind})
+	}
+}
+
+// walk adds the submissions in dir and below, and reports whether it found
+// any.
+func (d *discovery) walk(dir string) (bool, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return false, err
+	}
+	found := false
+	var csvs []string
+	sheet := false
+	for _, e := range ents {
+		if skipName(e.Name()) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case e.IsDir():
+			f, err := d.walk(p)
+			if err != nil {
+				return false, err
+			}
+			found = found || f
+		case strings.EqualFold(filepath.Ext(p), ".csv"):
+			csvs = append(csvs, p)
+			if ts, _ := d.sp.match(strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))); ts != nil {
+				sheet = true
+			}
+		case e.Type().IsRegular() && spreadsheetExt(p):
+			d.add(p, fileKind(p))
+			found = true
+		}
+	}
+	switch {
+	case len(csvs) == 0:
+	case found:
+		names := make([]string, len(csvs))
+		for i, c := range csvs {
+			names[i] = filepath.Base(c)
+		}
+		list := msg.List(names)
+		d.warnings = append(d.warnings, msg.Both(
+			"%s 中散放的 %s 不是一个单位的报送材料，没有审核：这个文件夹里放着各单位的报送材料；如果它们是某个单位的台账，请放进以该单位命名的文件夹",
+			[]any{filepath.ToSlash(dir), list.Zh},
+			"loose sheet files in %s (%s) are not a unit's submission and were not audited: the folder holds the units' submissions; if they are one unit's registers, put them in a folder named after the unit",
+			[]any{filepath.ToSlash(dir), list.En}))
+	case sheet:
+		d.add(dir, KindCSV)
+		found = true
+	default:
+		for _, c := range csvs {
+			d.add(c, KindOther)
+		}
+		found = true
+	}
+	return found, nil
 }

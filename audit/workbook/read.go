@@ -124,8 +124,9 @@ func ReadCSVDir(dir string, opts Options) (*audit.Unit, error) {
 	return NewReader(opts).ReadCSVDir(dir)
 }
 
-// Read reads one submission: a .xlsx workbook, or a folder of one unit's CSV
-// files. Any other file is an *UnreadableError saying what it is.
+// Read reads one submission: a .xlsx workbook, a folder of one unit's CSV
+// files, or a .zip of either (ReadZip). Any other file is an
+// *UnreadableError saying what it is.
 func (rd *Reader) Read(path string) (*audit.Unit, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -133,6 +134,9 @@ func (rd *Reader) Read(path string) (*audit.Unit, error) {
 	}
 	if fi.IsDir() {
 		return rd.ReadCSVDir(path)
+	}
+	if strings.EqualFold(filepath.Ext(path), ".zip") {
+		return rd.ReadZip(path)
 	}
 	return rd.ReadXLSX(path)
 }

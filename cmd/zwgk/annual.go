@@ -88,10 +88,11 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	if err != nil {
 		return err
 	}
-	subs, err := discover(paths)
+	subs, warnings, err := discover(paths)
 	if err != nil {
 		return err
 	}
+	printWarnings(e, warnings, lang)
 	if opts.year < 2019 {
 		fmt.Fprintf(e.stderr, "zwgk: %s\n", msg.New("提示：%d 年度适用2007年《条例》，没有全国统一的年度报告表格；按国办公开办函〔2019〕60号试行格式生成，仅供参考",
 			"note: %d fell under the 2007 Regulations, which had no national table format; the 2019 trial layout is used for reference only", opts.year).In(lang))

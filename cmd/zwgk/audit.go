@@ -37,8 +37,9 @@ func newAuditCmd(e *env, g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "audit PATH…",
 		Short: "审核报送材料：计分、定级、排名，列出问题（应公开未公开等）",
-		Long: `审核各单位报送的自查台账：一个 .xlsx 文件、一个单位的 CSV 文件夹，或放着许多单位报送材料的文件夹
-（递归查找，跳过 ~$ 锁定文件和隐藏文件）。按指标体系计分、定级、排名，列出每个不符合要求的台账行。
+		Long: `审核各单位报送的自查台账：一个 .xlsx 文件、一个单位的 CSV 文件夹、这两者之一的 .zip，或放着许多单位报送
+材料的文件夹（递归查找，跳过 ~$ 锁定文件和隐藏文件；与其他单位材料并列散放的工作表 CSV 文件不算一个单位，只给出
+提示）。按指标体系计分、定级、排名，列出每个不符合要求的台账行。无法读取的报送材料不排名、不评定等级。
 
 台账缺少某条指标要读的列时，这条指标按 0 分计、只列一条「台账缺列」问题（不一票否决、不算应公开未公开），
 单位状态为「需补正」，并提示哪个未识别的列可能是它（「发文日子」可能是「印发日期」）；别名见 docs/workbook.md。
@@ -98,7 +99,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	if year == 0 {
 		year = c.Year
 	}
-	subs, err := discover(paths)
+	subs, warnings, err := discover(paths)
 	if err != nil {
 		return err
 	}
@@ -140,7 +141,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	})
 	prog.finish()
 	units, failures, missing := rec.Finish(scored)
-	res := scorer.Result(units, failures, missing, nil)
+	res := scorer.Result(units, failures, missing, warnings)
 
 	// The report files are written while standard output is: renderers
 	// only read the result.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -93,18 +94,32 @@ func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists
 	wg.Wait()
 }
 
-func discover(paths []string) ([]workbook.Submission, error) {
+// discover finds the submissions in paths, and the warnings about loose
+// sheet files that are not one (workbook.Discover).
+func discover(paths []string) ([]workbook.Submission, []msg.Text, error) {
 	if len(paths) == 0 {
-		return nil, usagef("请指定要审核的报送材料：一个 .xlsx 文件、一个单位的 CSV 文件夹，或放着各单位报送材料的文件夹", "name the submissions to audit: a .xlsx file, one unit's folder of CSV files, or a folder holding the units' submissions")
+		return nil, nil, usagef("请指定要审核的报送材料：一个 .xlsx 文件、一个单位的 CSV 文件夹，或放着各单位报送材料的文件夹", "name the submissions to audit: a .xlsx file, one unit's folder of CSV files, or a folder holding the units' submissions")
 	}
-	subs, err := workbook.Discover(paths)
+	subs, warnings, err := workbook.Discover(paths)
 	if err != nil {
-		return nil, usage(err)
+		return nil, nil, usage(err)
 	}
 	if len(subs) == 0 {
-		return nil, usagef("在 %s 中没有找到报送材料（.xlsx 文件或 CSV 文件夹）", "no submissions (.xlsx files or CSV folders) found in %s", msg.List(paths))
+		err := msg.Errorf("在 %s 中没有找到报送材料（.xlsx 文件、.zip 或 CSV 文件夹）", "no submissions (.xlsx files, .zip files or CSV folders) found in %s", msg.List(paths))
+		for _, w := range warnings {
+			err = msg.Errorf("%w\n%s", "%w\n%s", err, w)
+		}
+		return nil, nil, usage(err)
 	}
-	return subs, nil
+	return subs, warnings, nil
+}
+
+// printWarnings writes the warnings of a command that makes no result to
+// standard error.
+func printWarnings(e *env, warnings []msg.Text, lang msg.Lang) {
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "zwgk: %s%s\n", msg.Pick(lang, "提示：", "warning: "), w.In(lang))
+	}
 }
 
 // failureText is why a submission could not be read, in both languages and

@@ -74,10 +74,11 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 		t := e.now()
 		seed = uint64(t.Year()*10000 + int(t.Month())*100 + t.Day())
 	}
-	subs, err := discover(paths)
+	subs, warnings, err := discover(paths)
 	if err != nil {
 		return err
 	}
+	printWarnings(e, warnings, lang)
 	plan := audit.NewPlan(c)
 	// No roster here: every submission read, with register rows, and the
 	// only one for its unit, is sampled.

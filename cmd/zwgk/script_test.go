@@ -2,7 +2,7 @@ package main
 
 // The command's behaviour as txtar scripts (testdata/script/*.txtar) that
 // run the real binary, as the go command's own tests do. The scripts see
-// the sample district as $SAMPLES, and two commands besides testscript's
+// the sample district as $SAMPLES, and three commands besides testscript's
 // own:
 //
 //	status N CMD ARGS…   runs CMD and requires exit status N (exec only
@@ -10,16 +10,21 @@ package main
 //	mkdistrict DIR YEAR  writes the sample district of YEAR into DIR
 //	rehead FILE SHEET OLD NEW
 //	                     renames the header cell OLD of a workbook's sheet
+//	zip [-gbk] OUT DIR   zips the files under DIR (names in GBK with -gbk)
 //
 //	go test ./cmd/zwgk -run TestScripts
 //	go test ./cmd/zwgk -run TestScripts/audit_samples -v
 
 import (
+	"archive/zip"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -50,6 +55,7 @@ func TestScripts(t *testing.T) {
 			"status":     cmdStatus,
 			"mkdistrict": cmdMkdistrict,
 			"rehead":     cmdRehead,
+			"zip":        cmdZip,
 		},
 	})
 }
@@ -93,4 +99,49 @@ func cmdRehead(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: rehead FILE SHEET OLD NEW")
 	}
 	ts.Check(renameHeader(ts.MkAbs(args[0]), args[1], args[2], args[3]))
+}
+
+// cmdZip writes the files under DIR into OUT.zip, named relative to DIR;
+// with -gbk the names are written in GBK without the UTF-8 flag, as WPS and
+// Windows write them.
+func cmdZip(ts *testscript.TestScript, neg bool, args []string) {
+	gbk := len(args) > 0 && args[0] == "-gbk"
+	if gbk {
+		args = args[1:]
+	}
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: zip [-gbk] OUT.zip DIR")
+	}
+	out, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	zw := zip.NewWriter(out)
+	dir := ts.MkAbs(args[1])
+	ts.Check(filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		h := &zip.FileHeader{Name: filepath.ToSlash(rel), Method: zip.Deflate}
+		if gbk {
+			if h.Name, err = simplifiedchinese.GBK.NewEncoder().String(h.Name); err != nil {
+				return err
+			}
+			h.NonUTF8 = true
+		}
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	}))
+	ts.Check(zw.Close())
+	ts.Check(out.Close())
 }

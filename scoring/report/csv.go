@@ -43,9 +43,13 @@ func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
 			self = fmtScore(*u.SelfScore)
 		}
 		pub, all := u.FindingCounts()
+		rank, score, perf := strconv.Itoa(u.Rank), fmtScore(u.Score), fmtScore(u.PerformancePoints)
+		if u.Status == scoring.StatusError {
+			rank, score, perf = "", "", "" // not ranked, scored or graded
+		}
 		row := []string{
-			strconv.Itoa(u.Rank), xlsx.SafeText(u.Name), xlsx.SafeText(u.Type), StatusLabel(u, l),
-			fmtScore(u.Score), u.Grade, fmtScore(u.PerformancePoints), self, yesNo(u.Vetoed, l),
+			rank, xlsx.SafeText(u.Name), xlsx.SafeText(u.Type), StatusLabel(u, l),
+			score, u.Grade, perf, self, yesNo(u.Vetoed, l),
 			strconv.Itoa(pub), strconv.Itoa(all), xlsx.SafeText(u.Source),
 		}
 		if err := cw.Write(row); err != nil {

@@ -39,6 +39,23 @@ func rankMove(d int) string {
 	return "—"
 }
 
+// rankText is a rank for a table: "-" for a unit not ranked (rank 0, a
+// submission that could not be read).
+func rankText(r int) string {
+	if r == 0 {
+		return "-"
+	}
+	return strconv.Itoa(r)
+}
+
+// rankCell is a rank for a workbook cell: empty for a unit not ranked.
+func rankCell(r int) any {
+	if r == 0 {
+		return nil
+	}
+	return r
+}
+
 // DiffTable prints a comparison for the console.
 func DiffTable(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 	fmt.Fprintf(w, "%s %d（%s） → %d（%s）\n", msg.Pick(l, "对比", "comparing"), c.Old.Year, c.Old.File, c.New.Year, c.New.File)
@@ -54,7 +71,7 @@ func DiffTable(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 			grade = u.OldGrade + "→" + u.NewGrade
 		}
 		if err := t.Append([]string{u.Name, fmtScore(u.OldScore), fmtScore(u.NewScore), signed(u.ScoreDelta), grade,
-			fmt.Sprintf("%d→%d %s", u.OldRank, u.NewRank, rankMove(u.RankDelta)),
+			rankText(u.OldRank) + "→" + rankText(u.NewRank) + " " + rankMove(u.RankDelta),
 			strconv.Itoa(len(u.New)), strconv.Itoa(len(u.Resolved)), strconv.Itoa(len(u.Persisting))}); err != nil {
 			return err
 		}
@@ -99,7 +116,7 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 	}
 	for i, u := range c.Units {
 		r := i + 2
-		vals := []any{u.Name, u.OldScore, u.NewScore, u.ScoreDelta, u.OldGrade, u.NewGrade, u.OldRank, u.NewRank, rankMove(u.RankDelta),
+		vals := []any{u.Name, u.OldScore, u.NewScore, u.ScoreDelta, u.OldGrade, u.NewGrade, rankCell(u.OldRank), rankCell(u.NewRank), rankMove(u.RankDelta),
 			len(u.New), len(u.Resolved), len(u.Persisting)}
 		for j, v := range vals {
 			if err := xlsx.Set(f, sum, xlsx.Cell(j+1, r), v); err != nil {

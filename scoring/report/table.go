@@ -47,6 +47,9 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 		msg.Pick(l, "应公开未公开", "Public"), msg.Pick(l, "问题数", "Findings"), msg.Pick(l, "状态", "Status"),
 	})
 	for _, u := range res.Units {
+		if u.Status == scoring.StatusError {
+			continue // not ranked: listed with its reason below
+		}
 		self := "-"
 		if u.SelfScore != nil {
 			self = fmtScore(*u.SelfScore)
@@ -68,7 +71,7 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 		return err
 	}
 	if len(res.Errors) > 0 {
-		fmt.Fprintln(w, msg.Pick(l, "无法读取的报送材料：", "Submissions that could not be read:"))
+		fmt.Fprintln(w, msg.Pick(l, "无法读取的报送材料（不排名、不评定等级）：", "Submissions that could not be read (not ranked or graded):"))
 		for _, e := range res.Errors {
 			fmt.Fprintf(w, "  %s: %s\n", e.File, e.MessageIn(l))
 		}

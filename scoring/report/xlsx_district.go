@@ -141,7 +141,15 @@ func (b *book) summary(sheet string) error {
 	ft := xlsx.NewFitter(cols)
 	first, lastOK := head+1, 0
 	table := [][]excelize.Cell{b.heads(cols)}
-	for i, u := range res.Units {
+	// Submissions that could not be read are not ranked: they are listed
+	// with their reasons below the ranking (unreadable).
+	var ranked []*scoring.UnitResult
+	for _, u := range res.Units {
+		if u.Status != scoring.StatusError {
+			ranked = append(ranked, u)
+		}
+	}
+	for i, u := range ranked {
 		pub, all := u.FindingCounts()
 		var self, diff any
 		if u.SelfScore != nil {
@@ -168,7 +176,7 @@ func (b *book) summary(sheet string) error {
 			lastOK = first + i
 		}
 	}
-	last := head + len(res.Units)
+	last := head + len(ranked)
 	ws, err := b.setWidths(sheet, ft)
 	if err != nil {
 		return err
@@ -389,7 +397,7 @@ func (b *book) unreadable(sheet string, row, cols int, ws []float64) (int, error
 	}
 	if len(b.res.Errors) > 0 {
 		if err := b.putRow(sheet, 2, row, []excelize.Cell{
-			{Value: msg.Pick(l, "未能读取的报送文件", "Submissions that could not be read"), StyleID: b.st.head},
+			{Value: msg.Pick(l, "未能读取的报送文件（不排名、不评定等级）", "Submissions that could not be read (not ranked or graded)"), StyleID: b.st.head},
 			{Value: msg.Pick(l, "原因", "Reason"), StyleID: b.st.head}}); err != nil {
 			return 0, err
 		}
