@@ -136,8 +136,8 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		scored[i] = u
 	})
 	prog.finish()
-	units, failures, missing := rec.Finish(scored)
-	res := scorer.Result(units, failures, missing, nil)
+	units, failures, missing, notes := rec.Finish(scored)
+	res := scorer.Result(units, failures, missing, notes)
 
 	// The report files are written while standard output is: renderers
 	// only read the result.
