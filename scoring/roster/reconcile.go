@@ -261,9 +261,10 @@ func (r *Reconciler[T]) pair() []msg.Text {
 		if s.fail != nil {
 			s.fail.Name = ru.Name
 		}
-		notes = append(notes, msg.New("报送材料 %s 的单位「%s」不在应报送单位名单 %s 中，因名称与名单中的「%s」相近，按「%s」计；如确为同一单位，请在名单中为「%s」加上别名「%s」",
+		notes = append(notes, msg.Both("报送材料 %s 的单位「%s」不在应报送单位名单 %s 中，因名称与名单中的「%s」相近，按「%s」计；如确为同一单位，请在名单中为「%s」加上别名「%s」",
+			[]any{s.source, s.own, r.ro.Source, ru.Name, ru.Name, ru.Name, s.own},
 			"submission %s: unit %q is not on the roster %s; its name resembles the roster's %q, so it is counted as %q; if they are one unit, add %q to the aliases of %q",
-			s.source, s.own, r.ro.Source, ru.Name, ru.Name, ru.Name, s.own))
+			[]any{s.source, s.own, r.ro.Source, ru.Name, ru.Name, s.own, ru.Name}))
 	}
 	return notes
 }
