@@ -138,7 +138,8 @@ func (r *Reconciler[T]) Match(i int, source string, u *audit.Unit) (m *Match, ok
 
 // Finish returns, in the order of the submissions, what was made of those
 // scored (scored[i] for submission i), the failures, the roster units with
-// no submission, and notes for the run's warnings.
+// no submission, and notes for the run's warnings (pairings by similar names,
+// then submissions not on the roster, then those beside a genuine one).
 //
 // With a roster, a submission that matched no roster name or alias but
 // resembles exactly one roster unit, which no other submission matched or
