@@ -124,7 +124,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 		reports[i] = annual.Compute(r.unit, annual.Options{Year: opts.year, Layout: file.Layout, Calendar: c.Calendar})
 	})
 	prog.finish()
-	units, failures, _ := rec.Finish(reports)
+	units, failures, _, _ := rec.Finish(reports)
 	file.Units = units
 	for _, f := range failures {
 		file.Errors = append(file.Errors, annual.Error{File: f.Source, Message: f.Text.Zh, MessageText: f.Text})

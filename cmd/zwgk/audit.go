@@ -66,7 +66,7 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 	f := cmd.Flags()
 	f.StringVar(&opts.checklist, "checklist", "", "指标体系：内置编号或 YAML 文件（默认 litong-2017）")
 	f.IntVar(&opts.year, "year", 0, "评估年度（默认取指标体系的 year）")
-	f.StringVar(&opts.roster, "roster", "", "应报送单位名单（YAML 或 xlsx）；名单上未报送的单位记为未报送、0分")
+	f.StringVar(&opts.roster, "roster", "", "应报送单位名单（YAML 或 xlsx）；名单上未报送的单位记为未报送、0分；名称相近且一一对应的按名单计，不在名单上的材料提示「已读取、未评分」（见 docs/roster.md）")
 	f.StringVar(&opts.review, "review", "", "区政府办公室的复核决定（zwgk sample 生成的抽查表填好后，或 YAML）")
 	f.StringVar(&opts.format, "format", "table", "标准输出的格式：table、json 或 csv")
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "同时写出报告，格式按扩展名：.xlsx、.json、.csv；可重复")
@@ -140,8 +140,8 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		scored[i] = u
 	})
 	prog.finish()
-	units, failures, missing := rec.Finish(scored)
-	res := scorer.Result(units, failures, missing, warnings)
+	units, failures, missing, notes := rec.Finish(scored)
+	res := scorer.Result(units, failures, missing, append(warnings, notes...))
 
 	// The report files are written while standard output is: renderers
 	// only read the result.

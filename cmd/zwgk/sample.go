@@ -97,7 +97,7 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 		samples[i] = scoring.Sample(r.unit.Name, scoring.Candidates(ev), opts.perUnit, seed)
 	})
 	prog.finish()
-	units, failures, _ := rec.Finish(samples)
+	units, failures, _, _ := rec.Finish(samples)
 	for _, f := range failures {
 		fmt.Fprintf(e.stderr, "zwgk: %s: %s\n", f.Source, f.Text.In(lang))
 	}

@@ -29,3 +29,21 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSimilarity: Similarity is symmetric, between 0 and 1, and 1 for a
+// name with itself (unless it folds to nothing).
+func FuzzSimilarity(f *testing.F) {
+	f.Add("利通区发改局", "利通区发展和改革局")
+	f.Add("金积镇", "金银滩镇")
+	f.Add("区", "区区")
+	f.Add("乡", "镇")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		s := Similarity(a, b)
+		if s < 0 || s > 1 || s != Similarity(b, a) {
+			t.Fatalf("Similarity(%q, %q) = %v, Similarity(%q, %q) = %v", a, b, s, b, a, Similarity(b, a))
+		}
+		if similarityKey(a) != "" && Similarity(a, a) != 1 {
+			t.Fatalf("Similarity(%q, itself) = %v", a, Similarity(a, a))
+		}
+	})
+}

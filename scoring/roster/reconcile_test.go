@@ -21,6 +21,17 @@ const testRoster = `units:
   - {name: 利通区水务局, type: 部门, pilot: false}
 `
 
+// abbrevRoster writes two offices' names short and has two education
+// offices a third name resembles.
+const abbrevRoster = `units:
+  - {name: 利通区发改局, type: 部门, pilot: true}
+  - {name: 利通区卫计局, type: 部门}
+  - {name: 金积镇, type: 乡镇}
+  - {name: 古城镇, type: 乡镇}
+  - {name: 教育局, type: 部门}
+  - {name: 教育体育局, type: 部门}
+`
+
 // sub is one submission fed to the Reconciler: read (unit set) or not.
 type sub struct {
 	path string
@@ -57,6 +68,7 @@ type outcome struct {
 	Matches  map[string]match
 	Failures []failure
 	Missing  []Expected
+	Notes    []string // Chinese
 }
 
 // reconcile feeds subs to a Reconciler against roster (none when "") from
@@ -92,8 +104,8 @@ func reconcile(t *testing.T, roster string, subs []sub) outcome {
 		})
 	}
 	wg.Wait()
-	units, fails, missing := r.Finish(scored)
-	out := outcome{Units: units, Missing: missing}
+	units, fails, missing, notes := r.Finish(scored)
+	out := outcome{Units: units, Missing: missing, Notes: chinese(notes)}
 	for i, m := range matches {
 		if m != nil {
 			if out.Matches == nil {
@@ -109,7 +121,7 @@ func reconcile(t *testing.T, roster string, subs []sub) outcome {
 }
 
 func TestReconcile(t *testing.T) {
-	notOnRoster := "单位「利通区教育局」不在应报送单位名单 名单.yaml 中（请核对单位名称，或在名单中为它加上别名）"
+	notOnRoster := "报送材料 d/教育局.xlsx 已读取，但单位「利通区教育局」不在应报送单位名单 名单.yaml 中，未评分（请核对单位名称，或在名单中为它加上别名）"
 	noRows := "报送材料中没有任何台账记录（公文台账、依申请公开台账等均缺失或为空），无法评估；请填写台账后重新报送"
 	allMissing := []Expected{{Name: "利通区发展和改革局", Type: "部门", Pilot: true}, {Name: "金积镇", Type: "乡镇"},
 		{Name: "上桥镇", Type: "乡镇"}, {Name: "利通区水务局", Type: "部门"}}
@@ -174,7 +186,7 @@ func TestReconcile(t *testing.T) {
 			name:   "a submission not on the roster",
 			roster: testRoster,
 			subs:   []sub{read("d/教育局.xlsx", "利通区教育局", "部门")},
-			want:   outcome{Failures: []failure{{"d/教育局.xlsx", "利通区教育局", "部门", notOnRoster}}, Missing: allMissing},
+			want:   outcome{Notes: []string{notOnRoster}, Missing: allMissing},
 		},
 		{
 			name:   "roster units without a submission are missing, in the roster's order",
@@ -204,6 +216,76 @@ func TestReconcile(t *testing.T) {
 				{"d/空.xlsx", "上桥镇", "", noRows},
 				{"d/金积镇.xlsx", "金积镇", "乡镇", "单位「金积镇」报送了多份材料：d/金积镇.xlsx、e/j.xlsx；请确认哪一份有效后只保留一份"},
 				{"e/j.xlsx", "利通区金积镇", "乡镇", "单位「利通区金积镇」报送了多份材料：d/金积镇.xlsx、e/j.xlsx；请确认哪一份有效后只保留一份"},
+			}},
+		},
+		{
+			name:   "similar names, one each way: scored under the roster's name, a note to add the alias",
+			roster: abbrevRoster,
+			subs: []sub{read("d/利通区发展和改革局.xlsx", "利通区发展和改革局", "部门"), read("d/金积镇.xlsx", "金积镇", "乡镇"),
+				read("d/卫生和计划生育局.xlsx", "", "部门")},
+			want: outcome{Units: []string{"利通区发改局", "金积镇", "利通区卫计局"}, Matches: map[string]match{
+				"d/利通区发展和改革局.xlsx": {Unit: "利通区发改局", By: "similar", Disagreements: []string{"单位自报名称「利通区发展和改革局」，名单名称「利通区发改局」",
+					"单位自报试点部门「否」，以名单「是」为准"}},
+				"d/金积镇.xlsx":      {Unit: "金积镇", By: "name"},
+				"d/卫生和计划生育局.xlsx": {Unit: "利通区卫计局", By: "similar", Disagreements: []string{"单位自报名称「」，名单名称「利通区卫计局」"}},
+			}, Missing: []Expected{{Name: "古城镇", Type: "乡镇"}, {Name: "教育局", Type: "部门"}, {Name: "教育体育局", Type: "部门"}},
+				Notes: []string{
+					"报送材料 d/利通区发展和改革局.xlsx 的单位「利通区发展和改革局」不在应报送单位名单 名单.yaml 中，因名称与名单中的「利通区发改局」相近，按「利通区发改局」计；如确为同一单位，请在名单中为「利通区发改局」加上别名「利通区发展和改革局」",
+					"报送材料 d/卫生和计划生育局.xlsx 的单位「」不在应报送单位名单 名单.yaml 中，因名称与名单中的「利通区卫计局」相近，按「利通区卫计局」计；如确为同一单位，请在名单中为「利通区卫计局」加上别名「」",
+				}},
+		},
+		{
+			name:   "two submissions resemble one roster unit: neither paired, both named with the suggestion, the unit missing",
+			roster: abbrevRoster,
+			subs:   []sub{read("d/a.xlsx", "利通区发展和改革局", "部门"), read("d/b.xlsx", "发展改革局", "部门")},
+			// Match tells the caller of each tentative pairing; Finish undoes both.
+			want: outcome{Matches: map[string]match{
+				"d/a.xlsx": {Unit: "利通区发改局", By: "similar", Disagreements: []string{"单位自报名称「利通区发展和改革局」，名单名称「利通区发改局」", "单位自报试点部门「否」，以名单「是」为准"}},
+				"d/b.xlsx": {Unit: "利通区发改局", By: "similar", Disagreements: []string{"单位自报名称「发展改革局」，名单名称「利通区发改局」", "单位自报试点部门「否」，以名单「是」为准"}},
+			}, Missing: []Expected{{Name: "利通区发改局", Type: "部门", Pilot: true}, {Name: "利通区卫计局", Type: "部门"},
+				{Name: "金积镇", Type: "乡镇"}, {Name: "古城镇", Type: "乡镇"}, {Name: "教育局", Type: "部门"}, {Name: "教育体育局", Type: "部门"}},
+				Notes: []string{
+					"报送材料 d/a.xlsx 已读取，但单位「利通区发展和改革局」不在应报送单位名单 名单.yaml 中，未评分；名单中名称相近的有「利通区发改局」，如是同一单位，请在名单中为它加上别名「利通区发展和改革局」",
+					"报送材料 d/b.xlsx 已读取，但单位「发展改革局」不在应报送单位名单 名单.yaml 中，未评分；名单中名称相近的有「利通区发改局」，如是同一单位，请在名单中为它加上别名「发展改革局」",
+				}},
+		},
+		{
+			name:   "a name resembling two roster units, or one already handed in for, or none: not paired",
+			roster: abbrevRoster,
+			subs: []sub{read("d/教育和体育局.xlsx", "教育和体育局", "部门"), read("d/金积镇.xlsx", "金积镇", "乡镇"),
+				read("d/x.xlsx", "金积乡", "乡镇"), read("d/金银滩镇.xlsx", "金银滩镇", "乡镇"), read("d/高闸镇.xlsx", "高闸镇", "乡镇")},
+			want: outcome{Units: []string{"金积镇"}, Matches: map[string]match{"d/金积镇.xlsx": {Unit: "金积镇", By: "name"},
+				"d/x.xlsx": {Unit: "金积镇", By: "similar", Disagreements: []string{"单位自报名称「金积乡」，名单名称「金积镇」"}}},
+				Missing: []Expected{{Name: "利通区发改局", Type: "部门", Pilot: true}, {Name: "利通区卫计局", Type: "部门"},
+					{Name: "古城镇", Type: "乡镇"}, {Name: "教育局", Type: "部门"}, {Name: "教育体育局", Type: "部门"}},
+				Notes: []string{
+					"报送材料 d/教育和体育局.xlsx 已读取，但单位「教育和体育局」不在应报送单位名单 名单.yaml 中，未评分；名单中名称相近的有「教育局」、「教育体育局」，如是同一单位，请在名单中为它加上别名「教育和体育局」",
+					"报送材料 d/x.xlsx 已读取，但单位「金积乡」不在应报送单位名单 名单.yaml 中，未评分；名单中名称相近的有「金积镇」，如是同一单位，请在名单中为它加上别名「金积乡」",
+					"报送材料 d/金银滩镇.xlsx 已读取，但单位「金银滩镇」不在应报送单位名单 名单.yaml 中，未评分（请核对单位名称，或在名单中为它加上别名）",
+					"报送材料 d/高闸镇.xlsx 已读取，但单位「高闸镇」不在应报送单位名单 名单.yaml 中，未评分（请核对单位名称，或在名单中为它加上别名）",
+				}},
+		},
+		{
+			name:   "an unreadable file whose name resembles one roster unit is counted as it, once",
+			roster: abbrevRoster,
+			subs:   []sub{unreadable("d/利通区发展和改革局.xlsx", "文件已损坏")},
+			want: outcome{Failures: []failure{{"d/利通区发展和改革局.xlsx", "利通区发改局", "", "文件已损坏"}},
+				Missing: []Expected{{Name: "利通区卫计局", Type: "部门"},
+					{Name: "金积镇", Type: "乡镇"}, {Name: "古城镇", Type: "乡镇"}, {Name: "教育局", Type: "部门"}, {Name: "教育体育局", Type: "部门"}},
+				Notes: []string{"报送材料 d/利通区发展和改革局.xlsx 的单位「利通区发展和改革局」不在应报送单位名单 名单.yaml 中，因名称与名单中的「利通区发改局」相近，按「利通区发改局」计；如确为同一单位，请在名单中为「利通区发改局」加上别名「利通区发展和改革局」"}},
+		},
+		{
+			name:   "a unit claiming another's name: the genuine one scored, the other named beside it",
+			roster: testRoster,
+			subs: []sub{read("d/上桥镇.xlsx", "金积镇", "乡镇"), read("d/金积镇.xlsx", "金积镇", "乡镇"),
+				read("e/金积镇.xlsx", "", "")},
+			want: outcome{Units: []string{"金积镇"}, Matches: map[string]match{
+				"d/上桥镇.xlsx": {Unit: "金积镇", By: "name"},
+				"d/金积镇.xlsx": {Unit: "金积镇", By: "name"},
+				"e/金积镇.xlsx": {Unit: "金积镇", By: "name", Disagreements: []string{"单位自报名称「」，名单名称「金积镇」"}},
+			}, Missing: without("金积镇"), Notes: []string{
+				"报送材料 d/金积镇.xlsx 和 d/上桥镇.xlsx 都按名单中的「金积镇」报送：d/金积镇.xlsx 的单位信息名称和文件名都相符，按它评估；d/上桥镇.xlsx 的单位信息名称为「金积镇」、文件名为「上桥镇」，未评分，请核对后重新报送（其文件名是名单中「上桥镇」的名称）",
+				"报送材料 d/金积镇.xlsx 和 e/金积镇.xlsx 都按名单中的「金积镇」报送：d/金积镇.xlsx 的单位信息名称和文件名都相符，按它评估；e/金积镇.xlsx 的单位信息名称为「」、文件名为「金积镇」，未评分，请核对后重新报送",
 			}},
 		},
 	}
