@@ -152,8 +152,8 @@ func ReadRectification(r io.Reader, name string) (*Rectification, error) {
 		if zwgkReport(f, sheets) {
 			return nil, nil
 		}
-		return nil, msg.Errorf("%s: 不是 zwgk 写出的自查报告（没有「整改清单」工作表）", "%s: not a unit report written by zwgk (no %q sheet)",
-			name, "Rectification")
+		return nil, msg.Errorf("%s: 不是 zwgk 写出的自查报告（没有「整改清单」工作表）", "%s: not a unit report written by zwgk (no sheet 整改清单 or Rectification)",
+			name)
 	}
 	date1904 := false
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
@@ -345,7 +345,7 @@ func readRectRow(cells []string, cols []int, date1904 bool, pos func(int) string
 		case k == rectRow:
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 0 {
-				errs = append(errs, msg.Errorf("%s: 行号「%s」不是行号", "%s: row %q is not a row number", pos(i), v))
+				errs = append(errs, msg.Errorf("%s: 行号「%s」不是数字", "%s: row %q is not a number", pos(i), v))
 				continue
 			}
 			r.Row = n
@@ -603,7 +603,7 @@ func (b *book) rowTypedCells(cells []excelize.Cell, r *RectificationRow) []excel
 		r = &RectificationRow{}
 	}
 	var deadline any = r.Deadline
-	if t, err := time.Parse("2006-01-02", r.Deadline); err == nil && t.Year() >= 1900 {
+	if t, err := time.Parse("2006-01-02", r.Deadline); err == nil && t.Year() > 1900 {
 		deadline = t
 	}
 	cells = append(cells,
