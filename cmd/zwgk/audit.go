@@ -27,6 +27,7 @@ type auditOptions struct {
 	format    string
 	outputs   []string
 	force     bool
+	previous  string
 	failOn    string
 	input     inputOptions
 	detail    bool
@@ -66,7 +67,8 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 	f.StringVar(&opts.review, "review", "", "区政府办公室的复核决定（zwgk sample 生成的抽查表填好后，或 YAML）")
 	f.StringVar(&opts.format, "format", "table", "标准输出的格式：table、json 或 csv")
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "同时写出报告，格式按扩展名：.xlsx、.json、.csv；可重复")
-	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）")
+	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）；覆盖单个单位的自查报告时承接其整改清单中填写的内容")
+	f.StringVar(&opts.previous, "previous", "", "上次的自查报告（.xlsx）：承接其整改清单中填写的整改措施、责任人、整改时限、整改状态；none 表示不承接")
 	f.StringVar(&opts.failOn, "fail-on", "none", "有问题时以状态1退出：public（有应公开未公开问题）、any（有任何问题）、none")
 	f.BoolVar(&opts.detail, "detail", false, "表格输出时列出每个单位的指标得分和问题（单个单位时默认列出）")
 	opts.input.register(cmd)
@@ -85,6 +87,12 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		return usagef("--fail-on %s: 应为 public、any 或 none", "--fail-on %s: want public, any or none", opts.failOn)
 	}
 	if err := checkOutputs(opts.outputs, paths, opts.force, reportFormats); err != nil {
+		return err
+	}
+	// What the unit typed into an earlier report is read before anything
+	// is written over it.
+	prev, err := loadRectification(e, opts.previous, opts.outputs)
+	if err != nil {
 		return err
 	}
 	c, err := loadChecklist(e, opts.checklist, opts.input.calendars)
@@ -138,12 +146,15 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	prog.finish()
 	units, failures, missing := rec.Finish(scored)
 	res := scorer.Result(units, failures, missing, nil)
+	if err := checkRectification(prev, res, opts.outputs); err != nil {
+		return err
+	}
 
 	// The report files are written while standard output is: renderers
 	// only read the result.
 	var outErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { outErr = writeOutputs(e, res, opts.outputs, opts.force, lang) })
+	wg.Go(func() { outErr = writeOutputs(e, res, opts.outputs, opts.force, prev, lang) })
 	err = render(e, res, opts.format, opts.detail, lang)
 	wg.Wait()
 	if err != nil {
@@ -151,6 +162,9 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	}
 	if outErr != nil {
 		return outErr
+	}
+	if err := noteRectification(e, prev, res, lang); err != nil {
+		return err
 	}
 	if len(res.Errors) > 0 {
 		return &exitError{code: exitError2, err: unreadableError(errorFiles(res))}
@@ -206,7 +220,7 @@ func render(e *env, res *scoring.Result, format string, detail bool, lang msg.La
 }
 
 // writeOutputs writes every -o file, each atomically.
-func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, lang msg.Lang) error {
+func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, prev *report.Rectification, lang msg.Lang) error {
 	for _, o := range outs {
 		var write func(io.Writer) error
 		switch strings.ToLower(filepath.Ext(o)) {
@@ -216,7 +230,7 @@ func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, lang m
 			write = func(w io.Writer) error { return report.CSV(w, res, report.CSVOptions{Lang: lang, BOM: true}) }
 		case ".xlsx":
 			write = func(w io.Writer) error {
-				return report.XLSX(w, res, report.XLSXOptions{Lang: lang, Tool: toolName(), Generated: generated(e)})
+				return report.XLSX(w, res, report.XLSXOptions{Lang: lang, Tool: toolName(), Generated: generated(e), Previous: prev})
 			}
 		}
 		if err := writeAtomic(o, force, write); err != nil {

@@ -8,6 +8,7 @@ package main
 //	status N CMD ARGS…   runs CMD and requires exit status N (exec only
 //	                     knows success and failure)
 //	mkdistrict DIR YEAR  writes the sample district of YEAR into DIR
+//	xlsx VERB FILE SHEET …  types into or prints a workbook (xlsxcmd_test.go)
 //
 //	go test ./cmd/zwgk -run TestScripts
 //	go test ./cmd/zwgk -run TestScripts/audit_samples -v
@@ -47,6 +48,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"status":     cmdStatus,
 			"mkdistrict": cmdMkdistrict,
+			"xlsx":       cmdXLSX,
 		},
 	})
 }
