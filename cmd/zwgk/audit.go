@@ -45,11 +45,20 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 （超过100个单位时合为一张「各单位计分明细」表，可按单位筛选）。审核时问题清单暂存在系统临时目录（TMPDIR）的
 一个文件中，结束时删除，内存不随单位数增长；环境变量 GOGC、GOMEMLIMIT 可改变垃圾回收设置（默认 400 和 200MiB）。
 
+单个单位的自查报告（-o 自查报告.xlsx）另有「整改清单」，供单位填写整改措施、责任人、整改时限和整改状态。
+--force 覆盖上次的自查报告，或 --previous 上次的报告.xlsx 写到新文件时，先读出上次填写的内容：仍然存在的问题原样承接
+（依次按 指标+工作表+行号+文号、指标+工作表+文号（行挪动了）、指标+工作表+行号（一方没有文号）对应，没有行号的问题按
+指标+问题类型+问题说明、再按指标+问题类型对应；上次的一行只承接给一个问题），本次未再发现的问题连同填写的内容列在
+「已整改」表中，单位自己加的列一并保留。要覆盖的文件不是 zwgk 写出的报告、整改清单读不出来（逐个指出单元格），
+或本次结果不是单个单位的，都拒绝覆盖（退出状态2）；确实不要时加 --previous none。
+
 退出状态：0 完成；1 有符合 --fail-on 的问题；2 用法错误、指标体系有错误，或至少一份报送材料无法读取
 （其余材料照常审核和报告，无法读取的列在结果的 errors 中并说明原因）。`,
 		Example: `  zwgk audit samples/
   zwgk audit 报送材料/ --year 2017 -o 评估结果.xlsx -o 评估结果.json
   zwgk audit 金积镇.xlsx --fail-on public
+  zwgk audit 金积镇.xlsx -o 自查报告.xlsx --force          # 承接上次填写的整改清单
+  zwgk audit 金积镇.xlsx -o 新报告.xlsx --previous 自查报告.xlsx
   zwgk audit 报送材料/ --roster 名单.yaml --review 复核.xlsx -o 评估结果.xlsx`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
