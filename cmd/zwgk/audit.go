@@ -27,6 +27,7 @@ type auditOptions struct {
 	format    string
 	outputs   []string
 	force     bool
+	previous  string
 	failOn    string
 	input     inputOptions
 	detail    bool
@@ -48,11 +49,20 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 （超过100个单位时合为一张「各单位计分明细」表，可按单位筛选）。审核时问题清单暂存在系统临时目录（TMPDIR）的
 一个文件中，结束时删除，内存不随单位数增长；环境变量 GOGC、GOMEMLIMIT 可改变垃圾回收设置（默认 400 和 200MiB）。
 
+单个单位的自查报告（-o 自查报告.xlsx）另有「整改清单」，供单位填写整改措施、责任人、整改时限和整改状态。
+--force 覆盖上次的自查报告，或 --previous 上次的报告.xlsx 写到新文件时，先读出上次填写的内容：仍然存在的问题原样承接
+（依次按 指标+工作表+行号+文号、指标+工作表+文号（行挪动了）、指标+工作表+行号（一方没有文号）对应，没有行号的问题按
+指标+问题类型+问题说明、再按指标+问题类型对应；上次的一行只承接给一个问题），本次未再发现的问题连同填写的内容列在
+「已整改」表中，单位自己加的列一并保留。要覆盖的文件不是 zwgk 写出的报告、整改清单读不出来（逐个指出单元格），
+或本次结果不是单个单位的，都拒绝覆盖（退出状态2）；确实不要时加 --previous none。
+
 退出状态：0 完成；1 有符合 --fail-on 的问题；2 用法错误、指标体系有错误，或至少一份报送材料无法读取
 （其余材料照常审核和报告，无法读取的列在结果的 errors 中并说明原因）。`,
 		Example: `  zwgk audit samples/
   zwgk audit 报送材料/ --year 2017 -o 评估结果.xlsx -o 评估结果.json
   zwgk audit 金积镇.xlsx --fail-on public
+  zwgk audit 金积镇.xlsx -o 自查报告.xlsx --force          # 承接上次填写的整改清单
+  zwgk audit 金积镇.xlsx -o 新报告.xlsx --previous 自查报告.xlsx
   zwgk audit 报送材料/ --roster 名单.yaml --review 复核.xlsx -o 评估结果.xlsx`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -70,7 +80,8 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 	f.StringVar(&opts.review, "review", "", "区政府办公室的复核决定（zwgk sample 生成的抽查表填好后，或 YAML）")
 	f.StringVar(&opts.format, "format", "table", "标准输出的格式：table、json 或 csv")
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "同时写出报告，格式按扩展名：.xlsx、.json、.csv；可重复")
-	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）")
+	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）；覆盖单个单位的自查报告时承接其整改清单中填写的内容")
+	f.StringVar(&opts.previous, "previous", "", "上次的自查报告（.xlsx）：承接其整改清单中填写的整改措施、责任人、整改时限、整改状态；none 表示不承接")
 	f.StringVar(&opts.failOn, "fail-on", "none", "有问题时以状态1退出：public（有应公开未公开问题）、any（有任何问题）、none")
 	f.BoolVar(&opts.detail, "detail", false, "表格输出时列出每个单位的指标得分和问题（单个单位时默认列出）")
 	opts.input.register(cmd)
@@ -89,6 +100,12 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		return usagef("--fail-on %s: 应为 public、any 或 none", "--fail-on %s: want public, any or none", opts.failOn)
 	}
 	if err := checkOutputs(opts.outputs, paths, opts.force, reportFormats); err != nil {
+		return err
+	}
+	// What the unit typed into an earlier report is read before anything
+	// is written over it.
+	prev, err := loadRectification(e, opts.previous, opts.outputs)
+	if err != nil {
 		return err
 	}
 	c, err := loadChecklist(e, opts.checklist, opts.input.calendars)
@@ -142,12 +159,15 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	prog.finish()
 	units, failures, missing, notes := rec.Finish(scored)
 	res := scorer.Result(units, failures, missing, append(warnings, notes...))
+	if err := checkRectification(prev, res, opts.outputs); err != nil {
+		return err
+	}
 
 	// The report files are written while standard output is: renderers
 	// only read the result.
 	var outErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { outErr = writeOutputs(e, res, opts.outputs, opts.force, lang) })
+	wg.Go(func() { outErr = writeOutputs(e, res, opts.outputs, opts.force, prev, lang) })
 	err = render(e, res, opts.format, opts.detail, lang)
 	wg.Wait()
 	if err != nil {
@@ -155,6 +175,9 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	}
 	if outErr != nil {
 		return outErr
+	}
+	if err := noteRectification(e, prev, res, lang); err != nil {
+		return err
 	}
 	if len(res.Errors) > 0 {
 		return &exitError{code: exitError2, err: unreadableError(errorFiles(res))}
@@ -210,7 +233,7 @@ func render(e *env, res *scoring.Result, format string, detail bool, lang msg.La
 }
 
 // writeOutputs writes every -o file, each atomically.
-func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, lang msg.Lang) error {
+func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, prev *report.Rectification, lang msg.Lang) error {
 	for _, o := range outs {
 		var write func(io.Writer) error
 		switch strings.ToLower(filepath.Ext(o)) {
@@ -220,7 +243,7 @@ func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, lang m
 			write = func(w io.Writer) error { return report.CSV(w, res, report.CSVOptions{Lang: lang, BOM: true}) }
 		case ".xlsx":
 			write = func(w io.Writer) error {
-				return report.XLSX(w, res, report.XLSXOptions{Lang: lang, Tool: toolName(), Generated: generated(e)})
+				return report.XLSX(w, res, report.XLSXOptions{Lang: lang, Tool: toolName(), Generated: generated(e), Previous: prev})
 			}
 		}
 		if err := writeAtomic(o, force, write); err != nil {

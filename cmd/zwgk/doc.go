@@ -22,6 +22,13 @@ warnings with --strict (lint); 2 a usage error, a checklist with errors, or a
 submission that could not be read (the others are still audited and
 reported).
 
+A unit's self-check report (`zwgk audit 本单位.xlsx -o 自查报告.xlsx`) has a
+rectification list (整改清单) the unit types into. Rerunning over it with
+--force, or writing a new report with --previous 自查报告.xlsx, carries what
+was typed over to the findings still found and lists the others on a sheet
+已整改; a file whose typed text would be lost is not replaced (exit 2)
+unless --previous none.
+
 The contracts — the checklist format zwgk.checklist/v1, the workbook layout,
 the command line and the zwgk.result/v1 JSON — are described in the docs/
 folder of the source and in `zwgk COMMAND --help`.

@@ -10,10 +10,11 @@ import (
 )
 
 type reportOptions struct {
-	outputs []string
-	format  string
-	force   bool
-	detail  bool
+	outputs  []string
+	format   string
+	force    bool
+	previous string
+	detail   bool
 }
 
 func newReportCmd(e *env, g *globalOptions) *cobra.Command {
@@ -40,13 +41,18 @@ func newReportCmd(e *env, g *globalOptions) *cobra.Command {
 	f := cmd.Flags()
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "写出报告，格式按扩展名：.xlsx、.json、.csv；可重复")
 	f.StringVar(&opts.format, "format", "", "标准输出的格式：table、json 或 csv（有 -o 时默认不输出）")
-	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件")
+	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件；覆盖单个单位的自查报告时承接其整改清单中填写的内容")
+	f.StringVar(&opts.previous, "previous", "", "上次的自查报告（.xlsx）：承接其整改清单中填写的内容；none 表示不承接（同 zwgk audit --previous）")
 	f.BoolVar(&opts.detail, "detail", false, "表格输出时列出每个单位的指标得分和问题")
 	return cmd
 }
 
 func runReport(e *env, opts *reportOptions, path string, lang msg.Lang) error {
 	if err := checkOutputs(opts.outputs, []string{path}, opts.force, reportFormats); err != nil {
+		return err
+	}
+	prev, err := loadRectification(e, opts.previous, opts.outputs)
+	if err != nil {
 		return err
 	}
 	data, err := e.readFile(path)
@@ -56,6 +62,9 @@ func runReport(e *env, opts *reportOptions, path string, lang msg.Lang) error {
 	res, err := scoring.ReadResult(bytes.NewReader(data), path)
 	if err != nil {
 		return usage(err)
+	}
+	if err := checkRectification(prev, res, opts.outputs); err != nil {
+		return err
 	}
 	format := opts.format
 	if format == "" && len(opts.outputs) == 0 {
@@ -71,5 +80,8 @@ func runReport(e *env, opts *reportOptions, path string, lang msg.Lang) error {
 			return err
 		}
 	}
-	return writeOutputs(e, res, opts.outputs, opts.force, lang)
+	if err := writeOutputs(e, res, opts.outputs, opts.force, prev, lang); err != nil {
+		return err
+	}
+	return noteRectification(e, prev, res, lang)
 }

@@ -11,6 +11,7 @@ package main
 //	rehead FILE SHEET OLD NEW
 //	                     renames the header cell OLD of a workbook's sheet
 //	zip [-gbk] OUT DIR   zips the files under DIR (names in GBK with -gbk)
+//	xlsx VERB FILE SHEET …  types into or prints a workbook (xlsxcmd_test.go)
 //
 //	go test ./cmd/zwgk -run TestScripts
 //	go test ./cmd/zwgk -run TestScripts/audit_samples -v
@@ -56,6 +57,7 @@ func TestScripts(t *testing.T) {
 			"mkdistrict": cmdMkdistrict,
 			"rehead":     cmdRehead,
 			"zip":        cmdZip,
+			"xlsx":       cmdXLSX,
 		},
 	})
 }

@@ -6,6 +6,14 @@
 // themselves. Labels a clerk reads (MethodLabel, ReviewLabel, StatusLabel)
 // are picked in the language given.
 //
+// The one sheet of a result's report that someone fills in is the unit
+// workbook's 整改清单 (rectification list): ReadRectification reads it back
+// beside its writer, over the same column layout (rectify.go), and
+// XLSXOptions.Previous carries what the unit typed into the next report.
+// It lives here, not in scoring/forms, because the sheet is part of the
+// result's report and its columns are the finding sheets' columns; the
+// reader takes a reader and a name, and the command reads the file.
+//
 // What goes where:
 //   - a new output format of the result: a file here with one exported
 //     function taking the result, a writer and its options;

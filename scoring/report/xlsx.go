@@ -26,6 +26,10 @@ type XLSXOptions struct {
 	// Tool names the program, e.g. "zwgk v0.1.0"; it becomes the workbook's
 	// author.
 	Tool string
+	// Previous is what the unit typed into the rectification list of an
+	// earlier report (ReadRectification): a unit workbook carries it over
+	// for the findings still found and lists the others on a sheet 已整改.
+	Previous *Rectification
 }
 
 // XLSX writes the report workbook of res to w: the district workbook when res
@@ -51,8 +55,11 @@ func XLSX(w io.Writer, res *scoring.Result, opts XLSXOptions) (err error) {
 	if err != nil {
 		return fmt.Errorf("write xlsx report: %w", err)
 	}
-	if len(res.Units) == 1 && res.Units[0].Status == scoring.StatusOK {
+	if UnitReport(res) {
 		err = b.unitWorkbook(res.Units[0])
+	} else if p := opts.Previous; p != nil && p.Typed() > 0 {
+		return msg.Errorf("write xlsx report: 结果不是单个单位的自查报告，%s 的整改清单中填写的内容无处承接",
+			"write xlsx report: the result is not a unit's report; what was typed in the rectification list of %s has nowhere to go", p.Source)
 	} else {
 		err = b.districtWorkbook()
 	}
@@ -117,6 +124,9 @@ type book struct {
 	items map[string]scoring.ItemInfo // the checklist's items by id
 	names *xlsx.Names                 // sheet names taken
 	first bool                        // the default sheet has not been renamed yet
+	// carried pairs the unit's findings with the rows of opts.Previous
+	// (Rectification.Match); nil without a previous report.
+	carried []int
 }
 
 // xlsxStyles are the ids of the workbook's cell styles.

@@ -22,7 +22,8 @@ const (
 )
 
 // findingColumns are the columns of a finding sheet; the rectification
-// columns come last, the status column being the very last.
+// columns come last (in the order of the rect* constants), followed only by
+// the columns a unit added to an earlier report.
 func (b *book) findingColumns(list findingList) []xlsx.Column {
 	l := b.l
 	cols := []xlsx.Column{
@@ -55,6 +56,7 @@ func (b *book) findingColumns(list findingList) []xlsx.Column {
 			xlsx.Column{Head: msg.Pick(l, "责任人", "Responsible"), Min: 10, Max: 12},
 			xlsx.Column{Head: msg.Pick(l, "整改时限", "Deadline"), Min: 12, Max: 12},
 			xlsx.Column{Head: msg.Pick(l, "整改状态", "Status"), Min: 10, Max: 12})
+		cols = append(cols, b.extraColumns()...)
 	}
 	return cols
 }
@@ -93,11 +95,7 @@ func (b *book) findingCells(cells []excelize.Cell, n int, u *scoring.UnitResult,
 		excelize.Cell{Value: r, StyleID: b.st.integer},
 		excelize.Cell{Value: b.reviewText(f.Review), StyleID: b.st.wrap})
 	if list == findingsRectify {
-		cells = append(cells,
-			excelize.Cell{StyleID: b.st.wrap},
-			excelize.Cell{StyleID: b.st.text},
-			excelize.Cell{StyleID: b.st.date},
-			excelize.Cell{StyleID: b.st.center})
+		cells = b.typedCells(cells, n)
 	}
 	return cells
 }
@@ -166,7 +164,7 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 		return err
 	}
 	if list == findingsRectify {
-		if err := b.rectifyValidations(sheet, len(cols)); err != nil {
+		if err := b.rectifyValidations(sheet, rectStatus+1); err != nil {
 			return err
 		}
 	}
@@ -180,7 +178,7 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 		}
 	}
 	if list == findingsRectify {
-		if err := sw.SetColStyle(len(cols)-1, len(cols)-1, b.st.date); err != nil {
+		if err := sw.SetColStyle(rectDeadline+1, rectDeadline+1, b.st.date); err != nil {
 			return err
 		}
 	}
@@ -203,7 +201,7 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 }
 
 // rectifyValidations adds the dropdown of rectification states over the
-// whole status column (the last of cols) and a date check on the deadline
+// whole status column (column cols) and a date check on the deadline
 // column before it.
 func (b *book) rectifyValidations(sheet string, cols int) error {
 	l := b.l

@@ -36,7 +36,7 @@ func (b *book) unitWorkbook(u *scoring.UnitResult) error {
 	if err := b.findingSheet(msg.Pick(l, "应公开未公开清单", "Should be public"), findingsPublic, units); err != nil {
 		return err
 	}
-	if err := b.findingSheet(msg.Pick(l, "整改清单", "Rectification"), findingsRectify, units); err != nil {
+	if err := b.rectification(u); err != nil {
 		return err
 	}
 	if len(b.res.Decisions) > 0 {
