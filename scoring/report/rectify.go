@@ -667,17 +667,9 @@ func (b *book) resolvedSheet(sheet string, rows []*RectificationRow) error {
 	if err := b.rectifyValidations(sheet, rectStatus+1); err != nil {
 		return err
 	}
-	sw, err := b.f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
 	ws := ft.Widths()
-	for i, w := range ws {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(xlsx.Freeze(2, 1)); err != nil {
+	sw, err := b.streamSheet(sheet, ws, xlsx.Freeze(2, 1))
+	if err != nil {
 		return err
 	}
 	rw := &rowWriter{b: b, sw: sw, ws: ws}

@@ -91,6 +91,25 @@ func fastZip(w io.Writer) excelize.ZipWriter {
 // rowWriter writes rows of cells into a streamed sheet: an empty string is
 // written as a styled empty cell, and, given the column widths, a row with
 // no options is as tall as its wrapped text needs.
+// streamSheet starts streaming sheet: the columns' widths and the frozen
+// panes are set (what a StreamWriter takes before its first row); the
+// caller may set more columns before writing rows.
+func (b *book) streamSheet(sheet string, widths []float64, panes *excelize.Panes) (*excelize.StreamWriter, error) {
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(panes); err != nil {
+		return nil, err
+	}
+	return sw, nil
+}
+
 type rowWriter struct {
 	b    *book
 	sw   *excelize.StreamWriter

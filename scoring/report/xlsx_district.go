@@ -638,19 +638,11 @@ func (b *book) matrix(sheet string) error {
 	if err := b.printSetup(sheet, 1, 4); err != nil {
 		return err
 	}
-	sw, err := b.f.NewStreamWriter(sheet)
+	sw, err := b.streamSheet(sheet, ft.Widths(), xlsx.Freeze(5, 3))
 	if err != nil {
 		return err
 	}
-	for i, w := range ft.Widths() {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
 	if err := sw.SetColWidth(3, lastCol, itemWidth); err != nil {
-		return err
-	}
-	if err := sw.SetPanes(xlsx.Freeze(5, 3)); err != nil {
 		return err
 	}
 	setRow := (&rowWriter{b: b, sw: sw}).put

@@ -168,24 +168,16 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 			return err
 		}
 	}
-	sw, err := b.f.NewStreamWriter(sheet)
+	ws := ft.Widths()
+	sw, err := b.streamSheet(sheet, ws[:len(cols)], xlsx.Freeze(2, 1))
 	if err != nil {
 		return err
-	}
-	for i := range cols {
-		if err := sw.SetColWidth(i+1, i+1, ft.Width(i)); err != nil {
-			return err
-		}
 	}
 	if list == findingsRectify {
 		if err := sw.SetColStyle(rectDeadline+1, rectDeadline+1, b.st.date); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(xlsx.Freeze(2, 1)); err != nil {
-		return err
-	}
-	ws := ft.Widths()
 	rw := &rowWriter{b: b, sw: sw, ws: ws}
 	setRow := func(row int, cells []excelize.Cell) error { return rw.put(row, cells) }
 	if err := setRow(1, b.heads(cols)); err != nil {

@@ -137,17 +137,9 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 	if err := b.printSetup(sheet, head, head); err != nil {
 		return err
 	}
-	sw, err := b.f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
 	ws := ft.Widths()
-	for i, w := range ws {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(xlsx.Freeze(head+1, 3)); err != nil {
+	sw, err := b.streamSheet(sheet, ws, xlsx.Freeze(head+1, 3))
+	if err != nil {
 		return err
 	}
 	rw := &rowWriter{b: b, sw: sw}
@@ -281,17 +273,9 @@ func (b *book) ledgerTable(sheet string, units []*scoring.UnitResult) error {
 	if err := b.printSetup(sheet, 1, 1); err != nil {
 		return err
 	}
-	sw, err := b.f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
 	ws := ft.Widths()
-	for i, w := range ws {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(xlsx.Freeze(2, 3)); err != nil {
+	sw, err := b.streamSheet(sheet, ws, xlsx.Freeze(2, 3))
+	if err != nil {
 		return err
 	}
 	rw := &rowWriter{b: b, sw: sw, ws: ws}
