@@ -222,3 +222,34 @@ func TestReadUnreadable(t *testing.T) {
 		t.Errorf("missing file: error = %v, want os.ErrNotExist", err)
 	}
 }
+
+// WPS saves .et files that are OOXML inside (a zip): such a file is read as
+// the workbook it is, exactly as its .xlsx twin; a real BIFF8 .et is refused
+// with the .xls message (TestReadUnreadable).
+func TestReadOOXMLWithEtExtension(t *testing.T) {
+	src := filepath.Join("..", "..", "samples", "district", "金积镇.xlsx")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	et := filepath.Join(t.TempDir(), "金积镇.et")
+	if err := os.WriteFile(et, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, err := Read(src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(et, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != want.Name || len(got.Tables) != len(want.Tables) {
+		t.Fatalf("read %q with %d tables, want %q with %d", got.Name, len(got.Tables), want.Name, len(want.Tables))
+	}
+	for name, wt := range want.Tables {
+		if gt := got.Tables[name]; gt == nil || len(gt.Rows) != len(wt.Rows) {
+			t.Errorf("table %s: rows differ", name)
+		}
+	}
+}
