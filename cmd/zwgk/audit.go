@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -99,7 +100,9 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	default:
 		return usagef("--fail-on %s: 应为 public、any 或 none", "--fail-on %s: want public, any or none", opts.failOn)
 	}
-	if err := checkOutputs(opts.outputs, paths, opts.force, reportFormats); err != nil {
+	inputs := append(slices.Clone(paths), opts.roster, opts.review, opts.checklist)
+	inputs = append(inputs, opts.input.calendars...)
+	if err := checkOutputs(opts.outputs, inputs, opts.force, reportFormats); err != nil {
 		return err
 	}
 	// What the unit typed into an earlier report is read before anything

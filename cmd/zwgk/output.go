@@ -36,10 +36,13 @@ func checkOutputs(outs, inputs []string, force bool, formats []string) error {
 		}
 		seen[abs] = true
 		if isInput(abs, inputs) {
-			return usagef("-o %s: 这是一个输入文件，zwgk 不会覆盖报送材料", "-o %s: this is an input; zwgk never writes over submissions", o)
+			return usagef("-o %s: 这是一个输入文件，zwgk 不会覆盖输入（报送材料、指标体系、名单、复核文件、日历）", "-o %s: this is an input; zwgk never writes over its inputs (submissions, checklist, roster, review, calendar)", o)
 		}
 		if _, err := os.Stat(o); err == nil && !force {
 			return usagef("-o %s: 文件已存在；如需覆盖，请加 --force", "-o %s: the file exists; add --force to replace it", o)
+		}
+		if err := writableDir(filepath.Dir(abs)); err != nil {
+			return usage(msg.Errorf("-o %s: 无法在这个文件夹中写入文件：%w", "-o %s: cannot write a file in its folder: %w", o, err))
 		}
 	}
 	return nil
@@ -47,6 +50,8 @@ func checkOutputs(outs, inputs []string, force bool, formats []string) error {
 
 // isInput reports whether abs is one of the inputs or lies inside an input folder.
 func isInput(abs string, inputs []string) bool {
+	out, outErr := os.Stat(abs)
+	real := resolve(abs)
 	for _, in := range inputs {
 		if in == "" {
 			continue
@@ -58,18 +63,52 @@ func isInput(abs string, inputs []string) bool {
 		if a == abs {
 			return true
 		}
-		if fi, err := os.Stat(in); err == nil && fi.IsDir() {
-			if rel, err := filepath.Rel(a, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		fi, err := os.Stat(in)
+		if err != nil {
+			continue
+		}
+		// The same file under another name: a symbolic or hard link, or
+		// another case on a case-insensitive disk.
+		if outErr == nil && os.SameFile(fi, out) {
+			return true
+		}
+		if fi.IsDir() {
+			if rel, err := filepath.Rel(resolve(a), real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 				// A report inside a submissions folder would be read as a
-				// submission next time; only workbooks and CSV matter.
-				ext := strings.ToLower(filepath.Ext(abs))
-				if ext == ".xlsx" || ext == ".csv" {
+				// submission next time; only workbooks, CSV and zips matter.
+				switch strings.ToLower(filepath.Ext(abs)) {
+				case ".xlsx", ".csv", ".zip":
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// resolve returns abs with the symbolic links of its folders (and its own,
+// if it exists) resolved, so that a path through a linked folder is seen
+// where it really is.
+func resolve(abs string) string {
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	if d, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(d, filepath.Base(abs))
+	}
+	return abs
+}
+
+// writableDir checks, before any work is done, that a report can be
+// written in dir: it exists, is a folder, and a file can be made in it.
+func writableDir(dir string) error {
+	f, err := os.CreateTemp(dir, ".zwgk-check-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
 }
 
 // writeAtomic writes a file through a temporary file in the same folder and
