@@ -235,8 +235,10 @@ func render(e *env, res *scoring.Result, format string, detail bool, lang msg.La
 	return report.Table(e.stdout, res, report.TableOptions{Lang: lang, Detail: detail})
 }
 
-// writeOutputs writes every -o file, each atomically.
+// writeOutputs writes every -o file, each atomically; one that fails does
+// not stop the others, and every failure is returned.
 func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, prev *report.Rectification, lang msg.Lang) error {
+	var errs []error
 	for _, o := range outs {
 		var write func(io.Writer) error
 		switch strings.ToLower(filepath.Ext(o)) {
@@ -249,11 +251,9 @@ func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, prev *
 				return report.XLSX(w, res, report.XLSXOptions{Lang: lang, Tool: toolName(), Generated: generated(e), Previous: prev})
 			}
 		}
-		if err := writeAtomic(o, force, write); err != nil {
-			return err
-		}
+		errs = append(errs, writeAtomic(o, force, write))
 	}
-	return nil
+	return msg.Join(errs...)
 }
 
 // generated is the generation date written into reports: SOURCE_DATE_EPOCH
