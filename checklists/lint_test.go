@@ -54,6 +54,7 @@ func TestLintDefects(t *testing.T) {
 		{"total", "8:8", "总分「21」不等于各指标分值之和「20」", "total 21 differs from the sum of the items' points, 20", false},
 		{"weight", "9:21", "方案六(四)要求政务公开在效能考核中「分值权重不低于4%」", "performance_weight 0.035 is below 0.04", false},
 		{"grades-order", "13:21", "等级应从高到低排列：最低分「17.5」应小于上一等级的「17.5」", "strictly descending", false},
+		{"grades-scalar", "11:10", "等级应为映射（key: value），不是文本", "grade should be a mapping (key: value), not text", false},
 		{"grades-last", "14:22", "最后一个等级的最低分应为0，不是「5」", "the last grade's min should be 0, not 5", false},
 		{"unknown-method", "59:17", "未知的计分方法「rat」，是否想写「rate」？", `unknown method "rat"; did you mean "rate"?`, false},
 		{"unknown-table", "60:16", "未知的表「training」，是否想写「trainings」？", `unknown table "training"`, false},

@@ -297,8 +297,12 @@ func (l *loader) grades(e yamlfile.Entry, total *big.Rat) []Grade {
 		}
 		grades = append(grades, g)
 	}
-	if lastMin := grades[len(grades)-1].Min; lastOK && lastMin.Sign() != 0 {
-		l.errorf(last.Pos(), "最后一个等级的最低分应为0，不是「%s」", "the last grade's min should be 0, not %s", yamlfile.NumberText(lastMin))
+	// lastOK means the last band was a mapping with a number for min, so
+	// grades holds it; a band that is not a mapping was reported already.
+	if lastOK {
+		if lastMin := grades[len(grades)-1].Min; lastMin.Sign() != 0 {
+			l.errorf(last.Pos(), "最后一个等级的最低分应为0，不是「%s」", "the last grade's min should be 0, not %s", yamlfile.NumberText(lastMin))
+		}
 	}
 	return grades
 }

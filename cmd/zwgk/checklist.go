@@ -108,12 +108,12 @@ func runLint(e *env, files []string, strict bool, calendarFiles []string, lang m
 	for _, f := range files {
 		data, err := e.readFile(f)
 		if err != nil {
-			fmt.Fprintf(e.stdout, "%s: %v\n", f, err)
+			fmt.Fprintf(e.stdout, "%s: %s\n", msg.Escape(f), msg.Escape(msg.Local(err, lang)))
 			errors++
 			continue
 		}
 		for _, le := range checklists.Lint(f, data, opts) {
-			fmt.Fprintln(e.stdout, le.In(lang))
+			fmt.Fprintln(e.stdout, msg.Escape(le.In(lang)))
 			if le.Warning {
 				warnings++
 			} else {

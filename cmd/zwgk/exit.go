@@ -97,6 +97,6 @@ func run(args []string, e *env) int {
 		return code // the command has said all there is to say
 	}
 	lang, _ := msg.ParseLang(g.lang)
-	fmt.Fprintf(e.stderr, "zwgk: %s\n", msg.Local(err, lang))
+	fmt.Fprintf(e.stderr, "zwgk: %s\n", msg.Escape(msg.Local(err, lang)))
 	return code
 }

@@ -118,7 +118,7 @@ func discover(paths []string) ([]workbook.Submission, []msg.Text, error) {
 // standard error.
 func printWarnings(e *env, warnings []msg.Text, lang msg.Lang) {
 	for _, w := range warnings {
-		fmt.Fprintf(e.stderr, "zwgk: %s%s\n", msg.Pick(lang, "提示：", "warning: "), w.In(lang))
+		fmt.Fprintf(e.stderr, "zwgk: %s%s\n", msg.Pick(lang, "提示：", "warning: "), msg.Escape(w.In(lang)))
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"sync"
 
 	"github.com/schollz/progressbar/v3"
+
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // progress shows units done / total and the current file on standard error
@@ -34,7 +36,7 @@ func (p *progress) start(path string) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.bar.Describe(filepath.Base(path))
+	p.bar.Describe(msg.Escape(filepath.Base(path)))
 }
 
 func (p *progress) done() {

@@ -147,6 +147,6 @@ func noteRectification(e *env, prev *report.Rectification, res *scoring.Result, 
 	t := msg.New("整改清单：承接 %[1]s 中填写的整改情况 %[2]d 条；上次列出的问题中 %[3]d 个本次未再发现，列在「已整改」表（其中 %[4]d 条填写过整改情况）",
 		"rectification list: %[2]d filled-in rows carried over from %[1]s; %[3]d findings listed last time were not found this time and are on the sheet Resolved (%[4]d of them filled in)",
 		prev.Source, carried, len(resolved), typed)
-	_, err = fmt.Fprintln(e.stderr, t.In(lang))
+	_, err = fmt.Fprintln(e.stderr, msg.Escape(t.In(lang)))
 	return err
 }

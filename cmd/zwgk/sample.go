@@ -99,7 +99,7 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 	prog.finish()
 	units, failures, _, _ := rec.Finish(samples)
 	for _, f := range failures {
-		fmt.Fprintf(e.stderr, "zwgk: %s: %s\n", f.Source, f.Text.In(lang))
+		fmt.Fprintf(e.stderr, "zwgk: %s: %s\n", msg.Escape(f.Source), msg.Escape(f.Text.In(lang)))
 	}
 	var all []scoring.Sampled
 	for _, s := range units {

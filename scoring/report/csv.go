@@ -48,9 +48,9 @@ func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
 			rank, score, perf = "", "", "" // not ranked, scored or graded
 		}
 		row := []string{
-			rank, xlsx.SafeText(u.Name), xlsx.SafeText(u.Type), StatusLabel(u, l),
-			score, u.Grade, perf, self, yesNo(u.Vetoed, l),
-			strconv.Itoa(pub), strconv.Itoa(all), xlsx.SafeText(u.Source),
+			rank, csvText(u.Name), csvText(u.Type), StatusLabel(u, l),
+			score, csvText(u.Grade), perf, self, yesNo(u.Vetoed, l),
+			strconv.Itoa(pub), strconv.Itoa(all), csvText(u.Source),
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -59,6 +59,10 @@ func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
 	cw.Flush()
 	return cw.Error()
 }
+
+// csvText is text from the data as a CSV cell: control characters shown
+// escaped (msg.Escape), and not taken for a formula (xlsx.SafeText).
+func csvText(s string) string { return xlsx.SafeText(msg.Escape(s)) }
 
 // StatusLabel is a unit's status as a clerk reads it.
 func StatusLabel(u *scoring.UnitResult, l msg.Lang) string {

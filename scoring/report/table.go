@@ -40,7 +40,7 @@ func NewTable(w io.Writer, header []string) *tablewriter.Table {
 // items and findings.
 func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 	l := opts.Lang
-	fmt.Fprintf(w, "%s（%s）  %s %d\n", res.Checklist.Title, res.Checklist.ID, msg.Pick(l, "年度", "year"), res.Year)
+	printf(w, "%s（%s）  %s %d\n", res.Checklist.Title, res.Checklist.ID, msg.Pick(l, "年度", "year"), res.Year)
 	t := NewTable(w, []string{
 		msg.Pick(l, "排名", "Rank"), msg.Pick(l, "单位", "Unit"), msg.Pick(l, "类型", "Type"), msg.Pick(l, "得分", "Score"),
 		msg.Pick(l, "等级", "Grade"), msg.Pick(l, "效能分", "Perf."), msg.Pick(l, "自评分", "Self"),
@@ -62,8 +62,8 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 			}
 		}
 		pub, all := u.FindingCounts()
-		if err := t.Append([]string{strconv.Itoa(u.Rank), u.Name, u.Type, fmtScore(u.Score), u.Grade,
-			fmtScore(u.PerformancePoints), self, strconv.Itoa(pub), strconv.Itoa(all), status}); err != nil {
+		if err := t.Append(escaped(strconv.Itoa(u.Rank), u.Name, u.Type, fmtScore(u.Score), u.Grade,
+			fmtScore(u.PerformancePoints), self, strconv.Itoa(pub), strconv.Itoa(all), status)); err != nil {
 			return err
 		}
 	}
@@ -73,16 +73,16 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 	if len(res.Errors) > 0 {
 		fmt.Fprintln(w, msg.Pick(l, "无法读取的报送材料（不排名、不评定等级）：", "Submissions that could not be read (not ranked or graded):"))
 		for _, e := range res.Errors {
-			fmt.Fprintf(w, "  %s: %s\n", e.File, e.MessageIn(l))
+			printf(w, "  %s: %s\n", e.File, e.MessageIn(l))
 		}
 	}
 	missingColumns(w, res, l)
 	for _, warn := range res.WarningsIn(l) {
-		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
+		printf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
 	for _, d := range res.Decisions {
 		if !d.Applied {
-			fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), d.MessageIn(l))
+			printf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), d.MessageIn(l))
 		}
 	}
 	if !opts.Detail && len(res.Units) != 1 {
@@ -100,9 +100,9 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 }
 
 func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
-	fmt.Fprintf(w, "\n%s  %s %s  %s %s\n", u.Name, msg.Pick(l, "得分", "score"), fmtScore(u.Score), msg.Pick(l, "等级", "grade"), u.Grade)
+	printf(w, "\n%s  %s %s  %s %s\n", u.Name, msg.Pick(l, "得分", "score"), fmtScore(u.Score), msg.Pick(l, "等级", "grade"), u.Grade)
 	for _, warn := range u.WarningsIn(l) {
-		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
+		printf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
 	t := NewTable(w, []string{
 		msg.Pick(l, "编号", "Item"), msg.Pick(l, "指标", "Title"), msg.Pick(l, "方法", "Method"), msg.Pick(l, "分值", "Points"),
@@ -120,8 +120,8 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		if len(it.MissingColumns) > 0 {
 			appl = msg.Pick(l, "缺列", "no column")
 		}
-		if err := t.Append([]string{it.ID, it.Title, MethodLabel(it.Method, l), fmtScore(it.Points), appl,
-			strconv.Itoa(it.Failed), self, fmtScore(it.Score)}); err != nil {
+		if err := t.Append(escaped(it.ID, it.Title, MethodLabel(it.Method, l), fmtScore(it.Points), appl,
+			strconv.Itoa(it.Failed), self, fmtScore(it.Score))); err != nil {
 			return err
 		}
 	}
@@ -148,7 +148,7 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		if f.Review != nil {
 			kind += msg.Pick(l, "［", " [") + ReviewLabel(f.Review.Decision, l) + msg.Pick(l, "］", "]")
 		}
-		if err := ft.Append([]string{f.Item, kind, where, f.DocNo, f.MessageIn(l)}); err != nil {
+		if err := ft.Append(escaped(f.Item, kind, where, f.DocNo, f.MessageIn(l))); err != nil {
 			return err
 		}
 	}
@@ -166,12 +166,12 @@ func missingColumns(w io.Writer, res *scoring.Result, l msg.Lang) {
 				fmt.Fprintln(w, msg.Pick(l, "需补正（台账缺列，相关指标按0分计）：", "Needs correction (a register lacks a column; the items that need it score 0):"))
 				head = true
 			}
-			fmt.Fprintf(w, msg.Pick(l, "  %s: %s缺少「%s」列（指标 %s）", "  %s: %s has no column 「%s」 (items %s)"),
+			printf(w, msg.Pick(l, "  %s: %s缺少「%s」列（指标 %s）", "  %s: %s has no column 「%s」 (items %s)"),
 				unitName(u), m.Sheet, m.Header, strings.Join(m.Items, msg.Pick(l, "、", ", ")))
 			if len(m.Guesses) > 0 {
-				fmt.Fprintf(w, msg.Pick(l, "；「%s」可能是「%s」", "; 「%s」 may be 「%s」"), strings.Join(m.Guesses, "」「"), m.Header)
+				printf(w, msg.Pick(l, "；「%s」可能是「%s」", "; 「%s」 may be 「%s」"), strings.Join(m.Guesses, "」「"), m.Header)
 			} else if len(m.Unknown) > 0 {
-				fmt.Fprintf(w, msg.Pick(l, "；本表未识别的列：「%s」", "; unknown columns of the sheet: 「%s」"), strings.Join(m.Unknown, "」「"))
+				printf(w, msg.Pick(l, "；本表未识别的列：「%s」", "; unknown columns of the sheet: 「%s」"), strings.Join(m.Unknown, "」「"))
 			}
 			fmt.Fprintln(w)
 		}
@@ -211,4 +211,18 @@ func ReviewLabel(d string, l msg.Lang) string {
 		return msg.Pick(l, "已调整", "adjusted")
 	}
 	return d
+}
+
+// printf prints a line of text made from data (names, files, messages) with
+// its control characters shown escaped (msg.Escape).
+func printf(w io.Writer, format string, args ...any) {
+	fmt.Fprint(w, msg.Escape(fmt.Sprintf(format, args...)))
+}
+
+// escaped is a table row with every cell's control characters shown escaped.
+func escaped(cells ...string) []string {
+	for i, c := range cells {
+		cells[i] = msg.Escape(c)
+	}
+	return cells
 }

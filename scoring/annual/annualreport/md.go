@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring/annual"
 )
 
@@ -204,7 +205,7 @@ func annualUnitMarkdown(w *bufio.Writer, f *annual.File, u *annual.Report) {
 			if lt.Extended {
 				ext = "是"
 			}
-			p("| %s | %s | %s | %s | %d | %d |\n", mdText(lt.Pos.Cell()), lt.ReceivedOn, rep, ext, lt.Workdays, lt.Limit)
+			p("| %s | %s | %s | %s | %d | %d |\n", mdText(lt.Pos.Cell()), mdText(lt.ReceivedOn), mdText(rep), ext, lt.Workdays, lt.Limit)
 		}
 	}
 	if len(u.Findings) > 0 {
@@ -245,7 +246,8 @@ func annualDeadline(year int, unitType string) string {
 	return fmt.Sprintf("公布时限：区人民政府部门应于%d年1月31日前报送并公布，区人民政府本级年度报告应于%d年3月31日前公布，乡镇按区里规定的时限（《条例》第四十九条）。", next, next)
 }
 
-// mdText keeps a value from breaking a Markdown table or starting markup.
+// mdText keeps a value from breaking a Markdown table or starting markup,
+// and shows its control characters escaped (msg.Escape).
 func mdText(s string) string {
-	return strings.NewReplacer("|", "｜", "\n", " ", "\r", " ").Replace(s)
+	return msg.Escape(strings.NewReplacer("|", "｜", "\n", " ", "\r", " ").Replace(s))
 }

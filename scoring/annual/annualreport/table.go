@@ -23,16 +23,16 @@ func Table(w io.Writer, f *annual.File, l msg.Lang) error {
 	if len(f.Errors) > 0 {
 		fmt.Fprintf(w, "\n%s\n", msg.Pick(l, "无法读取的报送材料：", "Unreadable submissions:"))
 		for _, e := range f.Errors {
-			fmt.Fprintf(w, "  %s  %s\n", e.File, e.MessageIn(l))
+			fmt.Fprintf(w, "  %s  %s\n", msg.Escape(e.File), msg.Escape(e.MessageIn(l)))
 		}
 	}
 	return nil
 }
 
 func annualUnitTable(w io.Writer, u *annual.Report, layout annual.Layout, l msg.Lang) error {
-	fmt.Fprintf(w, "\n%s", u.Name)
+	fmt.Fprintf(w, "\n%s", msg.Escape(u.Name))
 	if u.Source != "" {
-		fmt.Fprintf(w, "（%s）", u.Source)
+		fmt.Fprintf(w, "（%s）", msg.Escape(u.Source))
 	}
 	fmt.Fprintf(w, "\n%s\n", layout.Sections()[2])
 	t := report.NewTable(w, append([]string{msg.Pick(l, "项目", "Row")}, annual.ColumnLabels()[:]...))
@@ -107,7 +107,7 @@ func annualUnitTable(w io.Writer, u *annual.Report, layout annual.Layout, l msg.
 			if lt.Extended {
 				ext = msg.Pick(l, "（已延期）", " (extended)")
 			}
-			fmt.Fprintf(w, "  %s  %s → %s%s  %s\n", lt.Pos.Cell(), lt.ReceivedOn, rep, ext,
+			fmt.Fprintf(w, "  %s  %s → %s%s  %s\n", msg.Escape(lt.Pos.Cell()), msg.Escape(lt.ReceivedOn), msg.Escape(rep), ext,
 				msg.Pick(l, fmt.Sprintf("%d 个工作日，时限 %d", lt.Workdays, lt.Limit), fmt.Sprintf("%d working days, limit %d", lt.Workdays, lt.Limit)))
 		}
 	}
@@ -118,7 +118,7 @@ func annualUnitTable(w io.Writer, u *annual.Report, layout annual.Layout, l msg.
 			if where == "" {
 				where = fd.Pos.File
 			}
-			fmt.Fprintf(w, "  %s  %s：%s\n", where, FindingLabel(fd.Code, l), fd.Text.In(l))
+			fmt.Fprintf(w, "  %s  %s：%s\n", msg.Escape(where), FindingLabel(fd.Code, l), msg.Escape(fd.Text.In(l)))
 		}
 	}
 	return nil
