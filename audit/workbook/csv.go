@@ -64,6 +64,13 @@ func (rd *Reader) ReadCSVDir(dir string) (*audit.Unit, error) {
 			sk = newRegisterReader(r, ts, path, s)
 		}
 		if err := r.readCSV(path, s, sk); err != nil {
+			var ue *UnreadableError
+			if errors.As(err, &ue) && ue.Path == path {
+				// The submission is the folder: its reason names the file.
+				name := filepath.Base(path)
+				return nil, &UnreadableError{Path: dir, Err: ue.Err, Text: msg.Both(
+					"%s：%s", []any{name, ue.Text.Zh}, "%s: %s", []any{name, ue.Text.En})}
+			}
 			return nil, err
 		}
 	}

@@ -102,10 +102,11 @@ func TestReadCSVDirDamage(t *testing.T) {
 			if !errors.As(err, &ue) {
 				t.Fatalf("ReadCSVDir error = %v, want an *UnreadableError", err)
 			}
-			if want := dir + "/公文台账.csv"; ue.Path != want {
-				t.Errorf("Path = %q, want %q", ue.Path, want)
+			if ue.Path != dir {
+				t.Errorf("Path = %q, want %q", ue.Path, dir)
 			}
-			if diff := cmp.Diff(tc.want, ue.Text); diff != "" {
+			want := msg.Text{Zh: "公文台账.csv：" + tc.want.Zh, En: "公文台账.csv: " + tc.want.En}
+			if diff := cmp.Diff(want, ue.Text); diff != "" {
 				t.Errorf("reason (-want +got):\n%s", diff)
 			}
 		})

@@ -22,6 +22,11 @@ func notRegularText(zh, en string) msg.Text {
 	}
 }
 
+// inFolder is the reason of a unit's CSV folder refused for its 公文台账.csv.
+func inFolder(t msg.Text) msg.Text {
+	return msg.Text{Zh: "公文台账.csv：" + t.Zh, En: "公文台账.csv: " + t.En}
+}
+
 func mkfifo(t *testing.T, p string) {
 	t.Helper()
 	if err := syscall.Mkfifo(p, 0o644); err != nil {
@@ -37,7 +42,7 @@ func TestReadNotRegular(t *testing.T) {
 	good := "标题,印发日期\n关于A的通知,2017-06-01\n"
 	for _, tc := range []struct {
 		name  string
-		setup func(t *testing.T, root string) (arg, file string) // what Read is given, the file refused
+		setup func(t *testing.T, root string) (arg, file string) // what Read is given, the file refused ("" in a folder)
 		want  msg.Text                                           // the zero Text: read, with one row
 	}{{
 		name: "FIFO workbook named on the command line",
@@ -61,9 +66,9 @@ func TestReadNotRegular(t *testing.T) {
 			dir := writeDir(t, "金积镇", map[string]string{"单位信息.csv": "单位名称,金积镇\n"})
 			p := filepath.Join(dir, "公文台账.csv")
 			mkfifo(t, p)
-			return dir, p
+			return dir, ""
 		},
-		want: notRegularText("命名管道（FIFO）", "a named pipe (FIFO)"),
+		want: inFolder(notRegularText("命名管道（FIFO）", "a named pipe (FIFO)")),
 	}, {
 		name: "CSV linked to /dev/zero",
 		setup: func(t *testing.T, root string) (string, string) {
@@ -72,9 +77,9 @@ func TestReadNotRegular(t *testing.T) {
 			if err := os.Symlink("/dev/zero", p); err != nil {
 				t.Skip(err)
 			}
-			return dir, p
+			return dir, ""
 		},
-		want: notRegularText("设备文件", "a device file"),
+		want: inFolder(notRegularText("设备文件", "a device file")),
 	}, {
 		name: "CSV linked to a regular file",
 		setup: func(t *testing.T, root string) (string, string) {
@@ -104,6 +109,9 @@ func TestReadNotRegular(t *testing.T) {
 			var ue *UnreadableError
 			if !errors.As(err, &ue) {
 				t.Fatalf("Read error = %v, want an *UnreadableError", err)
+			}
+			if file == "" {
+				file = arg
 			}
 			if ue.Path != file {
 				t.Errorf("Path = %q, want %q", ue.Path, file)
@@ -161,7 +169,8 @@ func TestDiscoverNotRegular(t *testing.T) {
 	// beside the FIFO workbook is unaffected by it.
 	_, err = Read(filepath.Join(root, "部门/发改局"), Options{})
 	var ue *UnreadableError
-	if !errors.As(err, &ue) || ue.Path != filepath.Join(root, "部门/发改局/2017年依申请公开台账.csv") {
+	fifo := notRegularText("命名管道（FIFO）", "a named pipe (FIFO)")
+	if !errors.As(err, &ue) || ue.Text != (msg.Text{Zh: "2017年依申请公开台账.csv：" + fifo.Zh, En: "2017年依申请公开台账.csv: " + fifo.En}) {
 		t.Errorf("Read(发改局) error = %v, want the FIFO named", err)
 	}
 }
