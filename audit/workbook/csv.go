@@ -3,7 +3,6 @@ package workbook
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -65,6 +64,13 @@ func (rd *Reader) ReadCSVDir(dir string) (*audit.Unit, error) {
 			sk = newRegisterReader(r, ts, path, s)
 		}
 		if err := r.readCSV(path, s, sk); err != nil {
+			var ue *UnreadableError
+			if errors.As(err, &ue) && ue.Path == path {
+				// The submission is the folder: its reason names the file.
+				name := filepath.Base(path)
+				return nil, &UnreadableError{Path: dir, Err: ue.Err, Text: msg.Both(
+					"%s：%s", []any{name, ue.Text.Zh}, "%s: %s", []any{name, ue.Text.En})}
+			}
 			return nil, err
 		}
 	}
@@ -81,19 +87,25 @@ func (rd *Reader) ReadCSVDir(dir string) (*audit.Unit, error) {
 
 // readCSV streams one CSV file into a sink.
 func (r *reader) readCSV(path, sheet string, sk sink) error {
+	// Stat before opening: a FIFO (or a link to /dev/zero) would block or
+	// never end.
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("read CSV: %w", err)
+	}
+	if ue := notRegular(path, fi.Mode()); ue != nil {
+		return ue
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("read CSV: %w", err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > r.opts.UnzipSizeLimit {
+	if fi.Size() > r.opts.UnzipSizeLimit {
 		zh, en := sizeText(r.opts.UnzipSizeLimit)
 		return &UnreadableError{Path: path, Text: msg.Text{Zh: "CSV 文件超过 " + zh + " 的上限", En: "the CSV file is larger than the " + en + " limit"}}
 	}
 	err = csvRecords(f, r.opts.Encoding, func(line int, rec []string) error {
-		if len(rec) > maxCols {
-			return unreadable(path, nil, "第 %d 行超过 %d 列", "line %d has more than %d columns", line, maxCols)
-		}
 		if line > r.opts.MaxRows && !blank(rec) {
 			return unreadable(path, nil, "超过 %d 行的上限", "more than the limit of %d lines", r.opts.MaxRows)
 		}
@@ -109,9 +121,14 @@ func (r *reader) readCSV(path, sheet string, sk sink) error {
 		if errors.As(err, &ue) {
 			return err
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return unreadable(path, err, "CSV 格式错误（第 %d 行：%s）", "malformed CSV (line %d: %s)", pe.StartLine, pe.Err.Error())
+		var qe *csvQuoteError
+		if errors.As(err, &qe) {
+			return unreadable(path, err, "第 %d 行开始的引号（\"）没有闭合，其后各行会被读成一个单元格；请检查这一行的英文双引号，单元格中的引号应写成两个（\"\"）",
+				"the quote (\") opened on line %d is never closed, so the lines after it would be read as one cell; check the double quotes on that line (a quote inside a cell is written twice: \"\")", qe.line)
+		}
+		var we *csvWidthError
+		if errors.As(err, &we) {
+			return unreadable(path, err, "第 %d 行超过 %d 列", "line %d has more than %d columns", we.line, we.max)
 		}
 		return fmt.Errorf("read CSV %s: %w", path, err)
 	}
@@ -186,8 +203,9 @@ func guessEncoding(r io.Reader) (encoding.Encoding, error) {
 }
 
 // csvRecords decodes a CSV file by enc ("" guesses) and calls fn with each
-// record and the line it starts on (1-based, blank lines counted).
-// Undecodable text is an *encodingError.
+// record and the line it starts on (1-based, blank lines counted), split by
+// a csvSplitter. Undecodable text is an *encodingError, a quote never closed
+// a *csvQuoteError, a record of more than maxCols cells a *csvWidthError.
 func csvRecords(rs io.ReadSeeker, enc string, fn func(line int, rec []string) error) error {
 	e, err := encodingOf(enc)
 	if err != nil {
@@ -209,20 +227,15 @@ func csvRecords(rs io.ReadSeeker, enc string, fn func(line int, rec []string) er
 		text = transform.NewReader(rs, e.NewDecoder())
 	}
 	br := bufio.NewReaderSize(text, 64<<10)
-	cr := csv.NewReader(br)
-	cr.Comma = sniffComma(br)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
+	sp := newCSVSplitter(br, sniffComma(br), maxCols)
 	for {
-		rec, err := cr.Read()
+		rec, line, err := sp.read()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		line, _ := cr.FieldPos(0)
 		for _, f := range rec {
 			if garbage(f) {
 				return &encodingError{line: line}
@@ -236,9 +249,9 @@ func csvRecords(rs io.ReadSeeker, enc string, fn func(line int, rec []string) er
 
 // sniffComma picks tab as the separator when the first line has more tabs
 // than commas (Excel's 「Unicode 文本」 is tab-separated).
-func sniffComma(br *bufio.Reader) rune {
+func sniffComma(br *bufio.Reader) byte {
 	head, _ := br.Peek(4096)
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+	if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
 		head = head[:i]
 	}
 	if bytes.Count(head, []byte("\t")) > bytes.Count(head, []byte(",")) {

@@ -130,6 +130,28 @@ func TestReadCSVDir(t *testing.T) {
 			},
 		},
 		{
+			// Old Mac Excel's "CSV (Macintosh)": each CR is a line end, also in
+			// a quoted cell; a stray quote on one line is kept as text.
+			name: "bare-CR line ends",
+			dir:  "金积镇",
+			files: func(t testing.TB) map[string]string {
+				return map[string]string{"公文台账.csv": "标题,印发日期\r关于A的通知,2017-06-01\r\r\"关于\"\"B\"\"的\r通知\",2017-06-02\r\"关于\"C\"的通知\",2017-06-03\r"}
+			},
+			want: dumpUnit{
+				Name: "金积镇", FromSource: true,
+				Tables: map[string]dumpTable{"documents": {
+					Sheet:   "公文台账",
+					Columns: map[string]string{"title": "A", "issued_on": "B"},
+					Rows: []*row0{
+						row(2, vals{"title": "关于A的通知", "issued_on": day(2017, 6, 1)}),
+						row(4, vals{"title": "关于\"B\"的\n通知", "issued_on": day(2017, 6, 2)}),
+						row(6, vals{"title": "关于\"C\"的通知", "issued_on": day(2017, 6, 3)}),
+					},
+				}},
+				Issues: []string{"警告  unit/name 未找到单位信息表，单位名称取自文件夹名「金积镇」"},
+			},
+		},
+		{
 			name: "UTF-16 with BOM, tab-separated (Excel's Unicode text)",
 			dir:  "金积镇",
 			files: func(t testing.TB) map[string]string {

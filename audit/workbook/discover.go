@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -126,6 +127,16 @@ func (d *discovery) walk(dir string) (bool, error) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
+		if zh, en := specialKind(e.Type()); zh != "" && e.Type()&fs.ModeSymlink == 0 {
+			// A FIFO, device or socket is never opened (it could block
+			// for ever); one named like a submission is named.
+			if strings.EqualFold(filepath.Ext(p), ".csv") || spreadsheetExt(p) {
+				d.warnings = append(d.warnings, msg.Both(
+					"%s 是%s，不是普通文件，已跳过，没有审核", []any{filepath.ToSlash(p), zh},
+					"%s is %s, not a regular file; skipped, not audited", []any{filepath.ToSlash(p), en}))
+			}
+			continue
+		}
 		switch {
 		case e.IsDir():
 			f, err := d.walk(p)

@@ -58,5 +58,14 @@
 // else GB18030 (a superset of GBK, what Excel and WPS save on Chinese
 // Windows); Options.Encoding overrides the guess. Text that decodes to
 // replacement or control characters is refused rather than audited as
-// garbage. A row's line is the CSV line its record starts on.
+// garbage. A row's line is the CSV line its record starts on; a line ends at
+// LF, CRLF or a bare CR. A quote never closed (open at the end of the file,
+// or a quoted cell with a stray quote running over a line end) makes the file
+// unreadable, naming the line the quote opened on, rather than a register
+// swallowed into one cell; a record of more than 16,384 cells is refused
+// while it is split.
+//
+// Only regular files are read: a FIFO, device or socket (also behind a link,
+// as a CSV file linked to /dev/zero) is an *UnreadableError and is never
+// opened; Discover names one found in a folder in a warning and skips it.
 package workbook

@@ -2,7 +2,7 @@ package workbook
 
 import (
 	"bytes"
-	"encoding/csv"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -173,6 +173,8 @@ func FuzzDecodeCSV(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbf标题,\"多\n行\"\n"), uint8(0))
 	f.Add([]byte("\xff\xfe\x07h\x98\x98\t\x00"), uint8(3))
 	f.Add([]byte("\xb1\xea\xcc\xe2,\xd3\xa1\xb7\xa2\xc8\xd5\xc6\xda\r\n"), uint8(2))
+	f.Add([]byte("标题,印发日期\n\"关于A的通知,2017-06-01\nB,2017-06-02\n"), uint8(0))
+	f.Add([]byte("标题,印发日期\r\"关于\"A\"的通知\",2017-06-01\rB,2017-06-02\r"), uint8(0))
 	f.Fuzz(func(t *testing.T, data []byte, enc uint8) {
 		records := func(b []byte, enc string) ([][]string, []int, error) {
 			var recs [][]string
@@ -206,7 +208,9 @@ func FuzzDecodeCSV(f *testing.F) {
 		}
 		want, wantLines, err := records(data, "")
 		if err != nil {
-			if _, ok := err.(*csv.ParseError); !ok {
+			var qe *csvQuoteError
+			var we *csvWidthError
+			if !errors.As(err, &qe) && !errors.As(err, &we) {
 				t.Fatalf("valid UTF-8 %q: %v", s, err)
 			}
 			return

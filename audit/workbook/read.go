@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,6 +88,35 @@ func sizeText(n int64) (zh, en string) {
 	return fmt.Sprintf("%d 字节", n), fmt.Sprintf("%d bytes", n)
 }
 
+// notRegular is why a file that is not a regular file (a FIFO, a device, a
+// socket) is not read, or nil for a regular file: opening one could wait for
+// ever or never reach its end. mode is the file's after following links.
+func notRegular(path string, mode fs.FileMode) *UnreadableError {
+	zh, en := specialKind(mode)
+	if zh == "" {
+		return nil
+	}
+	return &UnreadableError{Path: path, Text: msg.Both(
+		"这是%s，不是普通文件，没有读取；请报送普通的 .xlsx 工作簿或 CSV 文件", []any{zh},
+		"this is %s, not a regular file, and was not read; send an ordinary .xlsx workbook or CSV file", []any{en})}
+}
+
+// specialKind names what a file that is neither regular nor a folder is, in
+// Chinese and in English; "" for a regular file or a folder.
+func specialKind(mode fs.FileMode) (zh, en string) {
+	switch {
+	case mode.IsRegular(), mode.IsDir():
+		return "", ""
+	case mode&fs.ModeNamedPipe != 0:
+		return "命名管道（FIFO）", "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		return "套接字（socket）", "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "设备文件", "a device file"
+	}
+	return "特殊文件", "a special file"
+}
+
 func unreadable(path string, err error, zh, en string, args ...any) *UnreadableError {
 	return &UnreadableError{Path: path, Text: msg.New(zh, en, args...), Err: err}
 }
@@ -135,6 +165,9 @@ func (rd *Reader) Read(path string) (*audit.Unit, error) {
 	if fi.IsDir() {
 		return rd.ReadCSVDir(path)
 	}
+	if ue := notRegular(path, fi.Mode()); ue != nil {
+		return nil, ue
+	}
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
 		return rd.ReadZip(path)
 	}
@@ -159,6 +192,13 @@ var (
 // sniff looks at the first bytes of a file that should be a workbook and says
 // what it is when it is not a zip archive.
 func sniff(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("read workbook: %w", err)
+	}
+	if ue := notRegular(path, fi.Mode()); ue != nil {
+		return ue
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("read workbook: %w", err)

@@ -57,6 +57,11 @@ func zipRefusal(p string, zh, en string, args ...any) *UnreadableError {
 // positions of values and issues name the zip and the file inside it
 // (金积镇.zip/公文台账.csv).
 func (rd *Reader) ReadZip(p string) (*audit.Unit, error) {
+	if fi, err := os.Stat(p); err == nil {
+		if ue := notRegular(p, fi.Mode()); ue != nil {
+			return nil, ue
+		}
+	}
 	zr, err := zip.OpenReader(p)
 	if err != nil {
 		return nil, zipRefusal(p, "压缩包已损坏（%s），请重新压缩后报送", "the archive is damaged (%s); zip it again", err.Error())

@@ -1,0 +1,176 @@
+//go:build unix
+
+package workbook
+
+import (
+	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/zwgk/zwgk/checklists/msg"
+)
+
+// notRegularText is the reason a FIFO, device or socket is not read.
+func notRegularText(zh, en string) msg.Text {
+	return msg.Text{
+		Zh: "这是" + zh + "，不是普通文件，没有读取；请报送普通的 .xlsx 工作簿或 CSV 文件",
+		En: "this is " + en + ", not a regular file, and was not read; send an ordinary .xlsx workbook or CSV file",
+	}
+}
+
+// inFolder is the reason of a unit's CSV folder refused for its 公文台账.csv.
+func inFolder(t msg.Text) msg.Text {
+	return msg.Text{Zh: "公文台账.csv：" + t.Zh, En: "公文台账.csv: " + t.En}
+}
+
+func mkfifo(t *testing.T, p string) {
+	t.Helper()
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+}
+
+// TestReadNotRegular: FIFOs and devices are refused before they are opened
+// (opening one would block, or never end), whether named on the command
+// line, found in a unit's CSV folder, or reached through a link; a link to
+// a regular file still reads.
+func TestReadNotRegular(t *testing.T) {
+	good := "标题,印发日期\n关于A的通知,2017-06-01\n"
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, root string) (arg, file string) // what Read is given, the file refused ("" in a folder)
+		want  msg.Text                                           // the zero Text: read, with one row
+	}{{
+		name: "FIFO workbook named on the command line",
+		setup: func(t *testing.T, root string) (string, string) {
+			p := filepath.Join(root, "金积镇.xlsx")
+			mkfifo(t, p)
+			return p, p
+		},
+		want: notRegularText("命名管道（FIFO）", "a named pipe (FIFO)"),
+	}, {
+		name: "FIFO zip named on the command line",
+		setup: func(t *testing.T, root string) (string, string) {
+			p := filepath.Join(root, "金积镇.zip")
+			mkfifo(t, p)
+			return p, p
+		},
+		want: notRegularText("命名管道（FIFO）", "a named pipe (FIFO)"),
+	}, {
+		name: "FIFO 公文台账.csv in a unit folder",
+		setup: func(t *testing.T, root string) (string, string) {
+			dir := writeDir(t, "金积镇", map[string]string{"单位信息.csv": "单位名称,金积镇\n"})
+			p := filepath.Join(dir, "公文台账.csv")
+			mkfifo(t, p)
+			return dir, ""
+		},
+		want: inFolder(notRegularText("命名管道（FIFO）", "a named pipe (FIFO)")),
+	}, {
+		name: "CSV linked to /dev/zero",
+		setup: func(t *testing.T, root string) (string, string) {
+			dir := writeDir(t, "金积镇", nil)
+			p := filepath.Join(dir, "公文台账.csv")
+			if err := os.Symlink("/dev/zero", p); err != nil {
+				t.Skip(err)
+			}
+			return dir, ""
+		},
+		want: inFolder(notRegularText("设备文件", "a device file")),
+	}, {
+		name: "CSV linked to a regular file",
+		setup: func(t *testing.T, root string) (string, string) {
+			src := filepath.Join(root, "台账.csv")
+			if err := os.WriteFile(src, []byte(good), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			dir := writeDir(t, "金积镇", nil)
+			if err := os.Symlink(src, filepath.Join(dir, "公文台账.csv")); err != nil {
+				t.Skip(err)
+			}
+			return dir, ""
+		},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			arg, file := tc.setup(t, t.TempDir())
+			u, err := Read(arg, Options{})
+			if tc.want == (msg.Text{}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n := len(u.Tables["documents"].Rows); n != 1 {
+					t.Errorf("read %d rows, want 1", n)
+				}
+				return
+			}
+			var ue *UnreadableError
+			if !errors.As(err, &ue) {
+				t.Fatalf("Read error = %v, want an *UnreadableError", err)
+			}
+			if file == "" {
+				file = arg
+			}
+			if ue.Path != file {
+				t.Errorf("Path = %q, want %q", ue.Path, file)
+			}
+			if diff := cmp.Diff(tc.want, ue.Text); diff != "" {
+				t.Errorf("reason (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDiscoverNotRegular: FIFOs and sockets named like submissions are named
+// in a warning and skipped; the other units are still found and read.
+func TestDiscoverNotRegular(t *testing.T) {
+	root := tree(t, "乡镇/马莲渠乡.xlsx", "部门/发改局/单位信息.csv")
+	if err := os.WriteFile(filepath.Join(root, "部门/发改局/公文台账.csv"), []byte("标题,印发日期\n关于A的通知,2017-06-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mkfifo(t, filepath.Join(root, "乡镇/金积镇.xlsx"))
+	mkfifo(t, filepath.Join(root, "部门/发改局/2017年依申请公开台账.csv"))
+	mkfifo(t, filepath.Join(root, "乡镇/说明.txt")) // not named like a submission: no warning
+	// A socket's path has a length limit; where the temporary folder is too
+	// deep for one, the socket case is left out.
+	sock := filepath.Join(root, "乡镇/s.zip")
+	if l, err := net.Listen("unix", sock); err == nil {
+		defer l.Close()
+	} else {
+		sock = ""
+	}
+	subs, warns, err := Discover([]string{root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range subs {
+		subs[i].Path, _ = filepath.Rel(root, subs[i].Path)
+	}
+	want := []Submission{{"乡镇/马莲渠乡.xlsx", KindXLSX}, {"部门/发改局", KindCSV}}
+	if diff := cmp.Diff(want, subs); diff != "" {
+		t.Errorf("submissions (-want +got):\n%s", diff)
+	}
+	skipped := func(p, zh, en string) msg.Text {
+		p = filepath.ToSlash(filepath.Join(root, p))
+		return msg.Text{Zh: p + " 是" + zh + "，不是普通文件，已跳过，没有审核", En: p + " is " + en + ", not a regular file; skipped, not audited"}
+	}
+	var wantWarn []msg.Text
+	if sock != "" {
+		wantWarn = append(wantWarn, skipped("乡镇/s.zip", "套接字（socket）", "a socket"))
+	}
+	wantWarn = append(wantWarn, skipped("乡镇/金积镇.xlsx", "命名管道（FIFO）", "a named pipe (FIFO)"),
+		skipped("部门/发改局/2017年依申请公开台账.csv", "命名管道（FIFO）", "a named pipe (FIFO)"))
+	if diff := cmp.Diff(wantWarn, warns); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+	// The CSV unit holding the FIFO is refused, naming it; the workbook
+	// beside the FIFO workbook is unaffected by it.
+	_, err = Read(filepath.Join(root, "部门/发改局"), Options{})
+	var ue *UnreadableError
+	fifo := notRegularText("命名管道（FIFO）", "a named pipe (FIFO)")
+	if !errors.As(err, &ue) || ue.Text != (msg.Text{Zh: "2017年依申请公开台账.csv：" + fifo.Zh, En: "2017年依申请公开台账.csv: " + fifo.En}) {
+		t.Errorf("Read(发改局) error = %v, want the FIFO named", err)
+	}
+}
