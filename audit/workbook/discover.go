@@ -76,7 +76,7 @@ func fileKind(p string) string {
 // Hidden files and folders found in a folder, and Office lock files (~$…,
 // also when given, as a shell's * matches them), are skipped silently.
 func Discover(paths []string) ([]Submission, []msg.Text, error) {
-	d := &discovery{sp: newSpec(checklists.DefaultSchema()), seen: map[string]bool{}}
+	d := &discovery{sp: newSpec(checklists.DefaultSchema()), seen: map[string]bool{}, dirs: map[string]bool{}}
 	for _, root := range paths {
 		fi, err := os.Stat(root)
 		if err != nil {
@@ -101,20 +101,43 @@ func Discover(paths []string) ([]Submission, []msg.Text, error) {
 type discovery struct {
 	sp       *spec
 	seen     map[string]bool
+	dirs     map[string]bool // folders walked, by their real path
 	subs     []Submission
 	warnings []msg.Text
 }
 
+// add adds a submission once, however many links lead to it.
 func (d *discovery) add(p, kind string) {
-	if !d.seen[p] {
-		d.seen[p] = true
+	key := p
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		key = real
+	}
+	if !d.seen[key] {
+		d.seen[key] = true
 		d.subs = append(d.subs, Submission{Path: p, Kind: kind})
 	}
+}
+
+// walked reports whether the folder real, or one inside it, has been
+// searched: a link to it leads back up (a loop) or searches twice.
+func (d *discovery) walked(real string) bool {
+	for w := range d.dirs {
+		if w == real || strings.HasPrefix(w, real+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 // walk adds the submissions in dir and below, and reports whether it found
 // any.
 func (d *discovery) walk(dir string) (bool, error) {
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		if d.dirs[real] {
+			return false, nil // walked already: a link back up, or the same folder twice
+		}
+		d.dirs[real] = true
+	}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return false, err
@@ -127,7 +150,29 @@ func (d *discovery) walk(dir string) (bool, error) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
-		if zh, en := specialKind(e.Type()); zh != "" && e.Type()&fs.ModeSymlink == 0 {
+		typ, target := e.Type(), ""
+		if typ&fs.ModeSymlink != 0 {
+			// A link is followed once: to what it points at, through its
+			// real path; a dangling link or a loop is named.
+			fi, err := os.Stat(p)
+			if err != nil {
+				d.warnings = append(d.warnings, msg.New("%s 是符号链接，指向的文件不存在或形成循环，已跳过，没有审核",
+					"%s is a symbolic link to nothing (missing, or a loop); skipped, not audited", filepath.ToSlash(p)))
+				continue
+			}
+			typ = fi.Mode().Type()
+			if real, err := filepath.EvalSymlinks(p); err == nil {
+				if typ.IsDir() && d.walked(real) {
+					d.warnings = append(d.warnings, msg.New("%s 是指向已经查找过的文件夹（%s）的符号链接，没有再次进入",
+						"%s is a symbolic link to a folder already searched (%s); not searched again", filepath.ToSlash(p), filepath.ToSlash(real)))
+					continue
+				}
+				if !typ.IsDir() {
+					target = real
+				}
+			}
+		}
+		if zh, en := specialKind(typ); zh != "" {
 			// A FIFO, device or socket is never opened (it could block
 			// for ever); one named like a submission is named.
 			if strings.EqualFold(filepath.Ext(p), ".csv") || spreadsheetExt(p) {
@@ -137,8 +182,11 @@ func (d *discovery) walk(dir string) (bool, error) {
 			}
 			continue
 		}
+		if target != "" {
+			p = target // a linked file is read through its real path
+		}
 		switch {
-		case e.IsDir():
+		case typ.IsDir():
 			f, err := d.walk(p)
 			if err != nil {
 				return false, err
@@ -146,10 +194,10 @@ func (d *discovery) walk(dir string) (bool, error) {
 			found = found || f
 		case strings.EqualFold(filepath.Ext(p), ".csv"):
 			csvs = append(csvs, p)
-			if ts, _ := d.sp.match(strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))); ts != nil {
+			if ts, _ := d.sp.match(strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))); ts != nil {
 				sheet = true
 			}
-		case e.Type().IsRegular() && spreadsheetExt(p):
+		case typ.IsRegular() && spreadsheetExt(p):
 			d.add(p, fileKind(p))
 			found = true
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/zwgk/zwgk/checklists/msg"
 )
 
@@ -172,5 +173,70 @@ func TestDiscoverNotRegular(t *testing.T) {
 	fifo := notRegularText("命名管道（FIFO）", "a named pipe (FIFO)")
 	if !errors.As(err, &ue) || ue.Text != (msg.Text{Zh: "2017年依申请公开台账.csv：" + fifo.Zh, En: "2017年依申请公开台账.csv: " + fifo.En}) {
 		t.Errorf("Read(发改局) error = %v, want the FIFO named", err)
+	}
+}
+
+// TestDiscoverLinks: a link is followed once. A linked workbook is a
+// submission through its real path (and not twice when its target is in
+// the same folder); a link to a device is named and skipped; a dangling
+// link and a link back up to a folder already searched are named, never
+// followed for ever.
+func TestDiscoverLinks(t *testing.T) {
+	root := t.TempDir()
+	subs := filepath.Join(root, "报送材料")
+	elsewhere := filepath.Join(root, "别处")
+	for _, d := range []string{subs, elsewhere} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(p string) {
+		if err := os.WriteFile(p, []byte("PK\x03\x04"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(subs, "金积镇.xlsx"))
+	write(filepath.Join(elsewhere, "古城镇.xlsx"))
+	links := map[string]string{
+		"古城镇.xlsx":    filepath.Join(elsewhere, "古城镇.xlsx"), // a workbook kept elsewhere
+		"又一个金积镇.xlsx": filepath.Join(subs, "金积镇.xlsx"),      // the same file twice
+		"零.xlsx":      "/dev/zero",
+		"断了.xlsx":     filepath.Join(root, "没有这个文件.xlsx"),
+		"上一级":         root, // a loop: 报送材料 is inside root
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(subs, name)); err != nil {
+			t.Skipf("symlink: %v", err)
+		}
+	}
+	got, warnings, err := Discover([]string{subs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, s := range got {
+		paths = append(paths, s.Path)
+	}
+	realElsewhere, _ := filepath.EvalSymlinks(filepath.Join(elsewhere, "古城镇.xlsx"))
+	realSubs, _ := filepath.EvalSymlinks(filepath.Join(subs, "金积镇.xlsx"))
+	want := []string{realElsewhere, realSubs}
+	if filepath.Join(subs, "金积镇.xlsx") != realSubs {
+		t.Skip("the temporary folder is itself behind a link")
+	}
+	if diff := cmp.Diff(want, paths); diff != "" {
+		t.Errorf("submissions (-want +got):\n%s", diff)
+	}
+	var zh []string
+	for _, w := range warnings {
+		zh = append(zh, w.Zh)
+	}
+	slash := filepath.ToSlash
+	wantWarnings := []string{
+		slash(filepath.Join(subs, "上一级")) + " 是指向已经查找过的文件夹（" + slash(root) + "）的符号链接，没有再次进入",
+		slash(filepath.Join(subs, "断了.xlsx")) + " 是符号链接，指向的文件不存在或形成循环，已跳过，没有审核",
+		slash(filepath.Join(subs, "零.xlsx")) + " 是设备文件，不是普通文件，已跳过，没有审核",
+	}
+	if diff := cmp.Diff(wantWarnings, zh, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 }
