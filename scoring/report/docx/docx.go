@@ -49,6 +49,7 @@ const (
 	StyleTableText = "TableText"
 	StyleNote      = "Note"
 	StyleRight     = "Signature"
+	StyleFlush     = "Flush" // body text without the first-line indent (主送机关)
 	StyleCaption   = "Caption"
 )
 

@@ -82,6 +82,7 @@ var stylesXML = xmlPI + `<w:styles ` + nsW + `>` +
 		`<w:pBdr><w:left w:val="single" w:sz="18" w:space="4" w:color="C00000"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>`+
 			`<w:spacing w:before="0" w:after="60" w:line="300" w:lineRule="auto"/>`+noIndent+`<w:jc w:val="left"/>`,
 		fonts(BodyFont)+size(NoteSize)) +
+	style(StyleFlush, "Body Flush", StyleNormal, false, lineExact+noIndent, "") +
 	style(StyleRight, "Signature", StyleNormal, false,
 		lineExact+`<w:ind w:rightChars="400" w:right="1280" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>`, "") +
 	style("Footer", "footer", StyleNormal, false,
