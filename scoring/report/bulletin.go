@@ -71,10 +71,12 @@ type bulletin struct {
 
 // problem is one kind of finding: how many, where, under which items.
 type problem struct {
-	kind  string
-	n     int
-	units map[string]int
-	items []string
+	kind string
+	n    int
+	// public counts the findings of the kind that are 应公开未公开.
+	public int
+	units  map[string]int
+	items  []string
 }
 
 func (b *bulletin) pick(zh, en string) string { return msg.Pick(b.l, zh, en) }
@@ -154,6 +156,7 @@ func (b *bulletin) collect() error {
 			counted = true
 			if f.Public {
 				b.public++
+				p.public++
 			}
 		}
 		if counted {
@@ -497,8 +500,19 @@ func (b *bulletin) problems(d *docx.Document) {
 	if b.findings == 0 {
 		d.Text(fill(pick("本次考核未发现问题。"+ToFill, "No problems were found. "+ToFill))...)
 	} else {
-		d.Text(docx.T(pick(fmt.Sprintf("考核共发现问题 %d 条，涉及 %d 个单位，其中应公开未公开 %d 条。主要有：", b.findings, b.unitsWithFindings, b.public),
-			fmt.Sprintf("%d problems were found in %d units, %d of them information that should have been public and was not. In order of frequency:", b.findings, b.unitsWithFindings, b.public))))
+		s := pick(fmt.Sprintf("考核共发现问题 %d 条，涉及 %d 个单位", b.findings, b.unitsWithFindings),
+			fmt.Sprintf("%d problems were found in %d units", b.findings, b.unitsWithFindings))
+		if b.public > 0 {
+			var kinds []string
+			for _, p := range b.kinds {
+				if p.public > 0 {
+					kinds = append(kinds, KindLabel(p.kind, b.l))
+				}
+			}
+			s += pick(fmt.Sprintf("，其中应公开未公开类问题（%s）%d 条", strings.Join(kinds, "、"), b.public),
+				fmt.Sprintf(", %d of them of the should-be-public kind (%s)", b.public, strings.Join(kinds, ", ")))
+		}
+		d.Text(docx.T(s + pick("。主要有：", ". In order of frequency:")))
 	}
 	for i, p := range b.kinds {
 		d.Text(docx.T(pick("（"+chineseNumber(i+1)+"）", fmt.Sprintf("(%d) ", i+1))), docx.Run{Text: KindLabel(p.kind, b.l) + pick("。", ". "), Bold: true},

@@ -74,7 +74,7 @@ func TestBulletin(t *testing.T) {
 		"（五）一票否决（1 个）：利通区民政局（涉密文件在网站公开）。",
 		"（六）未报送考核材料（1 个）：扁担沟镇，按 0 分计。",
 		"（七）报送材料无法读取、未评定等次（1 个）：submissions/统计局.xls（这是旧版 .xls 文件，请另存为 .xlsx）。",
-		"考核共发现问题 5 条，涉及 3 个单位，其中应公开未公开 3 条。主要有：",
+		"考核共发现问题 5 条，涉及 3 个单位，其中应公开未公开类问题（公开不及时）3 条。主要有：",
 		"（一）公开不及时。共 4 条，涉及 2 个单位（金积镇 3 条、../../x[1] 1 条）；指标 A1、A2。",
 		"（二）发生泄密事件。共 1 条，涉及 1 个单位（利通区民政局 1 条）；指标 F5。",
 		"此外，台账填报方面：数据错误 1 条（金积镇 1 条）。",
@@ -131,7 +131,7 @@ func TestBulletinEnglish(t *testing.T) {
 		"5 units were evaluated (2 townships, 2 departments, 1 others). 3 handed in their registers, 1 did not, and the submissions of 1 could not be read.",
 		"(1) 优秀 (1): 金积镇.",
 		"(5) Vetoed (1): 利通区民政局 (涉密文件在网站公开).",
-		"5 problems were found in 3 units, 3 of them information that should have been public and was not. In order of frequency:",
+		"5 problems were found in 3 units, 3 of them of the should-be-public kind (公开不及时). In order of frequency:",
 		"(1) 公开不及时. 4 findings in 2 units (金积镇 3, ../../x[1] 1); items A1, A2.",
 		"Besides, in the registers themselves: data error: 1 (金积镇 1).",
 	)
