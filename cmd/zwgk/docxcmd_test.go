@@ -13,6 +13,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -96,4 +98,59 @@ func cmdDOCX(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s: %v", args[0], err)
 	}
 	fmt.Fprint(ts.Stdout(), s)
+}
+
+// TestDOCXRendersInLibreOffice converts the bulletin and the yearly report
+// of the sample district to PDF with LibreOffice, when it is installed with
+// Writer, and reads the PDF's text back: the documents open, lay out, and
+// say what they should. (Skipped with -short, or without LibreOffice
+// Writer and pdftotext; to look at the pages, see docs/annual-report.md.)
+func TestDOCXRendersInLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	lo, err := exec.LookPath("libreoffice")
+	if err != nil {
+		t.Skip("no libreoffice")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("no pdftotext")
+	}
+	samples, err := filepath.Abs(samplesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bulletin, annualDoc := filepath.Join(dir, "bulletin.docx"), filepath.Join(dir, "annual.docx")
+	if _, errb, code := zwgkRun(t, "audit", samples, "-o", bulletin); code != exitOK {
+		t.Fatalf("audit: exit %d\n%s", code, errb)
+	}
+	if _, errb, code := zwgkRun(t, "annual-report", filepath.Join(samples, "district", "上桥镇.xlsx"), "--year", "2022", "-o", annualDoc); code != exitOK {
+		t.Fatalf("annual-report: exit %d\n%s", code, errb)
+	}
+	cmd := exec.Command(lo, "--headless", "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "lo")),
+		"--convert-to", "pdf", "--outdir", dir, bulletin, annualDoc)
+	out, err := cmd.CombinedOutput()
+	if strings.Contains(string(out), "source file could not be loaded") && !strings.Contains(string(out), "bulletin.pdf") {
+		t.Skipf("libreoffice cannot load .docx here (no Writer?):\n%s", out)
+	}
+	if err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, out)
+	}
+	for pdf, want := range map[string][]string{
+		"bulletin.pdf": {"关于2017年度政务公开工作考核结果的通报", "各乡镇人民政府，各部门：", "马莲渠乡", "— 1 —"},
+		"annual.pdf":   {"上桥镇2022年政府信息公开工作年度报告", "本年制发件数", "法人或其他组织", "复议后起诉", "— 2 —"},
+	} {
+		txt, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, pdf), "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext %s: %v (libreoffice said: %s)", pdf, err, out)
+		}
+		// pdftotext spaces Chinese, Latin and digits apart as it lays them out.
+		flat := strings.Join(strings.Fields(string(txt)), "")
+		for _, w := range want {
+			if !strings.Contains(flat, strings.Join(strings.Fields(w), "")) {
+				t.Errorf("%s lacks %q:\n%s", pdf, w, txt)
+			}
+		}
+	}
 }

@@ -161,3 +161,13 @@ func TestChineseNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestBulletinEscapes: control characters and bidi overrides in names and
+// messages are shown escaped, and the document stays well-formed.
+func TestBulletinEscapes(t *testing.T) {
+	c := readBulletin(t, hostileResult(), msg.ZH)
+	hasParagraph(t, c, `（一）优秀等次（1 个）：城关镇\x1b]0;pwned\x07\u202e。`)
+	if got := c.Tables[0].Rows[1][1]; got != `城关镇\x1b]0;pwned\x07\u202e` {
+		t.Errorf("ranking name %q", got)
+	}
+}
