@@ -11,6 +11,7 @@ package main
 // grep what a document says.
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -18,6 +19,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -128,7 +130,10 @@ func TestDOCXRendersInLibreOffice(t *testing.T) {
 	if _, errb, code := zwgkRun(t, "annual-report", filepath.Join(samples, "district", "上桥镇.xlsx"), "--year", "2022", "-o", annualDoc); code != exitOK {
 		t.Fatalf("annual-report: exit %d\n%s", code, errb)
 	}
-	cmd := exec.Command(lo, "--headless", "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "lo")),
+	// A guard against a LibreOffice that hangs, not a timed assertion.
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, lo, "--headless", "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "lo")),
 		"--convert-to", "pdf", "--outdir", dir, bulletin, annualDoc)
 	out, err := cmd.CombinedOutput()
 	if strings.Contains(string(out), "source file could not be loaded") && !strings.Contains(string(out), "bulletin.pdf") {
