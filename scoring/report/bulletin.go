@@ -362,7 +362,7 @@ func (b *bulletin) methodSentence() string {
 	for _, m := range methods {
 		parts = append(parts, b.pick(fmt.Sprintf("%s %d 项", MethodLabel(m, b.l), counts[m]), fmt.Sprintf("%d %s", counts[m], MethodLabel(m, b.l))))
 	}
-	s := b.pick("考核以各单位报送的公文台账等材料为依据，由 zwgk 逐条核对计分。", "The units' registers were checked row by row and scored by zwgk.")
+	s := b.pick("考核以各单位报送的公文台账等材料为依据，逐条核对计分。", "The units' registers were checked row by row and scored.")
 	if total > 0 {
 		s += b.pick(fmt.Sprintf("指标共 %d 项（%s）；自评项目按单位自评分计入。", total, strings.Join(parts, "、")),
 			fmt.Sprintf(" The scheme has %d items (%s); self-assessed items count the unit's own score.", total, strings.Join(parts, ", ")))
