@@ -76,7 +76,9 @@ func annualUnitDOCX(d *docx.Document, f *annual.File, u *annual.Report) {
 
 	d.Heading1(sec[2])
 	d.Table(table3DOCX(t, l))
-	d.Para(docx.StyleNote, docx.Left, docx.T(fmt.Sprintf("注：商业企业、科研机构、社会公益组织、法律服务机构、其他五列为“%s”。%s。",
+	// The note printed under the table in the format: part of the report,
+	// not one of zwgk's removable notes.
+	d.Para(docx.StyleTableText, docx.Left, docx.T(fmt.Sprintf("注：商业企业、科研机构、社会公益组织、法律服务机构、其他五列为“%s”。%s。",
 		annual.OrgHeading, strings.Trim(annual.Table3Note, "（）"))))
 
 	d.Heading1(sec[3])
