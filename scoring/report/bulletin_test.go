@@ -171,3 +171,12 @@ func TestBulletinEscapes(t *testing.T) {
 		t.Errorf("ranking name %q", got)
 	}
 }
+
+func TestBulletinNoUnits(t *testing.T) {
+	res := &scoring.Result{Format: scoring.FormatV1, Checklist: xlsxChecklist(), Year: 2017}
+	c := readBulletin(t, res, msg.ZH)
+	hasParagraph(t, c, "各单位：", "本次考核对象共 0 个单位。报送考核材料的 0 个。")
+	if len(c.Tables) != 1 || len(c.Tables[0].Rows) != 1 {
+		t.Errorf("the ranking of no units: %+v", c.Tables)
+	}
+}

@@ -192,3 +192,10 @@ func TestAnnualDOCXUnitsOnPages(t *testing.T) {
 		t.Errorf("%d tables, want 6", len(c.Tables))
 	}
 }
+
+func TestAnnualDOCXNoUnits(t *testing.T) {
+	c := readDOCX(t, &annual.File{Format: annual.FormatV1, Year: 2024, Layout: annual.Format2021})
+	if len(c.Paragraphs) != 0 || len(c.Tables) != 0 {
+		t.Errorf("a report of no units has %d paragraphs and %d tables", len(c.Paragraphs), len(c.Tables))
+	}
+}
