@@ -43,9 +43,9 @@ func Bulletin(w io.Writer, res *scoring.Result, opts BulletinOptions) error {
 	if err := b.collect(); err != nil {
 		return err
 	}
-	d := docx.New(b.title())
+	d := docx.New(w, b.title())
 	b.write(d, opts.Generated)
-	return d.Write(w)
+	return d.Close()
 }
 
 type bulletin struct {

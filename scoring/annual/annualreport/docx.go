@@ -29,14 +29,14 @@ func DOCX(w io.Writer, f *annual.File) error {
 	if len(f.Units) == 1 {
 		title = f.Units[0].Name + title
 	}
-	d := docx.New(title)
+	d := docx.New(w, title)
 	for i, u := range f.Units {
 		if i > 0 {
 			d.PageBreak()
 		}
 		annualUnitDOCX(d, f, u)
 	}
-	return d.Write(w)
+	return d.Close()
 }
 
 // fill is the text s with 【待填写】 (and the hint after it) highlighted.

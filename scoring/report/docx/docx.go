@@ -2,6 +2,7 @@ package docx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -134,17 +135,37 @@ type Table struct {
 	Head int
 }
 
-// Document is a Word document being written. Its methods add blocks in
-// order; Write writes the package.
+// Document is a Word document being written to a .docx package. Its
+// methods add blocks in order, streamed into the package's main part (a
+// document of many units is not held in memory); Close ends it and writes
+// the other parts. The first error is kept and returned by Close.
 type Document struct {
 	title string
-	body  bytes.Buffer
+	z     *zip.Writer
+	body  *bufio.Writer
 	note  bool
 	err   error
 }
 
-// New returns an empty document; title goes into its properties.
-func New(title string) *Document { return &Document{title: title} }
+// New begins a document written to w; title goes into its properties.
+func New(w io.Writer, title string) *Document {
+	d := &Document{title: title, z: zip.NewWriter(w)}
+	var part io.Writer = io.Discard
+	if f, err := d.z.CreateHeader(header("word/document.xml")); err != nil {
+		d.err = err
+	} else {
+		part = f
+	}
+	d.body = bufio.NewWriterSize(part, 64<<10)
+	d.body.WriteString(documentHead)
+	return d
+}
+
+// header is a part's zip header. The time is fixed so the same document
+// makes the same bytes.
+func header(name string) *zip.FileHeader {
+	return &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)}
+}
 
 // Title adds the document's title: 方正小标宋 二号, centred.
 func (d *Document) Title(s string) { d.Para(StyleTitle, Center, T(s)) }
@@ -163,7 +184,7 @@ func (d *Document) Caption(s string) { d.Para(StyleCaption, Center, Run{Text: s,
 
 // Para adds a paragraph of style with alignment a.
 func (d *Document) Para(style string, a Align, runs ...Run) {
-	b := &d.body
+	b := d.body
 	b.WriteString("<w:p><w:pPr>")
 	fmt.Fprintf(b, `<w:pStyle w:val="%s"/>`, style)
 	if a != Both {
@@ -188,7 +209,7 @@ func (d *Document) Note(tag, title string) {
 		return
 	}
 	d.note = true
-	fmt.Fprintf(&d.body, `<w:sdt><w:sdtPr><w:alias w:val="%s"/><w:tag w:val="%s"/></w:sdtPr><w:sdtContent>`, attr(title), attr(tag))
+	fmt.Fprintf(d.body, `<w:sdt><w:sdtPr><w:alias w:val="%s"/><w:tag w:val="%s"/></w:sdtPr><w:sdtContent>`, attr(title), attr(tag))
 }
 
 // EndNote ends the note Note began.
@@ -221,7 +242,7 @@ func (d *Document) Table(t Table) {
 		}
 	}
 	widths := Widths(t.Widths)
-	b := &d.body
+	b := d.body
 	fmt.Fprintf(b, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>`, TextWidth)
 	b.WriteString(`<w:tblBorders>`)
 	for _, s := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
@@ -295,7 +316,7 @@ func Widths(ws []int) []int {
 	return out
 }
 
-func writeRuns(b *bytes.Buffer, runs []Run, bold bool) {
+func writeRuns(b *bufio.Writer, runs []Run, bold bool) {
 	for _, r := range runs {
 		if r.Text == "" {
 			continue
@@ -344,22 +365,23 @@ func attr(s string) string {
 	return strings.ReplaceAll(b.String(), "\n", "&#xA;")
 }
 
-// Write writes the document as a .docx package.
-func (d *Document) Write(w io.Writer) error {
+// Close ends the document and writes the rest of the package; it returns
+// the first error met while writing.
+func (d *Document) Close() error {
 	if d.err != nil {
 		return d.err
 	}
 	if d.note {
 		return fmt.Errorf("docx: a note without EndNote")
 	}
-	z := zip.NewWriter(w)
-	// The time is fixed so the same document makes the same bytes.
-	when := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	d.body.WriteString(documentTail)
+	if err := d.body.Flush(); err != nil {
+		return err
+	}
 	parts := []struct{ name, body string }{
 		{"[Content_Types].xml", contentTypes},
 		{"_rels/.rels", packageRels},
 		{"docProps/core.xml", fmt.Sprintf(coreXML, attr(d.title))},
-		{"word/document.xml", documentHead + d.body.String() + documentTail},
 		{"word/styles.xml", stylesXML},
 		{"word/settings.xml", settingsXML},
 		{"word/fontTable.xml", fontTableXML},
@@ -367,7 +389,7 @@ func (d *Document) Write(w io.Writer) error {
 		{"word/_rels/document.xml.rels", documentRels},
 	}
 	for _, p := range parts {
-		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: when})
+		f, err := d.z.CreateHeader(header(p.name))
 		if err != nil {
 			return err
 		}
@@ -375,5 +397,5 @@ func (d *Document) Write(w io.Writer) error {
 			return err
 		}
 	}
-	return z.Close()
+	return d.z.Close()
 }

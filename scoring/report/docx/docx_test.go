@@ -11,7 +11,8 @@ import (
 
 func sample(t *testing.T) []byte {
 	t.Helper()
-	d := New("测试 & <文档>")
+	var b bytes.Buffer
+	d := New(&b, "测试 & <文档>")
 	d.Title("关于2017年度政务公开工作考核结果的通报")
 	d.Heading1("一、总体情况")
 	d.Heading2("（一）主动公开")
@@ -27,8 +28,7 @@ func sample(t *testing.T) []byte {
 	d.Table(Table{Widths: []int{1}, Rows: [][]Cell{{C("x", Left)}}})
 	d.EndNote()
 	d.Para(StyleRight, Right, T("2018年1月1日"))
-	var b bytes.Buffer
-	if err := d.Write(&b); err != nil {
+	if err := d.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -131,14 +131,14 @@ func TestFontFallbacks(t *testing.T) {
 }
 
 func TestRefusesBadTables(t *testing.T) {
-	d := New("x")
+	d := New(&bytes.Buffer{}, "x")
 	d.Table(Table{Widths: []int{1, 1}, Rows: [][]Cell{{C("a", Left)}}})
-	if err := d.Write(&bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "covers 1 of 2") {
+	if err := d.Close(); err == nil || !strings.Contains(err.Error(), "covers 1 of 2") {
 		t.Errorf("a short row: %v", err)
 	}
-	d = New("x")
+	d = New(&bytes.Buffer{}, "x")
 	d.Note("a", "b")
-	if err := d.Write(&bytes.Buffer{}); err == nil {
+	if err := d.Close(); err == nil {
 		t.Error("an unclosed note was written")
 	}
 }

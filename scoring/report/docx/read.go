@@ -68,7 +68,7 @@ func (c *Content) Texts() []string {
 	return out
 }
 
-// Read reads a document written by Write (or any simple .docx) back.
+// Read reads a document written by New … Close (or any simple .docx) back.
 func Read(data []byte) (*Content, error) {
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
