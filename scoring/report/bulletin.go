@@ -220,6 +220,17 @@ func (b *bulletin) write(d *docx.Document, generated string) {
 	for _, w := range res.WarningsIn(l) {
 		d.NoteText(docx.T(pick("提示：", "Note: ") + w))
 	}
+	for _, dn := range res.Decisions {
+		if dn.Applied {
+			continue
+		}
+		what := strings.TrimSpace(strings.Join([]string{dn.Unit, dn.Item, dn.DocNo}, " "))
+		if dn.Row > 0 {
+			what += pick(fmt.Sprintf(" 第%d行", dn.Row), fmt.Sprintf(" row %d", dn.Row))
+		}
+		d.NoteText(docx.T(pick("复核决定未能采用（不计入上文的抽查复核）：", "A review decision was not applied (not counted above): ") +
+			what + pick("：", ": ") + dn.MessageIn(l)))
+	}
 	d.EndNote()
 
 	d.Title(b.title())

@@ -172,6 +172,22 @@ func TestBulletinEscapes(t *testing.T) {
 	}
 }
 
+func TestBulletinUnappliedDecision(t *testing.T) {
+	res := xlsxResult()
+	res.Decisions = append(res.Decisions, &scoring.DecisionNote{Unit: "上桥镇", Item: "A2", Row: 8, Decision: scoring.Confirm,
+		MessageText: msg.New("名单中没有这个单位", "no such unit")})
+	c := readBulletin(t, res, msg.ZH)
+	var notes []string
+	for _, p := range c.Paragraphs {
+		if p.Note == NoteDrafting {
+			notes = append(notes, p.Text)
+		}
+	}
+	if want := "复核决定未能采用（不计入上文的抽查复核）：上桥镇 A2 第8行：名单中没有这个单位"; !slices.Contains(notes, want) {
+		t.Errorf("the drafting note %q lacks %q", notes, want)
+	}
+}
+
 func TestBulletinNoUnits(t *testing.T) {
 	res := &scoring.Result{Format: scoring.FormatV1, Checklist: xlsxChecklist(), Year: 2017}
 	c := readBulletin(t, res, msg.ZH)
