@@ -9,7 +9,8 @@
 //
 //   - A4 pages with the margins of GB/T 9704 (top 37 mm, bottom 35 mm,
 //     left 28 mm, right 26 mm: a 156 mm × 225 mm text block) and the page
-//     number 「— 1 —」 centred in the footer (宋体 四号);
+//     number 「— 1 —」 in the footer (宋体 四号), on odd pages at the right
+//     and on even pages at the left, one character in;
 //   - styles: body 仿宋_GB2312 三号 (16 pt), lines exactly 28.95 pt (22 lines
 //     a page), first line indented two characters; the title 方正小标宋简体
 //     二号 (22 pt) centred; headings of the first level 黑体 三号, of the

@@ -385,7 +385,8 @@ func (d *Document) Close() error {
 		{"word/styles.xml", stylesXML},
 		{"word/settings.xml", settingsXML},
 		{"word/fontTable.xml", fontTableXML},
-		{"word/footer1.xml", footerXML},
+		{"word/footer1.xml", footerOdd},
+		{"word/footer2.xml", footerEven},
 		{"word/_rels/document.xml.rels", documentRels},
 	}
 	for _, p := range parts {

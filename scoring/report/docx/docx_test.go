@@ -130,6 +130,33 @@ func TestFontFallbacks(t *testing.T) {
 	}
 }
 
+// TestPageNumbers: 「— N —」 at the right of odd pages and the left of even
+// ones (GB/T 9704 7.5).
+func TestPageNumbers(t *testing.T) {
+	data := sample(t)
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for part, want := range map[string][]string{
+		"word/settings.xml":            {`<w:evenAndOddHeaders/>`},
+		"word/document.xml":            {`<w:footerReference w:type="even" r:id="rId5"/><w:footerReference w:type="default" r:id="rId4"/>`},
+		"word/footer1.xml":             {`<w:jc w:val="right"/>`, `<w:t xml:space="preserve">— </w:t>`, ` PAGE `},
+		"word/footer2.xml":             {`<w:jc w:val="left"/>`, ` PAGE `},
+		"word/_rels/document.xml.rels": {`Target="footer1.xml"`, `Target="footer2.xml"`},
+	} {
+		b, err := readPart(z, part)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s lacks %s", part, w)
+			}
+		}
+	}
+}
+
 func TestRefusesBadTables(t *testing.T) {
 	d := New(&bytes.Buffer{}, "x")
 	d.Table(Table{Widths: []int{1, 1}, Rows: [][]Cell{{C("a", Left)}}})

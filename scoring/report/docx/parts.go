@@ -19,6 +19,7 @@ const contentTypes = xmlPI + `<Types xmlns="http://schemas.openxmlformats.org/pa
 	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
 	`<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>` +
 	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+	`<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
 	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 	`</Types>`
 
@@ -32,6 +33,7 @@ const documentRels = xmlPI + `<Relationships xmlns="http://schemas.openxmlformat
 	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
 	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>` +
 	`<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>` +
+	`<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>` +
 	`</Relationships>`
 
 const coreXML = xmlPI + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
@@ -39,7 +41,7 @@ const coreXML = xmlPI + `<cp:coreProperties xmlns:cp="http://schemas.openxmlform
 
 const documentHead = xmlPI + `<w:document ` + nsW + ` ` + nsR + `><w:body>`
 
-var documentTail = fmt.Sprintf(`<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>`+
+var documentTail = fmt.Sprintf(`<w:sectPr><w:footerReference w:type="even" r:id="rId5"/><w:footerReference w:type="default" r:id="rId4"/>`+
 	`<w:pgSz w:w="%d" w:h="%d"/>`+
 	`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="992" w:gutter="0"/>`+
 	`<w:cols w:space="425"/></w:sectPr></w:body></w:document>`,
@@ -109,7 +111,7 @@ func style(id, name, basedOn string, isDefault bool, pPr, rPr string) string {
 	return s + `</w:style>`
 }
 
-const settingsXML = xmlPI + `<w:settings ` + nsW + `><w:defaultTabStop w:val="420"/>` +
+const settingsXML = xmlPI + `<w:settings ` + nsW + `><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>` +
 	`<w:characterSpacingControl w:val="compressPunctuation"/>` +
 	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
 	`</w:settings>`
@@ -131,9 +133,17 @@ func font(name, alt, family, pitch string) string {
 		`<w:family w:val="` + family + `"/><w:pitch w:val="` + pitch + `"/></w:font>`
 }
 
-// footerXML is the page number, 「— 1 —」.
-const footerXML = xmlPI + `<w:ftr ` + nsW + ` ` + nsR + `><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>` +
-	`<w:r><w:t xml:space="preserve">— </w:t></w:r>` +
-	`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
-	`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
-	`<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>`
+// The page numbers, 「— 1 —」 (GB/T 9704-2012 7.5): on odd pages at the
+// right, on even pages at the left, one character in from the margin.
+var (
+	footerOdd  = footer("right", `<w:ind w:right="280" w:firstLineChars="0" w:firstLine="0"/>`)
+	footerEven = footer("left", `<w:ind w:left="280" w:firstLineChars="0" w:firstLine="0"/>`)
+)
+
+func footer(jc, ind string) string {
+	return xmlPI + `<w:ftr ` + nsW + ` ` + nsR + `><w:p><w:pPr><w:pStyle w:val="Footer"/>` + ind + `<w:jc w:val="` + jc + `"/></w:pPr>` +
+		`<w:r><w:t xml:space="preserve">— </w:t></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
+		`<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>`
+}
