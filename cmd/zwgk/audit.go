@@ -51,6 +51,11 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 （超过100个单位时合为一张「各单位计分明细」表，可按单位筛选）。审核时问题清单暂存在系统临时目录（TMPDIR）的
 一个文件中，结束时删除，内存不随单位数增长；环境变量 GOGC、GOMEMLIMIT 可改变垃圾回收设置（默认 400 和 200MiB）。
 
+考核结果通报稿（-o 通报.docx）：Word 文档，公文格式（A4，页边距上37、下35、左28、右26毫米，标题方正小标宋简体二号，
+正文仿宋_GB2312三号，缺字体时用宋体、仿宋代替），含考核基本情况（单位、指标体系、计分方式、抽查复核）、
+得分排名表和各等次名单、一票否决和未报送的单位、由问题清单统计的主要问题（按条数排列）、整改要求；整改期限、
+发文机关和成文日期标【待填写】（黄色突出显示），编制说明放在可整块删除的内容控件中；--lang en 为英文稿。
+
 单个单位的自查报告（-o 自查报告.xlsx）另有「整改清单」，供单位填写整改措施、责任人、整改时限和整改状态。
 --force 覆盖上次的自查报告，或 --previous 上次的报告.xlsx 写到新文件时，先读出上次填写的内容：仍然存在的问题原样承接
 （依次按 指标+工作表+行号+文号、指标+工作表+文号（行挪动了）、指标+工作表+行号（一方没有文号）对应，没有行号的问题按
@@ -62,6 +67,7 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 （其余材料照常审核和报告，无法读取的列在结果的 errors 中并说明原因）。`,
 		Example: `  zwgk audit samples/
   zwgk audit 报送材料/ --year 2017 -o 评估结果.xlsx -o 评估结果.json
+  zwgk audit 报送材料/ -o 通报.docx                        # 考核结果通报稿
   zwgk audit 金积镇.xlsx --fail-on public
   zwgk audit 金积镇.xlsx -o 自查报告.xlsx --force          # 承接上次填写的整改清单
   zwgk audit 金积镇.xlsx -o 新报告.xlsx --previous 自查报告.xlsx
@@ -81,7 +87,7 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 	f.StringVar(&opts.roster, "roster", "", "应报送单位名单（YAML 或 xlsx）；名单上未报送的单位记为未报送、0分；名称相近且一一对应的按名单计，不在名单上的材料提示「已读取、未评分」（见 docs/roster.md）")
 	f.StringVar(&opts.review, "review", "", "区政府办公室的复核决定（zwgk sample 生成的抽查表填好后，或 YAML）")
 	f.StringVar(&opts.format, "format", "table", "标准输出的格式：table、json 或 csv")
-	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "同时写出报告，格式按扩展名：.xlsx、.json、.csv；可重复")
+	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "同时写出报告，格式按扩展名：.xlsx、.json、.csv，.docx 为考核结果通报稿；可重复")
 	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）；覆盖单个单位的自查报告时承接其整改清单中填写的内容")
 	f.StringVar(&opts.previous, "previous", "", "上次的自查报告（.xlsx）：承接其整改清单中填写的整改措施、责任人、整改时限、整改状态；none 表示不承接")
 	f.StringVar(&opts.failOn, "fail-on", "none", "有问题时以状态1退出：public（有应公开未公开问题）、any（有任何问题）、none")
@@ -250,6 +256,10 @@ func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, prev *
 		case ".xlsx":
 			write = func(w io.Writer) error {
 				return report.XLSX(w, res, report.XLSXOptions{Lang: lang, Tool: toolName(), Generated: generated(e), Previous: prev})
+			}
+		case ".docx":
+			write = func(w io.Writer) error {
+				return report.Bulletin(w, res, report.BulletinOptions{Lang: lang, Generated: generated(e)})
 			}
 		}
 		errs = append(errs, writeAtomic(o, force, write))
