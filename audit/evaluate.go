@@ -123,8 +123,15 @@ func NewPlan(c *checklists.Checklist) *Plan {
 		// A checklist not made by checklists.Load has no expressions to run.
 		p.scope = rules.NewScope(nil, c.Calendar)
 	}
+	var all []*checklists.Item
 	for _, it := range c.Items() {
-		for _, e := range []*checklists.Expr{it.Applies, it.Where, it.Check} {
+		all = append(all, it)
+		for _, ru := range it.Rules {
+			all = append(all, ru.Item)
+		}
+	}
+	for _, it := range all {
+		for _, e := range []*checklists.Expr{it.Applies, it.Where, it.Check, it.PerExpr} {
 			if e != nil && e.Program.Uses(rules.VarTables) {
 				p.useTables = true
 			}
