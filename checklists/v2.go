@@ -515,10 +515,11 @@ func (l *loader) gates(c *Checklist) {
 					names = append(names, n)
 				}
 				slices.Sort(names)
-				l.r.Unknown(yamlfile.Entry{}, name, msg.Text{Zh: "得分名称 score.", En: "score name score."}, names)
-				// Unknown reports at an empty entry's position; report at the gate's instead.
-				l.r.Errs = l.r.Errs[:len(l.r.Errs)-1]
-				l.errorf(it.Gate.Pos, "score.%[1]s 不是指标体系中的指标或类别（可用：total 和各指标、类别编号）", "score.%[1]s is no item or section of the checklist (known: total and the ids of items and sections)", name)
+				hint, hintEn := "", ""
+				if s := msg.Closest(name, names); s != "" {
+					hint, hintEn = "，是否想写 score."+s+"？", "; did you mean score."+s+"?"
+				}
+				l.errorf(it.Gate.Pos, "score.%[1]s 不是指标体系中的指标或类别（可用：total 和各指标、类别编号）%[2]s", "score.%[1]s is no item or section of the checklist (known: total and the ids of items and sections)%[3]s", name, hint, hintEn)
 				continue
 			}
 			if dep != nil && dep.Method.Info().OnTop {

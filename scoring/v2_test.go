@@ -126,11 +126,11 @@ func checkV2(t *testing.T, u *UnitResult, w v2Want) {
 func TestV2Semantics(t *testing.T) {
 	c := loadV2(t, "semantics.yaml")
 	jia := unitV2(c, "甲镇", "乡镇", map[string][]checklists.Row{"monitor": {
-		mon("超期", "fixed", false), // A1: 5
+		mon("超期", "fixed", false),                                                       // A1: 5
 		mon("要素", "fixed", false), mon("要素", "fixed", false), mon("要素", "fixed", false), // A1: 3
 		mon("监测", "deduction", 3.0), mon("监测", "deduction", 4.5), // A2: 7.5
 		mon("网站", "level", "严重"), mon("网站", "level", "一般"), mon("网站", "level", "一般"), // B2: 4+1+1
-		mon("超期答复"),                 // C1: 6
+		mon("超期答复"),                                         // C1: 6
 		mon("亮点", "level", "国家级"), mon("亮点", "level", "省级"), // D1: 6+2
 	}})
 	yi := unitV2(c, "乙镇", "乡镇", map[string][]checklists.Row{"monitor": {
@@ -142,8 +142,8 @@ func TestV2Semantics(t *testing.T) {
 		mon("监测", "deduction", 30.0), // A2: −10
 		mon("网站", "level", "严重"),     // B2: 4
 		mon("专项"), mon("专项"),         // C2: 4
-		mon("造假"),                    // X: zero
-		mon("亮点", "level", "省级"),     // D1: 2
+		mon("造假"),                // X: zero
+		mon("亮点", "level", "省级"), // D1: 2
 	}})
 	scores := EvaluatorScores{
 		"甲镇": {"A3": {Score: big.NewRat(8, 1), By: "张三", On: "2025-01-10", Reason: "栏目更新不及时"}},
@@ -215,5 +215,28 @@ func TestV2Semantics(t *testing.T) {
 		if f.Item == "A3" {
 			t.Errorf("a pending evaluator item made up a finding: %+v", f)
 		}
+	}
+}
+
+// A dismissed finding of a pool gives back what its row deducted: 丁镇's
+// row 2 (超期, 5) is dismissed, leaving 1 + 1 of 要素 rows: A1 = 10 − 2.
+// A per expression's row amount comes back the same way (A2 row 5: 4.5).
+func TestV2Dismissal(t *testing.T) {
+	c := loadV2(t, "semantics.yaml")
+	ding := unitV2(c, "丁镇", "乡镇", map[string][]checklists.Row{"monitor": {
+		mon("超期", "fixed", false), mon("要素", "fixed", false), mon("要素", "fixed", false),
+		mon("监测", "deduction", 3.0), mon("监测", "deduction", 4.5),
+	}})
+	res := runV2(c, []*audit.Unit{ding}, nil, []Decision{
+		{Unit: "丁镇", Item: "A1", Row: 2, Decision: Dismiss, Reason: "已按期公开"},
+		{Unit: "丁镇", Item: "A2", Row: 6, Decision: Dismiss, Reason: "监测误报"},
+	})
+	u := unitByName(res, "丁镇")
+	a1, a2 := itemByID(u, "A1"), itemByID(u, "A2")
+	if a1.Score != 8 || a1.Deducted != 2 || a1.Dismissed != 1 || a1.Rules[0].Failed != 0 || a1.Rules[0].Amount != 0 {
+		t.Errorf("A1 = %v (deducted %v, dismissed %d, rule 1 %+v), want 8 (2, 1, failed 0 amount 0)", a1.Score, a1.Deducted, a1.Dismissed, a1.Rules[0])
+	}
+	if a2.Score != 17 || a2.Deducted != 3 {
+		t.Errorf("A2 = %v (deducted %v), want 17 (3)", a2.Score, a2.Deducted)
 	}
 }
