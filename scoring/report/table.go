@@ -159,7 +159,11 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		if f.Review != nil {
 			kind += msg.Pick(l, "［", " [") + ReviewLabel(f.Review.Decision, l) + msg.Pick(l, "］", "]")
 		}
-		if err := ft.Append(escaped(f.Item, kind, where, f.DocNo, f.MessageIn(l))); err != nil {
+		item := f.Item
+		if f.Rule != "" {
+			item = f.Rule // the rule of a pool (v2)
+		}
+		if err := ft.Append(escaped(item, kind, where, f.DocNo, f.MessageIn(l))); err != nil {
 			return err
 		}
 	}
