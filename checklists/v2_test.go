@@ -3,6 +3,7 @@ package checklists
 import (
 	"fmt"
 	"math/big"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -177,5 +178,40 @@ func TestV2Lint(t *testing.T) {
 			}
 			t.Errorf("no error %q / %q; got:\n%s", tt.zh, tt.en, errs.In("en")+"\n"+errs.In("zh"))
 		})
+	}
+}
+
+// The JSON Schema accepts every v2 checklist of the repository and refuses
+// v2 keys under format v1 and malformed v2 values.
+func TestV2JSONSchema(t *testing.T) {
+	s := compileSchema(t)
+	files, _ := filepath.Glob("../scoring/testdata/v2/*.yaml")
+	files = append(files, "../samples/litong-2017-v2.yaml")
+	for _, name := range files {
+		if err := s.Validate(yamlToJSON(t, testdataFile(t, name))); err != nil {
+			t.Errorf("%s rejected: %s", name, err.Error())
+		}
+	}
+	if err := s.Validate(yamlToJSON(t, []byte(v2Doc))); err != nil {
+		t.Errorf("v2Doc rejected: %s", err.Error())
+	}
+	for _, bad := range []struct{ old, new string }{
+		{"format: zwgk.checklist/v2", "format: zwgk.checklist/v1"}, // max_score under v1
+		{"effect: section", "effect: sink"},
+		{"overflow: section", "overflow: item"},
+		{"cap: 6", "cap: -1"},
+		{"{乡镇: 60, 部门: 50}", "{乡镇: -60, 部门: 50}"},
+		{"method: evaluator", "method: judge"},
+	} {
+		doc := strings.Replace(v2Doc, bad.old, bad.new, 1)
+		if doc == v2Doc && bad.old != "overflow: section" {
+			t.Fatalf("base has no %q", bad.old)
+		}
+		if bad.old == "overflow: section" {
+			doc = strings.Replace(v2Doc, "cap: 6", "overflow: item", 1)
+		}
+		if err := s.Validate(yamlToJSON(t, []byte(doc))); err == nil {
+			t.Errorf("accepted %q", bad.new)
+		}
 	}
 }
