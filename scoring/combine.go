@@ -20,11 +20,12 @@ type Stage struct {
 
 // Combine combines the results of weighted stages into one result: each
 // unit's score is Σ weight × its stage score, rounded once, graded with
-// grades and ranked. Units are matched by name (roster.NormalizeName); a
+// grades and ranked. Units are matched by name (roster.NormalizeName), and
+// through ro's names and aliases when a roster is given (nil: none); a
 // unit missing from a stage (or unreadable in it) is pending, its score
 // provisional, and listed in the warnings. A unit vetoed in any stage is
 // vetoed. The weights must add up to 1.
-func Combine(stages []Stage, grades []GradeInfo) (*Result, error) {
+func Combine(stages []Stage, grades []GradeInfo, ro *roster.Roster) (*Result, error) {
 	if len(stages) == 0 {
 		return nil, msg.Errorf("没有要合并的阶段结果", "no stage results to combine")
 	}
@@ -51,10 +52,16 @@ func Combine(stages []Stage, grades []GradeInfo) (*Result, error) {
 	units := map[string]*acc{}
 	for si, s := range stages {
 		for _, u := range s.Result.Units {
-			key := roster.NormalizeName(u.Name)
+			name := u.Name
+			if ro != nil {
+				if ru, _ := ro.Lookup(u.Name); ru != nil {
+					name = ru.Name
+				}
+			}
+			key := roster.NormalizeName(name)
 			a := units[key]
 			if a == nil {
-				a = &acc{u: &UnitResult{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Status: StatusOK,
+				a = &acc{u: &UnitResult{Name: name, Type: u.Type, Pilot: u.Pilot, Status: StatusOK,
 					Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}}, score: new(big.Rat)}
 				a.stages = make([]StageScore, len(stages))
 				for i, st := range stages {

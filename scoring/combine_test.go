@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/zwgk/zwgk/scoring/roster"
 )
 
 // 宣城 2019: 工作考核 70% + 专业评价 30%. 甲: 0.7 × 90 + 0.3 × 81.5 = 87.45;
@@ -21,7 +23,7 @@ func TestCombine(t *testing.T) {
 	}
 	s1 := stage(u("甲", 90, false), u("乙", 95, false), u("丙", 99, true), u("丁", 99, false))
 	s2 := stage(u("甲", 81.5, false), u("乙", 70, false), u("丙", 99, false), &UnitResult{Name: "丁", Status: StatusMissing})
-	res, err := Combine([]Stage{{Name: "工作考核", Weight: big.NewRat(7, 10), Result: s1}, {Name: "专业评价", Weight: big.NewRat(3, 10), Result: s2}}, grades)
+	res, err := Combine([]Stage{{Name: "工作考核", Weight: big.NewRat(7, 10), Result: s1}, {Name: "专业评价", Weight: big.NewRat(3, 10), Result: s2}}, grades, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +51,26 @@ func TestCombine(t *testing.T) {
 	if len(res.WarningTexts) != 1 {
 		t.Errorf("warnings = %v", res.WarningTexts)
 	}
-	if _, err := Combine([]Stage{{Name: "a", Weight: big.NewRat(1, 2), Result: s1}}, grades); err == nil {
+	if _, err := Combine([]Stage{{Name: "a", Weight: big.NewRat(1, 2), Result: s1}}, grades, nil); err == nil {
 		t.Errorf("weights adding up to 0.5 accepted")
+	}
+}
+
+// Through the roster, a unit named by an alias in one stage is the same unit.
+func TestCombineRosterAlias(t *testing.T) {
+	ro, err := roster.Parse("r.yaml", []byte("units:\n  - {name: 利通区发展和改革局, type: 部门, aliases: [区发改局]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stage := func(name string, score float64) *Result {
+		return &Result{Format: FormatV1, Checklist: ChecklistInfo{Total: 100, PerformanceWeight: 0.05}, Units: []*UnitResult{{Name: name, Status: StatusOK, Score: score}}}
+	}
+	res, err := Combine([]Stage{{Name: "a", Weight: big.NewRat(1, 2), Result: stage("利通区发展和改革局", 90)},
+		{Name: "b", Weight: big.NewRat(1, 2), Result: stage("区发改局", 80)}}, nil, ro)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Units) != 1 || res.Units[0].Score != 85 || res.Units[0].Status != StatusOK {
+		t.Errorf("units = %+v", res.Units)
 	}
 }

@@ -16,6 +16,7 @@ type combineOptions struct {
 	format  string
 	force   bool
 	grades  string
+	roster  string
 	detail  bool
 }
 
@@ -27,7 +28,7 @@ func newCombineCmd(e *env, g *globalOptions) *cobra.Command {
 		Long: `按权重合并多个阶段的评估结果（zwgk.result/v1 JSON），得到总评：
 每个单位的总评得分 = Σ 权重 × 该阶段得分，最后取整一次，再评定等级、排名。
 
-单位按名称对应；权重之和必须为1；某个单位缺少某一阶段的得分时列出，其总评得分待定（pending，暂定分只含已有阶段）；
+单位按名称对应（--roster 名单中的别名也算）；权重之和必须为1；某个单位缺少某一阶段的得分时列出，其总评得分待定（pending，暂定分只含已有阶段）；
 任一阶段被一票否决的单位评为末等。等级默认取第一个阶段结果中的等级，--grades 可改用另一份结果（.json）或指标体系
 （内置编号或 YAML 文件）的等级。合并结果仍是 zwgk.result/v1（每个单位的 stages 列出各阶段得分），zwgk report、zwgk diff 都能读取。`,
 		Example: `  zwgk combine 工作考核.json:0.7 专业评价.json:0.3 -o 总评.xlsx
@@ -46,6 +47,7 @@ func newCombineCmd(e *env, g *globalOptions) *cobra.Command {
 	f.StringVar(&opts.format, "format", "", "标准输出的格式：table、json 或 csv（有 -o 时默认不输出）")
 	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件")
 	f.StringVar(&opts.grades, "grades", "", "等级的来源：一份结果 JSON，或指标体系（内置编号或 YAML 文件）；默认取第一个阶段结果的等级")
+	f.StringVar(&opts.roster, "roster", "", "应报送单位名单（.xlsx 或 YAML）：按名单的名称和别名对应各阶段的单位")
 	f.BoolVar(&opts.detail, "detail", false, "表格输出时列出每个单位的明细")
 	return cmd
 }
@@ -100,7 +102,11 @@ func runCombine(e *env, opts *combineOptions, args []string, lang msg.Lang) erro
 			}
 		}
 	}
-	res, err := scoring.Combine(stages, grades)
+	ro, err := loadRoster(e, opts.roster)
+	if err != nil {
+		return err
+	}
+	res, err := scoring.Combine(stages, grades, ro)
 	if err != nil {
 		return usage(err)
 	}
