@@ -19,7 +19,7 @@ func TestCombineCommand(t *testing.T) {
 		out  string
 		args []string
 	}{{s1, nil}, {s2, []string{"--checklist", samplesDir + "/litong-2017-v2.yaml"}}} {
-		if _, errb, code := zwgkRun(t, append(append([]string{"audit", samplesDir, "-o", c.out}, c.args...))...); code != exitOK {
+		if _, errb, code := zwgkRun(t, append([]string{"audit", samplesDir, "-o", c.out}, c.args...)...); code != exitOK {
 			t.Fatalf("audit: exit %d\n%s", code, errb)
 		}
 	}
