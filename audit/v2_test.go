@@ -2,6 +2,7 @@ package audit
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/zwgk/zwgk/checklists"
@@ -49,9 +50,50 @@ sections:
 	if got := tab.Rows[0].Defaulted; len(got) != 1 || got[0] != "attribute" || tab.Rows[0].Values["attribute"] != "主动公开" {
 		t.Errorf("row 2 defaulted %v, value %v", got, tab.Rows[0].Values["attribute"])
 	}
+	for _, f := range o.Findings {
+		if f.Pos.Row == 2 {
+			t.Errorf("row 2 (defaulted to 主动公开) failed: %v", f.Text)
+		}
+	}
 	if len(tab.Rows[1].Defaulted) != 0 || tab.Rows[1].Values["attribute"] != "依申请公开" {
 		t.Errorf("row 3 overwritten: %v", tab.Rows[1].Values)
 	}
 }
 
 func ratOne() *big.Rat { return big.NewRat(1, 1) }
+
+// A failing row's explanation says which of the values it read were
+// defaults, not the unit's.
+func TestV2DefaultProvenance(t *testing.T) {
+	src := `format: zwgk.checklist/v2
+id: t
+title: 默认值
+total: 10
+performance_weight: 0.05
+grades: [{name: 合格, min: 6}, {name: 不合格, min: 0}]
+tables:
+  documents:
+    defaults: {attribute: 不予公开}
+sections:
+  - id: A
+    title: 甲
+    items:
+      - id: A1
+        title: 主动公开
+        basis: x
+        points: 10
+        method: deduct
+        table: documents
+        check: 'attribute == "主动公开"'
+`
+	c, err := checklists.Load("t.yaml", []byte(src), checklists.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := &Table{Name: "documents", File: "u.xlsx", Sheet: "公文台账", Rows: []*Row{{Line: 2, Values: checklists.Row{"title": "甲"}}}}
+	ev := NewPlan(c).Evaluate(&Unit{Name: "u", Source: "u.xlsx", Tables: map[string]*Table{"documents": tab}}, 2024)
+	fs := ev.Outcomes[0].Findings
+	if len(fs) != 1 || !strings.Contains(fs[0].Text.Zh, "公开属性 不予公开（默认值）") || !strings.Contains(fs[0].Text.En, "attribute 不予公开 (default)") {
+		t.Errorf("findings = %+v", fs)
+	}
+}
