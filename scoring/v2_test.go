@@ -145,11 +145,16 @@ func TestV2Semantics(t *testing.T) {
 		mon("造假"),                // X: zero
 		mon("亮点", "level", "省级"), // D1: 2
 	}})
+	wu := unitV2(c, "戊镇", "乡镇", map[string][]checklists.Row{"monitor": {
+		mon("泄密"), // B1: section B is 0, below pass_min: cap 59
+		mon("造假"), // X: zero — zero beats cap
+	}})
 	scores := EvaluatorScores{
 		"甲镇": {"A3": {Score: big.NewRat(8, 1), By: "张三", On: "2025-01-10", Reason: "栏目更新不及时"}},
 		"丙局": {"A3": {Score: big.NewRat(0, 1), Reason: "未开设"}},
+		"戊镇": {"A3": {Score: big.NewRat(15, 1)}}, // clamped to the item's 10
 	}
-	res := runV2(c, []*audit.Unit{jia, yi, bing}, scores, nil)
+	res := runV2(c, []*audit.Unit{jia, yi, bing, wu}, scores, nil)
 
 	// 甲镇: A1 = 10 − min(6, 5+3+2) = 4; A2 = 20 − 7.5 = 12.5; A3 = 8 (evaluator);
 	// A = 24.5. B2 = 20 − 6 = 14 = B (≥ 12). C1 = 40 − 6 = 34; C2 not for 乡镇.
@@ -162,7 +167,7 @@ func TestV2Semantics(t *testing.T) {
 	// A = 5. B vetoed by section: 0, below pass_min 12 → cap 59. C1 not
 	// applicable: full 40. Base 45; D2's gate (A + B = 5) not met. 45,
 	// pending, ranked after the scored units.
-	checkV2(t, unitByName(res, "乙镇"), v2Want{status: StatusPending, score: 45, grade: "不合格", rank: 3, perf: 2.25,
+	checkV2(t, unitByName(res, "乙镇"), v2Want{status: StatusPending, score: 45, grade: "不合格", rank: 4, perf: 2.25,
 		items:   map[string]float64{"A1": 10, "A2": -5, "A3": 0, "B2": 20, "C1": 40, "D1": 0, "D2": 0},
 		section: map[string]float64{"A": 5, "B": 0, "C": 40, "D": 0},
 		effects: []string{"section@B1", "cap@B"}})
@@ -173,6 +178,14 @@ func TestV2Semantics(t *testing.T) {
 		items:   map[string]float64{"A1": 4, "A2": -10, "A3": 0, "B2": 16, "C1": 30, "C2": 6, "D1": 2, "D2": 0},
 		section: map[string]float64{"A": 0, "B": 16, "C": 36},
 		effects: []string{"zero@X"}})
+	// 戊镇: A = 10 + 20 (n/a) + 10 (15 clamped) = 40; B 0 (section veto);
+	// C1 40 (n/a). Base 80; D2's gate (A + B = 40) met: 90. Effects: cap 59
+	// (B below 12) and zero (X): zero beats cap → 0, tied with 丙局 (rank 2,
+	// 丙 bǐng before 戊 wù).
+	checkV2(t, unitByName(res, "戊镇"), v2Want{status: StatusOK, score: 0, grade: "不合格", rank: 2, perf: 0,
+		items:   map[string]float64{"A1": 10, "A2": 20, "A3": 10, "B2": 20, "C1": 40, "D2": 10},
+		section: map[string]float64{"A": 40, "B": 0, "C": 40},
+		effects: []string{"section@B1", "zero@X", "cap@B"}})
 
 	u := unitByName(res, "甲镇")
 	a1 := itemByID(u, "A1")
