@@ -164,10 +164,15 @@ func (l *loader) typedPoints(e yamlfile.Entry, env *compileEnv, zeroOK bool) map
 	}
 	known := unitTypes(env.schema)
 	out := map[string]*big.Rat{}
-	for _, k := range m.Keys {
-		ve, _ := m.Get(k)
-		if !slices.Contains(known, k) {
-			l.r.Unknown(yamlfile.Entry{File: ve.File, Key: ve.Key, Value: ve.Key}, k, msg.Text{Zh: "单位类型", En: "unit type"}, known)
+	for _, key := range m.Keys {
+		ve, _ := m.Get(key)
+		k, ok := unitType(env.schema, key) // 街道 is a 乡镇, as in the 单位信息 form
+		if !ok {
+			l.r.Unknown(yamlfile.Entry{File: ve.File, Key: ve.Key, Value: ve.Key}, key, msg.Text{Zh: "单位类型", En: "unit type"}, known)
+			continue
+		}
+		if _, dup := out[k]; dup {
+			l.errorf(ve.KeyPos(), "单位类型「%s」重复（「%s」）", "unit type %q given twice (%q)", k, key)
 			continue
 		}
 		p, ok := l.r.Number(ve)
@@ -201,6 +206,20 @@ func unitTypes(s *Schema) []string {
 		}
 	}
 	return out
+}
+
+// unitType returns the unit type named or aliased name.
+func unitType(s *Schema, name string) (string, bool) {
+	if t := s.Table("unit"); t != nil {
+		if f := t.Field("type"); f != nil {
+			for _, v := range f.Values {
+				if v.Name == name || slices.Contains(v.Aliases, name) {
+					return v.Name, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // maxPoints is the largest of typed points.
