@@ -153,15 +153,15 @@ func (s *Scorer) scoreUnitV2(ev *audit.Evaluation) *UnitResult {
 			cp := Float(it.Cap)
 			ir.Cap = &cp
 		}
-		for _, sub := range o.Rules {
-			rr := RuleResult{Rule: sub.Item.RuleLabel, Finding: sub.Item.Finding, Applicable: sub.Applicable, Failed: sub.Failed - ruleFailed[sub.Item.RuleLabel], NA: sub.NA}
-			amt := sub.Deducted
+		for _, ru := range o.Rules {
+			rr := RuleResult{Rule: ru.Item.RuleLabel, Finding: ru.Item.Finding, Applicable: ru.Applicable, Failed: ru.Failed - ruleFailed[ru.Item.RuleLabel], NA: ru.NA}
+			amt := ru.Deducted
 			if mi.OnTop {
-				amt = sub.Earned
+				amt = ru.Earned
 			}
 			if amt != nil {
-				if g := ruleGiven[sub.Item.RuleLabel]; g != nil && !mi.OnTop {
-					amt = sub2(amt, g)
+				if g := ruleGiven[ru.Item.RuleLabel]; g != nil && !mi.OnTop {
+					amt = sub(amt, g)
 				}
 				rr.Amount = Float(amt)
 			}
@@ -198,10 +198,10 @@ func (s *Scorer) scoreUnitV2(ev *audit.Evaluation) *UnitResult {
 			if d == nil {
 				d = mul(perOf(it), ratInt(o.Failed))
 			}
-			d = maxRat(zero(), sub2(d, given))
+			d = maxRat(zero(), sub(d, given))
 			ir.Deducted = Float(d)
 			if it.Overflow {
-				score = sub2(points, d)
+				score = sub(points, d)
 				if score.Sign() < 0 {
 					ir.Overflow = Float(new(big.Rat).Neg(score))
 				}
@@ -211,10 +211,10 @@ func (s *Scorer) scoreUnitV2(ev *audit.Evaluation) *UnitResult {
 					limit = minRat(it.Cap, points)
 				}
 				if d.Cmp(limit) > 0 {
-					ir.Capped = Float(sub2(d, limit))
+					ir.Capped = Float(sub(d, limit))
 					d = limit
 				}
-				score = sub2(points, d)
+				score = sub(points, d)
 			}
 		case it.Method == checklists.Bonus:
 			e := o.Earned
@@ -226,7 +226,7 @@ func (s *Scorer) scoreUnitV2(ev *audit.Evaluation) *UnitResult {
 				limit = minRat(it.Cap, points)
 			}
 			if e.Cmp(limit) > 0 {
-				ir.Capped = Float(sub2(e, limit))
+				ir.Capped = Float(sub(e, limit))
 			}
 			score = minRat(limit, e)
 		default:
@@ -434,8 +434,6 @@ func (s *Scorer) scoreUnitV2(ev *audit.Evaluation) *UnitResult {
 }
 
 func ptr(f float64) *float64 { return &f }
-
-func sub2(a, b *big.Rat) *big.Rat { return sub(a, b) }
 
 func typeLabel(t string) string {
 	if t == "" {
