@@ -330,6 +330,13 @@ func (u *UnitResult) Localized(lang msg.Lang, findings []FindingResult) *UnitRes
 		r.Disagreements = r.DisagreementsIn(lang)
 		v.Roster = &r
 	}
+	if u.Effects != nil {
+		v.Effects = make([]EffectNote, len(u.Effects))
+		for i, e := range u.Effects {
+			e.Reason = e.ReasonIn(lang)
+			v.Effects[i] = e
+		}
+	}
 	v.Items = make([]ItemResult, len(u.Items))
 	for i, it := range u.Items {
 		it.NAReason = it.NAReasonIn(lang)

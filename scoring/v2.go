@@ -53,8 +53,14 @@ type EffectNote struct {
 	Section string   `json:"section,omitempty"`
 	Kind    string   `json:"kind"` // zero | cap | grade | section
 	Cap     *float64 `json:"cap,omitempty"`
-	Reason  msg.Text `json:"reason"`
+	// Reason is why, in the language the result was written in;
+	// ReasonText is it in both languages.
+	Reason     string   `json:"reason"`
+	ReasonText msg.Text `json:"reason_text,omitzero"`
 }
+
+// ReasonIn returns why the effect applied, in lang.
+func (e *EffectNote) ReasonIn(lang msg.Lang) string { return pick(e.ReasonText, e.Reason, lang) }
 
 // RuleResult is one rule of a pool: its counts and what it deducted
 // (earned, for bonus) before the item's cap.
@@ -258,7 +264,7 @@ func (s *Scorer) scoreUnitV2(ev *audit.Evaluation) *UnitResult {
 					eff = &checklists.Effect{Kind: checklists.EffectGrade}
 				}
 				note := EffectNote{Item: it.ID, Kind: string(eff.Kind),
-					Reason: msg.New("一票否决：%s（%d处）", "veto: %s (%d rows)", label(it), failed)}
+					ReasonText: msg.New("一票否决：%s（%d处）", "veto: %s (%d rows)", label(it), failed)}
 				if eff.Kind == checklists.EffectSection {
 					note.Section = it.Section.ID
 					zeroSection[it.Section] = true
@@ -382,7 +388,7 @@ func (s *Scorer) scoreUnitV2(ev *audit.Evaluation) *UnitResult {
 		}
 		eff := sec.Effect
 		note := EffectNote{Section: sec.ID, Kind: string(eff.Kind),
-			Reason: msg.New("「%s」得分%s低于及格分%s", "%s scored %s, below its pass mark %s", sec.Title,
+			ReasonText: msg.New("「%s」得分%s低于及格分%s", "%s scored %s, below its pass mark %s", sec.Title,
 				Round2(sectionScore[sec]).FloatString(2), sec.PassMin.FloatString(2))}
 		if eff.Cap != nil {
 			note.Cap = ptr(Float(eff.Cap))

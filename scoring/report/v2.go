@@ -50,7 +50,7 @@ func EffectText(e scoring.EffectNote, l msg.Lang) string {
 	default:
 		what = e.Kind
 	}
-	return e.Reason.In(l) + msg.Pick(l, "，", ": ") + what
+	return e.ReasonIn(l) + msg.Pick(l, "，", ": ") + what
 }
 
 // effectsText joins a unit's effects.

@@ -31,7 +31,7 @@ func v2Result() *scoring.Result {
 		},
 		Findings: []scoring.FindingResult{}}
 	yi := &scoring.UnitResult{Name: "乙镇", Type: "乡镇", Status: scoring.StatusPending, Score: 10, Grade: "不合格", Rank: 2,
-		Effects:  []scoring.EffectNote{{Section: "A", Kind: "cap", Cap: f64(59), Reason: msg.New("「主动公开」得分10.00低于及格分30.00", "主动公开 scored 10.00, below its pass mark 30.00")}},
+		Effects:  []scoring.EffectNote{{Section: "A", Kind: "cap", Cap: f64(59), ReasonText: msg.New("「主动公开」得分10.00低于及格分30.00", "主动公开 scored 10.00, below its pass mark 30.00")}},
 		Sections: []scoring.SectionResult{{ID: "A", Title: "主动公开", Points: 100, Score: 10}},
 		Items: []scoring.ItemResult{
 			{ID: "A1", Title: "主动公开（最多扣6分）", Section: "A", Method: "deduct", Points: 10, Score: 10, Applicable: 1, Cap: f64(6)},
