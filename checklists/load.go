@@ -256,6 +256,7 @@ func (l *loader) checklist(f *yamlfile.File) *Checklist {
 	l.sums(m, c)
 	l.typedSums(m, c)
 	l.gates(c)
+	l.bonusRoom(c)
 	return c
 }
 

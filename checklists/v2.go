@@ -80,13 +80,15 @@ func (s *Section) PointsFor(typ string) *big.Rat {
 }
 
 // BonusLimit is the most bonus items may add together: BonusCap, or
-// MaxScore − Total when none is stated (nil: no limit but MaxScore).
+// Max() − Total when none is stated (shared/spec/checklist-v2.md; so a v2
+// file with neither max_score nor bonus_cap gives no bonus). A v1
+// checklist has none: its bonus is limited by the total alone (nil).
 func (c *Checklist) BonusLimit() *big.Rat {
 	if c.BonusCap != nil {
 		return c.BonusCap
 	}
-	if c.Version >= 2 && c.MaxScore != nil && c.Total != nil {
-		return new(big.Rat).Sub(c.MaxScore, c.Total)
+	if c.Version >= 2 && c.Total != nil {
+		return new(big.Rat).Sub(c.Max(), c.Total)
 	}
 	return nil
 }
@@ -569,6 +571,20 @@ func (l *loader) gates(c *Checklist) {
 	for _, it := range c.Items() {
 		if it.Gate != nil && state[it] == 0 && visit(it) {
 			l.errorf(it.Gate.Pos, "指标「%s」的 applies 通过 score 依赖自身得分（循环）", "the applies of item %q depends on its own score through score (a cycle)", it.ID)
+		}
+	}
+}
+
+// bonusRoom warns when a v2 checklist's bonus items can add nothing:
+// without max_score and bonus_cap the bonus cap is max_score − total = 0.
+func (l *loader) bonusRoom(c *Checklist) {
+	if !l.v2 || c.MaxScore != nil || c.BonusCap != nil {
+		return
+	}
+	for _, it := range c.Items() {
+		if it.Method.Info().OnTop {
+			l.warnf(it.Pos, "加分项「%s」不会加分：没有 max_score 和 bonus_cap 时 bonus_cap = max_score − total = 0；加分可超过总分请写 max_score，总分不超过 total 请写 bonus_cap", "bonus item %q can add nothing: without max_score and bonus_cap, bonus_cap = max_score − total = 0; write max_score to let bonus lift scores above the total, or bonus_cap to keep them within it", it.ID)
+			return
 		}
 	}
 }
