@@ -306,13 +306,14 @@ func (l *loader) effect(e yamlfile.Entry) *Effect {
 func (l *loader) itemV2(m *yamlfile.Mapping, it *Item, env *compileEnv) {
 	l.v2Only(m, v2ItemKeys)
 	mi := it.Method.Info()
-	if pe, ok := m.Get("per"); ok && isText(pe) && it.Method != "" && mi.Per {
-		switch {
-		case !l.v2:
+	pe, hasPer := m.Get("per")
+	switch {
+	case hasPer && l.v2 && m.Has("rules"):
+		l.errorf(pe.KeyPos(), "有 rules 的指标请把 per 写在各条规则中", "an item with rules states per in each rule")
+	case hasPer && isText(pe) && it.Method != "" && mi.Per:
+		if !l.v2 {
 			l.v1Error(pe.Pos(), "per: '表达式'")
-		case m.Has("rules"):
-			l.errorf(pe.KeyPos(), "有 rules 的指标请把 per 写在各条规则中", "an item with rules states per in each rule")
-		default:
+		} else {
 			it.PerExpr = l.compileValue(pe, it.Table, env)
 		}
 	}

@@ -152,6 +152,8 @@ func TestV2Lint(t *testing.T) {
 			"「points: {类型: 分值}」是 zwgk.checklist/v2 的写法", "belongs to zwgk.checklist/v2"},
 		{"bonus without room", "max_score: 120\n", "", "- id: B1", 2,
 			"加分项「B1」不会加分", "bonus item \"B1\" can add nothing"},
+		{"per beside rules", "cap: 6\n", "cap: 6\n        per: 2\n", "per: 2\n        rules", 0,
+			"有 rules 的指标请把 per 写在各条规则中", "an item with rules states per in each rule"},
 		{"evaluator in v1", "format: zwgk.checklist/v2\nid: v2-lint\ntitle: 测试\ntotal: 100\nmax_score: 120", "format: zwgk.checklist/v1\nid: v2-lint\ntitle: 测试\ntotal: 100", "evaluator\n", 0,
 			"「method: evaluator」是 zwgk.checklist/v2 的写法", "method: evaluator belongs to zwgk.checklist/v2"},
 	}
