@@ -229,7 +229,7 @@ func (l *loader) checklist(f *yamlfile.File) *Checklist {
 		}
 	}
 	if e, ok := m.Get("grades"); ok {
-		c.Grades = l.grades(e, c.Total)
+		c.Grades = l.grades(e, c.Max()) // v2: up to max_score
 	}
 	calPos := root.Pos()
 	if e, ok := m.Get("calendar"); ok {

@@ -221,3 +221,15 @@ func TestV2JSONSchema(t *testing.T) {
 		}
 	}
 }
+
+// Under v2 a grade may start above the total, up to max_score.
+func TestV2GradeAboveTotal(t *testing.T) {
+	doc := strings.Replace(v2Doc, "  - {name: 合格, min: 60}", "  - {name: 卓越, min: 110}\n  - {name: 合格, min: 60}", 1)
+	if _, errs := testLoadData(t, "v2.yaml", []byte(doc)); errs.HasErrors() {
+		t.Errorf("errors:\n%s", errs.Errors())
+	}
+	doc = strings.Replace(v2Doc, "  - {name: 合格, min: 60}", "  - {name: 卓越, min: 121}\n  - {name: 合格, min: 60}", 1)
+	if _, errs := testLoadData(t, "v2.yaml", []byte(doc)); !errs.HasErrors() {
+		t.Errorf("a grade above max_score accepted")
+	}
+}
