@@ -97,6 +97,11 @@ func (s *Scope) CompileValue(src, table string) (*Program, error) {
 }
 
 func (s *Scope) compile(src, table string, asBool bool) (prog *Program, err error) {
+	return s.compileWith(src, table, asBool, nil)
+}
+
+// compileWith compiles with extra names in scope (CompileGate's score).
+func (s *Scope) compileWith(src, table string, asBool bool, extra map[string]any) (prog *Program, err error) {
 	defer func() {
 		// The expression compiler is third-party code given untrusted text:
 		// a panic in it is reported as a compile error, not a crash.
@@ -114,6 +119,9 @@ func (s *Scope) compile(src, table string, asBool bool) (prog *Program, err erro
 		}
 	}
 	env := s.typeEnv(table)
+	for k, v := range extra {
+		env[k] = v
+	}
 	p := &boolPatcher{bools: boolFields, fields: fieldSet, exempt: map[*ast.IdentifierNode]bool{}, used: map[string]bool{}}
 	opts := []expr.Option{
 		expr.Env(env),

@@ -397,9 +397,17 @@ func (b *book) checklistLine() string {
 
 func (b *book) yearLine() string {
 	c := b.res.Checklist
+	total, totalEn := num(c.Total), num(c.Total)
+	if c.MaxScore > c.Total { // v2: bonus may lift a score above the total
+		total += "分（含加分最高" + num(c.MaxScore) + "分）"
+		totalEn += " points (with bonus at most " + num(c.MaxScore) + ")"
+	} else {
+		total += "分"
+		totalEn += " points"
+	}
 	return msg.Pick(b.l,
-		fmt.Sprintf("评估年度：%d年度　　满分：%s分　　效能考核权重：%s", b.res.Year, num(c.Total), b.weight()),
-		fmt.Sprintf("Year: %d    Total: %s points    Performance weight: %s", b.res.Year, num(c.Total), b.weight()))
+		fmt.Sprintf("评估年度：%d年度　　满分：%s　　效能考核权重：%s", b.res.Year, total, b.weight()),
+		fmt.Sprintf("Year: %d    Total: %s    Performance weight: %s", b.res.Year, totalEn, b.weight()))
 }
 
 func (b *book) generatedLine() string {
