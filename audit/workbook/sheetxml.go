@@ -448,12 +448,12 @@ type sheetError struct {
 type sheetErrKind int
 
 const (
-	sheetDamaged   sheetErrKind = iota // the part cannot be read
-	sheetTooBig                        // a bound of issue 15 was passed
-	sheetMaxRows                       // a row number past Excel's limit
-	sheetRowBroken                     // excelize's Columns would fail
-	sheetRowLimit                      // data past Options.MaxRows
-	sheetIncomplete                    // the part ends inside a tag
+	sheetDamaged    sheetErrKind = iota // the part cannot be read
+	sheetTooBig                         // a bound of issue 15 was passed
+	sheetMaxRows                        // a row number past Excel's limit
+	sheetRowBroken                      // excelize's Columns would fail
+	sheetRowLimit                       // data past Options.MaxRows
+	sheetIncomplete                     // the part ends inside a tag
 )
 
 func (e *sheetError) Error() string { return e.text.Zh }
