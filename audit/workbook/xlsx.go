@@ -265,3 +265,59 @@ func fillMerges(sr *sheetRows) ([]mergeRange, *msg.Text) {
 	slices.SortStableFunc(merges, func(a, b mergeRange) int { return a.r1 - b.r1 })
 	return merges, nil
 }
+
+// ScanXLSX streams every sheet of an .xlsx workbook, in workbook order, and
+// calls fn with each row as excelize's Rows/Columns yield it with raw values
+// (merged cells not filled, line counting rows from 1). It checks the archive
+// as Read does; a fault is an *UnreadableError. It is the bare read of
+// scripts/bench.sh and what the differential tests compare with excelize.
+func ScanXLSX(path string, opts Options, fn func(sheet string, line int, cells []string) error) error {
+	opts = opts.withDefaults()
+	zi, err := inspectZip(path, opts.UnzipSizeLimit)
+	if err != nil {
+		return err
+	}
+	defer zi.Close()
+	read := map[*zip.File]bool{}
+	for _, pi := range zi.sheets {
+		read[pi.file] = true
+	}
+	if zi.sst != nil {
+		read[zi.sst] = true
+	}
+	if err := zi.verify(path, read); err != nil {
+		return err
+	}
+	var sst *sharedStrings
+	if zi.sst != nil {
+		if sst, err = readSharedStringsPart(zi.sst, hardCellLimit(opts.MaxCellBytes)); err != nil {
+			return damaged(path, partError(zi.sst.Name, err), err)
+		}
+	}
+	var cells []string
+	for _, s := range zi.order {
+		pi := zi.sheets[s]
+		if pi == nil {
+			return damaged(path, msg.New("工作表「%s」无法读取：工作簿中没有它的数据", "sheet %q cannot be read: the workbook has no data for it", s), nil)
+		}
+		sr, err := readSheetPart(pi.file, sst, opts.MaxRows, opts.MaxCellBytes)
+		if err != nil {
+			return sheetFault(path, s, pi, opts.MaxRows, err)
+		}
+		if !sr.ended {
+			return damaged(path, msg.New("%s 不完整", "%s is incomplete", pi.file.Name), nil)
+		}
+		for i := 0; i < sr.stored; i++ {
+			cells = sr.row(i, cells)
+			if err := fn(s, i+1, cells); err != nil {
+				return err
+			}
+		}
+		for i := sr.stored; i < sr.lines; i++ {
+			if err := fn(s, i+1, nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
