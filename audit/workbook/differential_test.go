@@ -182,7 +182,7 @@ func edgeSheets() map[string][]byte {
 			`<row r="5"><c r="B5"><v>5</v></c><c r="A5"><v>6</v></c></row><row r="3"><c r="A3"><v>7</v></c></row><row><c><v>8</v></c></row>` +
 			`<row r="9" spans="1:3"><c r="A9" s="x"><v>9</v></c><c r="B9" s="1"><v>10</v></c></row><row r="10"/><row r="12"><c r="A12"><v> </v></c></row>`),
 		"strict namespace": []byte(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><dimension ref="A1:B1"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c></row></sheetData></worksheet>`),
-		"prefixed": []byte(`<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>p</x:t></x:is></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`),
+		"prefixed":         []byte(`<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>p</x:t></x:is></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`),
 		"GB2312 declared":  []byte(gbk),
 		"merged, comments": []byte(`<?xml version="1.0"?><worksheet ` + mainNS + `><dimension ref="A1:B3"/><!-- c --><sheetData><row r="1"><c r="A1"><v>1</v></c></row><?pi x?><row r="3"><c r="B3" t="inlineStr"><is><t xml:space="preserve">  </t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:A3"/></mergeCells></worksheet>` + "\n"),
 	}
