@@ -524,9 +524,9 @@ func (p *sheetParser) fault(err error) *sheetError {
 	}
 	if errors.Is(err, errTokenTooLong) {
 		return &sheetError{line: p.out.lines, kind: sheetTooBig, err: err, text: msg.New(
-			"第 %d 行附近有超过 %d 字节的内容（单元格过长或文件被构造），未读取",
-			"near row %d there is content longer than %d bytes (an overlong cell or a crafted file); not read",
-			p.out.lines, p.limit)}
+			"有超过 %d 字节的连续内容（单元格过长或文件被构造），未读取",
+			"there is content longer than %d bytes in one piece (an overlong cell or a crafted file); not read",
+			p.limit)}
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return &sheetError{line: p.out.lines, kind: sheetIncomplete, err: err}
