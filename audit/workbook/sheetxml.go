@@ -413,6 +413,19 @@ type sheetRows struct {
 	ended  bool
 }
 
+// rowBufs keeps the cell and row buffers of sheets read (they hold no
+// pointers: the values are in text and the shared strings).
+var rowBufs = sync.Pool{New: func() any { return new(sheetRows) }}
+
+// release gives the buffers back once the rows have been used.
+func (sr *sheetRows) release() {
+	if cap(sr.cells) > 1<<22 {
+		return // do not keep a hostile sheet's buffers
+	}
+	*sr = sheetRows{cells: sr.cells[:0], ends: sr.ends[:0]}
+	rowBufs.Put(sr)
+}
+
 // cellRef is one cell: a shared string or a span of text.
 type cellRef struct {
 	off, n uint32
@@ -475,22 +488,28 @@ type sheetParser struct {
 	pendingR        int
 	pendingErr      error
 	dimSeen         bool
+	ref, typ        []byte
 	vbuf, tbuf      []byte
 	runs, runT      []byte
 }
 
 // readSheetRows reads a worksheet part to its end.
-func readSheetRows(r io.Reader, sst *sharedStrings, maxRows, maxCell int) (*sheetRows, error) {
+// sizeHint is the text expected, to grow the buffer once.
+func readSheetRows(r io.Reader, sst *sharedStrings, maxRows, maxCell, sizeHint int) (*sheetRows, error) {
 	limit := hardCellLimit(maxCell)
 	t, err := newXMLTok(r, limit)
 	if err != nil {
 		return nil, &sheetError{kind: sheetDamaged, text: msg.TextOf(err), err: err}
 	}
 	defer t.release()
-	p := &sheetParser{t: t, sst: sst, maxRows: maxRows, limit: limit, out: &sheetRows{sst: sst}}
+	out := rowBufs.Get().(*sheetRows)
+	*out = sheetRows{sst: sst, cells: out.cells[:0], ends: out.ends[:0]}
+	p := &sheetParser{t: t, sst: sst, maxRows: maxRows, limit: limit, out: out}
+	p.text.Grow(sizeHint)
 	for {
 		ok, err := p.nextRow()
 		if err != nil {
+			out.release()
 			return nil, p.fault(err)
 		}
 		if !ok {
@@ -498,6 +517,7 @@ func readSheetRows(r io.Reader, sst *sharedStrings, maxRows, maxCell int) (*shee
 		}
 		p.out.lines++
 		if err := p.columns(); err != nil {
+			out.release()
 			return nil, p.fault(err)
 		}
 	}
@@ -505,6 +525,7 @@ func readSheetRows(r io.Reader, sst *sharedStrings, maxRows, maxCell int) (*shee
 	// checksum the zip reader checks at the end.
 	for t.kind != evEOF {
 		if err := p.event(); err != nil {
+			out.release()
 			return nil, p.fault(err)
 		}
 	}
@@ -741,14 +762,14 @@ func blankRefs(cells []cellRef, out *sheetRows, text *strings.Builder) bool {
 // value to the row; it returns the cell's column (1-based).
 func (p *sheetParser) cell(cellCol int) (int, error) {
 	t := p.t
-	var ref, typ []byte
+	ref, typ := p.ref[:0], p.typ[:0]
 	sBad := false
 	err := t.attrs(func(k, v []byte) bool {
 		switch string(k) {
 		case "r":
 			ref = append(ref[:0], v...)
 		case "s":
-			if _, err := strconv.ParseInt(string(v), 10, 64); err != nil {
+			if !isInt64(v) {
 				sBad = true
 				return false
 			}
@@ -757,6 +778,7 @@ func (p *sheetParser) cell(cellCol int) (int, error) {
 		}
 		return true
 	})
+	p.ref, p.typ = ref, typ
 	if err != nil {
 		return 0, err
 	}
@@ -833,7 +855,7 @@ func (p *sheetParser) cell(cellCol int) (int, error) {
 			empty = true
 			break
 		}
-		i, err := strconv.Atoi(strings.TrimSpace(string(p.vbuf)))
+		i, err := atoi(bytes.TrimSpace(p.vbuf))
 		if err != nil || i < 0 || i >= p.sst.len() {
 			return 0, &sheetError{kind: sheetDamaged, text: msg.New(
 				"单元格 %s 引用的共享字符串「%s」不存在（共享字符串表共 %d 条）",
@@ -844,14 +866,19 @@ func (p *sheetParser) cell(cellCol int) (int, error) {
 		empty = p.sst.at(i) == ""
 	case "inlineStr":
 		if hasIS {
-			s := bstrUnmarshal(string(p.tbuf) + string(p.runs))
-			c = p.textRef(s)
-			empty = s == ""
+			if bytes.Contains(p.tbuf, []byte("_x")) || bytes.Contains(p.runs, []byte("_x")) || (len(p.tbuf) > 0 && p.tbuf[len(p.tbuf)-1] == '_') {
+				s := bstrUnmarshal(string(p.tbuf) + string(p.runs))
+				c = p.textRef(s)
+				empty = s == ""
+				break
+			}
+			c = p.textRefBytes(p.tbuf, p.runs)
+			empty = len(p.tbuf)+len(p.runs) == 0
 			break
 		}
 		fallthrough
 	default:
-		c = p.textRef(string(p.vbuf))
+		c = p.textRefBytes(p.vbuf, nil)
 		empty = len(p.vbuf) == 0
 	}
 	if empty && !hasF {
@@ -865,6 +892,34 @@ func (p *sheetParser) cell(cellCol int) (int, error) {
 	}
 	p.rowCells = append(p.rowCells, c)
 	return cellCol, nil
+}
+
+func (p *sheetParser) textRefBytes(a, b []byte) cellRef {
+	if len(a)+len(b) == 0 {
+		return cellRef{}
+	}
+	off := p.text.Len()
+	p.text.Write(a)
+	p.text.Write(b)
+	return cellRef{off: uint32(off), n: uint32(len(a) + len(b))}
+}
+
+// isInt64 reports whether strconv.ParseInt(b, 10, 64) succeeds.
+func isInt64(b []byte) bool {
+	if len(b) > 0 && len(b) < 19 {
+		ok := true
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	_, err := strconv.ParseInt(string(b), 10, 64)
+	return err == nil
 }
 
 func (p *sheetParser) textRef(s string) cellRef {

@@ -89,7 +89,7 @@ func readSheetPart(f *zip.File, sst *sharedStrings, maxRows, maxCell int) (*shee
 		return nil, &sheetError{kind: sheetDamaged, text: msg.TextOf(err), err: err}
 	}
 	defer rc.Close()
-	return readSheetRows(rc, sst, maxRows, maxCell)
+	return readSheetRows(rc, sst, maxRows, maxCell, int(min(f.UncompressedSize64/4, 8<<20)))
 }
 
 // assign matches sheets (or CSV files) to tables: for each table the sheet
@@ -161,6 +161,7 @@ func (r *reader) readSheet(path, sheet string, pi *partInfo, sst *sharedStrings,
 	if err != nil {
 		return sheetFault(path, sheet, pi, r.opts.MaxRows, err)
 	}
+	defer sr.release()
 	if !sr.ended {
 		return damaged(path, msg.New("%s 不完整", "%s is incomplete", pi.file.Name), nil)
 	}
@@ -294,29 +295,37 @@ func ScanXLSX(path string, opts Options, fn func(sheet string, line int, cells [
 			return damaged(path, partError(zi.sst.Name, err), err)
 		}
 	}
-	var cells []string
 	for _, s := range zi.order {
 		pi := zi.sheets[s]
 		if pi == nil {
 			return damaged(path, msg.New("工作表「%s」无法读取：工作簿中没有它的数据", "sheet %q cannot be read: the workbook has no data for it", s), nil)
 		}
-		sr, err := readSheetPart(pi.file, sst, opts.MaxRows, opts.MaxCellBytes)
-		if err != nil {
-			return sheetFault(path, s, pi, opts.MaxRows, err)
+		if err := scanSheet1(path, s, pi, sst, opts, fn); err != nil {
+			return err
 		}
-		if !sr.ended {
-			return damaged(path, msg.New("%s 不完整", "%s is incomplete", pi.file.Name), nil)
+	}
+	return nil
+}
+
+func scanSheet1(path, s string, pi *partInfo, sst *sharedStrings, opts Options, fn func(sheet string, line int, cells []string) error) error {
+	sr, err := readSheetPart(pi.file, sst, opts.MaxRows, opts.MaxCellBytes)
+	if err != nil {
+		return sheetFault(path, s, pi, opts.MaxRows, err)
+	}
+	defer sr.release()
+	if !sr.ended {
+		return damaged(path, msg.New("%s 不完整", "%s is incomplete", pi.file.Name), nil)
+	}
+	var cells []string
+	for i := 0; i < sr.stored; i++ {
+		cells = sr.row(i, cells)
+		if err := fn(s, i+1, cells); err != nil {
+			return err
 		}
-		for i := 0; i < sr.stored; i++ {
-			cells = sr.row(i, cells)
-			if err := fn(s, i+1, cells); err != nil {
-				return err
-			}
-		}
-		for i := sr.stored; i < sr.lines; i++ {
-			if err := fn(s, i+1, nil); err != nil {
-				return err
-			}
+	}
+	for i := sr.stored; i < sr.lines; i++ {
+		if err := fn(s, i+1, nil); err != nil {
+			return err
 		}
 	}
 	return nil
