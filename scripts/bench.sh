@@ -105,7 +105,7 @@ run_province() {
   local dir=$1
   A_WALL=999999 A_CPU=999999 A_RSS=0 B_WALL=999999 B_CPU=999999 B_RSS=0 C_WALL=999999 C_CPU=999999 C_RSS=0
   G_WALL=999999 G_CPU=999999 G_RSS=0 D_WALL=999999 D_CPU=999999 D_RSS=0
-  N_WALL=999999 N_CPU=999999 N_RSS=0 M_WALL=999999 M_CPU=999999 M_RSS=0 T_WALL=999999 T_CPU=999999 T_RSS=0
+  N_WALL=999999 N_CPU=999999 N_RSS=0 M_WALL=999999 M_CPU=999999 M_RSS=0 O_WALL=999999 O_CPU=999999 O_RSS=0
   for i in $(seq "$REPEAT"); do
     echo "-- run $i/$REPEAT: (a) bare read"
     measure bare "$WORK/bareread" "${jobs_flag[@]}" "$dir" > "$WORK/bare.out"
@@ -119,7 +119,7 @@ run_province() {
       echo "-- run $i/$REPEAT: (t) baseline $BASELINE audit -o report.xlsx --format json"
       rm -f "$WORK/report-t.xlsx"
       measure baseline "$BASELINE" audit "$dir" "${audit_jobs[@]}" -o "$WORK/report-t.xlsx" --format json > /dev/null
-      keep T
+      keep O
       echo "   wall ${T_WALL}s cpu ${T_CPU}s rss ${T_RSS}KB"
     fi
     echo "-- run $i/$REPEAT: (b) zwgk audit -o report.xlsx --format json"
@@ -152,7 +152,7 @@ run_province() {
   ROWS=$(awk '{ for (i = 1; i < NF; i++) if ($i == "rows") print $(i + 1) }' "$WORK/bare.out")
   REG_ROWS=$(grep -m1 '"rows"' "$dir/.planted.json" | tr -dc 0-9)
   FINDINGS=""
-  [ "$REPORT_COST" = 1 ] && FINDINGS=$(grep -c '"item":' "$WORK/result.json" || true)
+  if [ "$REPORT_COST" = 1 ]; then FINDINGS=$(grep -c '"item":' "$WORK/result.json" || true); fi
 }
 
 # keep X: folds the last measurement into X_WALL, X_CPU (minimum) and X_RSS (maximum).
@@ -171,7 +171,7 @@ report() {
       -v cw="$C_WALL" -v cc="$C_CPU" -v cr="$C_RSS" -v rc="$REPORT_COST" -v nproc="$(nproc)" \
       -v gw="$G_WALL" -v gc="$G_CPU" -v gr="$G_RSS" -v dw="$D_WALL" -v dc="$D_CPU" -v dr="$D_RSS" -v gcc="$GC_COMPARE" \
       -v nw="$N_WALL" -v nc="$N_CPU" -v nr="$N_RSS" -v mw="$M_WALL" -v mc="$M_CPU" -v mr="$M_RSS" \
-      -v tw="$T_WALL" -v tc="$T_CPU" -v tr="$T_RSS" -v base="$BASELINE" 'BEGIN {
+      -v tw="$O_WALL" -v tc="$O_CPU" -v tr="$O_RSS" -v base="$BASELINE" 'BEGIN {
     printf "\n== %d units × %d documents: %d rows read (%d register rows), %d CPUs\n", units, docs, rows, reg, nproc
     printf "%-44s %9s %9s %12s %12s\n", "", "wall s", "cpu s", "rows/s", "peak RSS MB"
     printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(a) bare read", aw, ac, rows / aw, ar / 1024
