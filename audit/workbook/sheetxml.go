@@ -509,24 +509,27 @@ func readSheetRows(r io.Reader, sst *sharedStrings, maxRows, maxCell, sizeHint i
 	for {
 		ok, err := p.nextRow()
 		if err != nil {
+			fe := p.fault(err)
 			out.release()
-			return nil, p.fault(err)
+			return nil, fe
 		}
 		if !ok {
 			break
 		}
 		p.out.lines++
 		if err := p.columns(); err != nil {
+			fe := p.fault(err)
 			out.release()
-			return nil, p.fault(err)
+			return nil, fe
 		}
 	}
 	// The rest of the part: the merged cells, the closing tag, and the
 	// checksum the zip reader checks at the end.
 	for t.kind != evEOF {
 		if err := p.event(); err != nil {
+			fe := p.fault(err)
 			out.release()
-			return nil, p.fault(err)
+			return nil, fe
 		}
 	}
 	p.out.ended = t.tail
