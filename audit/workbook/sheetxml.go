@@ -182,30 +182,46 @@ func localName(name []byte) []byte {
 // attrs calls f for each attribute of the current start tag with its local
 // name and decoded value, until f returns false.
 func (t *xmlTok) attrs(f func(key, val []byte) bool) error {
-	rest := t.attr
-	for len(rest) > 0 {
-		a, r, err := gosax.NextAttribute(rest)
-		if err != nil {
-			return err
+	b := t.attr
+	for {
+		b = trimSpaceLeft(b)
+		if len(b) == 0 {
+			return nil
 		}
-		rest = r
-		if len(a.Key) == 0 {
-			break
+		eq := bytes.IndexByte(b, '=')
+		if eq < 0 {
+			return nil // a name without a value: nothing to read
 		}
-		v := a.Value
-		if len(v) >= 2 {
-			v = v[1 : len(v)-1]
+		key := bytes.TrimRight(b[:eq], " \t\r\n")
+		b = trimSpaceLeft(b[eq+1:])
+		if len(b) == 0 || (b[0] != '"' && b[0] != '\'') {
+			return errBadAttr
 		}
+		end := bytes.IndexByte(b[1:], b[0])
+		if end < 0 {
+			return errBadAttr
+		}
+		v := b[1 : 1+end]
+		b = b[2+end:]
 		if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
+			var err error
 			if v, err = gosax.Unescape(bytes.Clone(v)); err != nil {
 				return err
 			}
 		}
-		if !f(localName(a.Key), v) {
-			break
+		if !f(localName(key), v) {
+			return nil
 		}
 	}
-	return nil
+}
+
+var errBadAttr = errors.New("malformed attribute")
+
+func trimSpaceLeft(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n') {
+		b = b[1:]
+	}
+	return b
 }
 
 // skip reads to the end of the element just started.
@@ -296,14 +312,15 @@ func (t *sharedStrings) at(i int) string { return t.s[t.off[i]:t.off[i+1]] }
 // child of the root is its direct <t> (the last one) followed by the <t> of
 // each rich-text run <r>; phonetic runs are left out; _xHHHH_ escapes are
 // decoded.
-func readSharedStrings(r io.Reader, limit int) (*sharedStrings, error) {
+func readSharedStrings(r io.Reader, limit, sizeHint int) (*sharedStrings, error) {
 	t, err := newXMLTok(r, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer t.release()
 	var out strings.Builder
-	off := []uint32{0}
+	out.Grow(sizeHint)
+	off := make([]uint32, 1, 1024)
 	var direct, runs, runT []byte
 	depth := 0
 	// where: 0 elsewhere, 1 in si, 2 in si>t, 3 in si>r, 4 in si>r>t
@@ -336,7 +353,12 @@ func readSharedStrings(r io.Reader, limit int) (*sharedStrings, error) {
 				if uint64(out.Len())+uint64(len(direct))+uint64(len(runs)) >= 1<<32-1 {
 					return nil, msg.Errorf("共享字符串表过大", "the shared strings table is too large")
 				}
-				out.WriteString(bstrUnmarshal(string(direct) + string(runs)))
+				if bytes.Contains(direct, []byte("_x")) || bytes.Contains(runs, []byte("_x")) || (len(direct) > 0 && direct[len(direct)-1] == '_') {
+					out.WriteString(bstrUnmarshal(string(direct) + string(runs)))
+				} else {
+					out.Write(direct)
+					out.Write(runs)
+				}
 				off = append(off, uint32(out.Len()))
 			case inSI && depth == 3 && where == 2:
 				where = 1

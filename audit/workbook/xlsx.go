@@ -79,7 +79,7 @@ func readSharedStringsPart(f *zip.File, limit int) (*sharedStrings, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	return readSharedStrings(rc, limit)
+	return readSharedStrings(rc, limit, int(min(f.UncompressedSize64/2, 64<<20)))
 }
 
 // readSheetPart reads a worksheet part to its end.
@@ -89,7 +89,7 @@ func readSheetPart(f *zip.File, sst *sharedStrings, maxRows, maxCell int) (*shee
 		return nil, &sheetError{kind: sheetDamaged, text: msg.TextOf(err), err: err}
 	}
 	defer rc.Close()
-	return readSheetRows(rc, sst, maxRows, maxCell, int(min(f.UncompressedSize64/4, 8<<20)))
+	return readSheetRows(rc, sst, maxRows, maxCell, int(min(f.UncompressedSize64/8, 8<<20)))
 }
 
 // assign matches sheets (or CSV files) to tables: for each table the sheet
