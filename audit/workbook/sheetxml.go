@@ -79,9 +79,8 @@ type xmlTok struct {
 	name []byte // local name of a start or end tag
 	attr []byte // attribute text of a start tag
 	self bool   // the start tag is self-closing
-	// lastEnd tells whether the last thing but white space was </worksheet>.
-	lastEndLocal []byte
-	tail         bool
+	// tail tells whether the last thing but white space was </worksheet>.
+	tail bool
 }
 
 func newXMLTok(r io.Reader, limit int) (*xmlTok, error) {
@@ -808,8 +807,8 @@ func (p *sheetParser) cell(cellCol int) (int, error) {
 		return 0, err
 	}
 	var (
-		hasV, hasF, hasIS bool
-		tooLong           bool
+		hasF, hasIS bool
+		tooLong     bool
 	)
 	p.vbuf, p.tbuf, p.runs = p.vbuf[:0], p.tbuf[:0], p.runs[:0]
 	// excelize does not read the children of a cell whose style is not a
@@ -830,7 +829,6 @@ func (p *sheetParser) cell(cellCol int) (int, error) {
 			}
 			switch string(t.name) {
 			case "v":
-				hasV = true
 				p.vbuf = p.vbuf[:0]
 				if err := p.chardata(&p.vbuf, &tooLong); err != nil {
 					return 0, err
@@ -852,7 +850,6 @@ func (p *sheetParser) cell(cellCol int) (int, error) {
 			return 0, err
 		}
 	}
-	_ = hasV
 	if len(ref) > 0 {
 		col, err := cellColumn(ref)
 		if err != nil {
