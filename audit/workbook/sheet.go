@@ -318,14 +318,13 @@ var notePrefixes = []string{"注:", "注：", "说明:", "说明：", "备注:",
 // data reads one row after the header.
 func (rr *registerReader) data(line int, cells []string) {
 	h := rr.hdr
-	anyMapped := false
+	filled := 0 // mapped cells that are not blank: the row's values at most
 	for _, c := range h.fieldCol {
 		if c >= 0 && c < len(cells) && strings.TrimSpace(cells[c]) != "" {
-			anyMapped = true
-			break
+			filled++
 		}
 	}
-	if !anyMapped {
+	if filled == 0 {
 		return
 	}
 	if note, ok := noteRow(cells); ok {
@@ -334,7 +333,7 @@ func (rr *registerReader) data(line int, cells []string) {
 	}
 	mark := len(rr.r.unit.Issues)
 	typedOK := false // a date, number, yes/no or enum cell was read
-	row := &audit.Row{Line: line, Values: make(checklists.Row, len(h.fieldCol))}
+	row := &audit.Row{Line: line, Values: make(checklists.Row, filled)}
 	for f, c := range h.fieldCol {
 		if c < 0 {
 			continue
