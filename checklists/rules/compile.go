@@ -129,6 +129,8 @@ func (s *Scope) compileWith(src, table string, asBool bool, extra map[string]any
 		expr.MaxNodes(2000),
 		expr.Patch(countPatcher{fields: fieldSet}),
 		expr.Patch(p),
+		expr.Patch(countCallPatcher{}),
+		countRowsFunc(),
 	}
 	if asBool {
 		opts = append(opts, expr.AsBool())
