@@ -27,7 +27,19 @@ type reader struct {
 	sp       *spec
 	unit     *audit.Unit
 	date1904 bool
+	// dates are the typed values of the date cells read so far, by field
+	// type and text: a register repeats the same few hundred dates, and
+	// parsing a serial and boxing the time.Time for every cell was most of
+	// typing a row. At most maxDateCache entries.
+	dates map[dateKey]any
 }
+
+type dateKey struct {
+	t   checklists.FieldType
+	raw string
+}
+
+const maxDateCache = 4096
 
 func (r *reader) issue(kind audit.IssueKind, pos audit.Pos, table, field string, text msg.Text) {
 	r.unit.Issues = append(r.unit.Issues, audit.Issue{Kind: kind, Pos: pos, Table: table, Field: field, Text: text})
@@ -417,11 +429,22 @@ func (r *reader) value(fs *fieldSpec, raw string, yearSuffix bool) (any, *msg.Te
 	}
 	switch fs.f.Type {
 	case checklists.Date, checklists.DateTime:
+		k := dateKey{fs.f.Type, raw}
+		if v, ok := r.dates[k]; ok {
+			return v, nil
+		}
 		if t, ok := r.date(raw); ok {
 			if fs.f.Type == checklists.Date {
 				t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 			}
-			return t, nil
+			var v any = t
+			if r.dates == nil {
+				r.dates = map[dateKey]any{}
+			}
+			if len(r.dates) < maxDateCache {
+				r.dates[k] = v
+			}
+			return v, nil
 		}
 		t := msg.New("无法识别的日期「%s」", "unrecognised date %q", clip(raw))
 		return nil, &t
