@@ -342,9 +342,7 @@ func (p *Plan) fail(ev *Evaluation, o *Outcome, t *Table, r *Row, text msg.Text,
 
 // attach copies the row's 文号 and 标题 (or what stands for them) to the finding.
 func (p *Plan) attach(f *Finding, t *Table, r *Row) {
-	if s, ok := r.Values["doc_no"].(string); ok {
-		f.DocNo = s
-	}
+	f.DocNo = r.Display("doc_no")
 	for _, k := range []string{"title", "subject"} {
 		if s, ok := r.Values[k].(string); ok {
 			f.Title = s

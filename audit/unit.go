@@ -95,6 +95,18 @@ type Row struct {
 	Values checklists.Row
 	// Bad lists the fields whose cells could not be read.
 	Bad []string
+	// Text holds a cell as written when its value is a normal form of it
+	// (a docno field: 利政发（2017）015号 read as 利政发[2017]15号).
+	Text map[string]string
+}
+
+// Display returns a text field's cell as written: what reports show.
+func (r *Row) Display(field string) string {
+	if s, ok := r.Text[field]; ok {
+		return s
+	}
+	s, _ := r.Values[field].(string)
+	return s
 }
 
 // Pos returns the position of a field's cell in the row (the row itself when
