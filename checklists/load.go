@@ -87,7 +87,7 @@ var (
 	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "where", "check", "finding", "public", "use"}
 	fragmentKeys  = []string{"title", "basis", "points", "method", "per", "table", "applies", "where", "check", "finding", "public"}
 	fragmentsKeys = []string{"format", "items"}
-	tableKeys     = []string{"sheet", "sheet_aliases", "form", "help", "fields"}
+	tableKeys     = []string{"sheet", "sheet_aliases", "form", "help", "fields", "source", "owner", "optional"}
 	fieldKeys     = []string{"name", "header", "aliases", "type", "required", "values", "help"}
 	valueKeys     = []string{"name", "aliases"}
 )
@@ -402,6 +402,7 @@ func (l *loader) tables(e yamlfile.Entry, s *Schema) {
 		if fe, ok := tm.Get("fields"); ok {
 			l.fields(fe, t, isNew)
 		}
+		l.districtKeys(tm, t, isNew)
 		if isNew {
 			// Added even when incomplete (already reported), so that
 			// items using it are not reported as well.

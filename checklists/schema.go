@@ -1,6 +1,9 @@
 package checklists
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // FieldType is the type of a register column.
 type FieldType string
@@ -57,7 +60,27 @@ type Table struct {
 	Form         bool     `json:"form,omitempty" yaml:"form,omitempty"` // a two-column 项目|内容 form, not a register
 	Fields       []*Field `json:"fields" yaml:"fields"`
 	Help         string   `json:"help,omitempty" yaml:"help,omitempty"`
+	// Source is SourceDistrict for a table the district holds (the
+	// website's catalogue, monitoring lists): given once per audit with
+	// --table NAME=FILE and split to units by Owner; "" for a register
+	// every unit fills in.
+	Source string `json:"source,omitempty" yaml:"source,omitempty"`
+	// Owner is the field of a district table that names the unit a row
+	// belongs to.
+	Owner string `json:"owner,omitempty" yaml:"owner,omitempty"`
+	// Optional: a district table the audit may run without; every item
+	// that needs it is then not applicable.
+	Optional bool `json:"optional,omitempty" yaml:"optional,omitempty"`
+	// Defaults are the values of fields a district table's export leaves
+	// out or blank (a catalogue lists only 主动公开 documents).
+	Defaults map[string]string `json:"defaults,omitempty" yaml:"defaults,omitempty"`
 }
+
+// SourceDistrict is the Source of a district table.
+const SourceDistrict = "district"
+
+// District reports whether the district holds the table (Source).
+func (t *Table) District() bool { return t.Source == SourceDistrict }
 
 // Field returns the field with the given schema name, or nil.
 func (t *Table) Field(name string) *Field {
@@ -99,6 +122,7 @@ func (s *Schema) Clone() *Schema {
 	for _, t := range s.Tables {
 		nt := *t
 		nt.SheetAliases = slices.Clone(t.SheetAliases)
+		nt.Defaults = maps.Clone(t.Defaults)
 		nt.Fields = make([]*Field, len(t.Fields))
 		for i, f := range t.Fields {
 			nf := *f
@@ -251,6 +275,7 @@ func DefaultSchema() *Schema {
 			Help:   "年度报告表二（主动公开政府信息情况）中不能从台账统计的数字：规章和行政规范性文件的制发、废止、现行有效件数，行政许可、行政处罚、行政强制的处理决定数量，行政事业性收费金额。2019、2020年度报告（试行格式）另需填写标有「试行格式」的项目。",
 			Fields: disclosureFields,
 		},
+		districtCatalog(), districtMonitoring(), districtPlatform(),
 	}}
 }
 

@@ -89,7 +89,7 @@ func (tw *templateWriter) build(schema *checklists.Schema) error {
 	if err := tw.help(schema); err != nil {
 		return err
 	}
-	for _, t := range schema.Tables {
+	for _, t := range schema.UnitTables().Tables {
 		if _, err := f.NewSheet(t.Sheet); err != nil {
 			return fmt.Errorf("sheet %s: %w", t.Sheet, err)
 		}
@@ -176,7 +176,7 @@ func (tw *templateWriter) help(schema *checklists.Schema) error {
 		}
 		row++
 	}
-	for _, t := range schema.Tables {
+	for _, t := range schema.UnitTables().Tables {
 		row++
 		head := "【" + t.Sheet + "】"
 		if t.Help != "" {

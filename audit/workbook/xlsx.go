@@ -41,10 +41,17 @@ func (rd *Reader) readXLSX(path string) (*audit.Unit, error) {
 		r.date1904 = props.Date1904 != nil && *props.Date1904
 	}
 	sheets := f.GetSheetList()
-	chosen := r.assign(func(string) string { return path }, sheets, func(s string) bool {
+	hidden := func(s string) bool {
 		v, err := f.GetSheetVisible(s)
 		return err == nil && !v
-	})
+	}
+	chosen := r.assign(func(string) string { return path }, sheets, hidden)
+	if len(chosen) == 0 && rd.anySheet && len(r.sp.tables) > 0 {
+		if i := slices.IndexFunc(sheets, func(s string) bool { return !hidden(s) }); i >= 0 {
+			chosen[sheets[i]] = r.sp.tables[0]
+			r.unit.Issues = nil // the sheets ignored for their names: one of them is read
+		}
+	}
 	formSheet := ""
 	for _, s := range sheets {
 		ts := chosen[s]

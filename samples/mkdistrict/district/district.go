@@ -746,7 +746,7 @@ func writeCSVUnit(out string, u *unit) error {
 	for _, r := range u.selfRows() {
 		rows["self"] = append(rows["self"], map[string]string{"item": r[0], "score": r[1], "evidence": r[2]})
 	}
-	for _, t := range checklists.DefaultSchema().Tables {
+	for _, t := range checklists.DefaultSchema().UnitTables().Tables {
 		var records [][]string
 		if t.Form {
 			if t.Name != "unit" {
