@@ -156,3 +156,28 @@ func FuzzNormDocNo(f *testing.F) {
 		}
 	})
 }
+
+func TestUsesTable(t *testing.T) {
+	s := NewScope([]Table{
+		{Name: "documents", Fields: []Field{{"doc_no", Text}, {"title", Text}}},
+		{Name: "catalog", Fields: []Field{{"doc_no", Text}, {"title", Text}}},
+	}, nil)
+	tests := []struct {
+		src, table string
+		want       bool
+	}{
+		{`match(tables.catalog, doc_no, title) != nil`, "documents", true},
+		{`len(filter(tables.catalog, .doc_no == doc_no)) > 0`, "documents", true},
+		{`doc_no != nil`, "documents", false},
+		{`doc_no != nil`, "catalog", true},
+	}
+	for _, tt := range tests {
+		p, err := s.Compile(tt.src, tt.table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.UsesTable("catalog"); got != tt.want {
+			t.Errorf("%s over %s: UsesTable(catalog) = %v", tt.src, tt.table, got)
+		}
+	}
+}
