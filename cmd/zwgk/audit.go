@@ -32,6 +32,7 @@ type auditOptions struct {
 	failOn    string
 	input     inputOptions
 	detail    bool
+	tables    []string
 }
 
 func newAuditCmd(e *env, g *globalOptions) *cobra.Command {
@@ -85,6 +86,7 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）；覆盖单个单位的自查报告时承接其整改清单中填写的内容")
 	f.StringVar(&opts.previous, "previous", "", "上次的自查报告（.xlsx）：承接其整改清单中填写的整改措施、责任人、整改时限、整改状态；none 表示不承接")
 	f.StringVar(&opts.failOn, "fail-on", "none", "有问题时以状态1退出：public（有应公开未公开问题）、any（有任何问题）、none")
+	f.StringArrayVar(&opts.tables, "table", nil, "区级表：名称=文件，全区一个文件，按单位名称分到各单位；内置 catalog（政府信息公开目录导出）、monitoring（日常监测问题）、platform（依申请公开平台受理记录）；可重复")
 	f.BoolVar(&opts.detail, "detail", false, "表格输出时列出每个单位的指标得分和问题（单个单位时默认列出）")
 	opts.input.register(cmd)
 	return cmd
@@ -103,6 +105,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	}
 	inputs := append(slices.Clone(paths), opts.roster, opts.review, opts.checklist)
 	inputs = append(inputs, opts.input.calendars...)
+	inputs = append(inputs, tableFiles(opts.tables)...)
 	if err := checkOutputs(opts.outputs, inputs, opts.force, reportFormats); err != nil {
 		return err
 	}
@@ -132,13 +135,26 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	if err != nil {
 		return err
 	}
+	district, err := parseTables(c, opts.tables)
+	if err != nil {
+		return err
+	}
+	plan := audit.NewPlan(c)
+	plan.SetDistrict(tableNames(district)...)
+	if err := districtGaps(plan, district); err != nil {
+		return err
+	}
+	cells, err := readTables(district, opts.input.workbookOptions(c), ro)
+	if err != nil {
+		return err
+	}
+	warnings = append(warnings, cells...)
 
 	// Each unit is scored in its worker as soon as it is evaluated, and its
 	// findings go to a temporary file: what stays in memory per unit is its
 	// scores, so a province's audit does not grow with its units.
 	store, closeStore := findingStore()
 	defer closeStore()
-	plan := audit.NewPlan(c)
 	scorer := scoring.NewScorer(c, year, decisions)
 	rec := roster.NewReconciler[*scoring.UnitResult](ro, len(subs))
 	scored := make([]*scoring.UnitResult, len(subs))
@@ -152,6 +168,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		if !ok {
 			return
 		}
+		attachTables(district, r.unit, ro != nil)
 		u := scorer.Unit(plan.Evaluate(r.unit, year))
 		u.Roster = scoring.NewRosterNote(m)
 		if store != nil {
@@ -162,6 +179,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	})
 	prog.finish()
 	units, failures, missing, notes := rec.Finish(scored)
+	notes = append(notes, unclaimedRows(district)...)
 	res := scorer.Result(units, failures, missing, append(warnings, notes...))
 	if err := checkRectification(prev, res, opts.outputs); err != nil {
 		return err
