@@ -2,6 +2,7 @@ package roster
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -22,6 +23,7 @@ type Split struct {
 	table  *audit.Table
 	sheet  string // the table's canonical sheet name, for messages
 	owner  string
+	ro     *Roster
 	byKey  map[string][]*audit.Row // roster name (with a roster) or similarity key → rows
 	rowKey map[*audit.Row]string   // "" for a row without an owner, or naming no roster unit
 
@@ -32,7 +34,7 @@ type Split struct {
 // NewSplit divides the rows of t by their owner field against ro (nil: no
 // roster); sheet names the table in messages (网站公开目录).
 func NewSplit(ro *Roster, t *audit.Table, owner, sheet string) *Split {
-	s := &Split{table: t, sheet: sheet, owner: owner, byKey: map[string][]*audit.Row{}, rowKey: map[*audit.Row]string{}, claimed: map[string]bool{}}
+	s := &Split{table: t, sheet: sheet, owner: owner, ro: ro, byKey: map[string][]*audit.Row{}, rowKey: map[*audit.Row]string{}, claimed: map[string]bool{}}
 	for _, r := range t.Rows {
 		name, _ := r.Values[owner].(string)
 		k := s.key(ro, name)
@@ -107,7 +109,7 @@ func (s *Split) Unclaimed() []msg.Text {
 		name, _ := r.Values[s.owner].(string)
 		g := byName[name]
 		if g == nil {
-			g = &group{name: name, known: s.rowKey[r] != ""}
+			g = &group{name: name, known: s.ro != nil && s.rowKey[r] != ""}
 			byName[name] = g
 			groups = append(groups, g)
 		}
@@ -120,8 +122,8 @@ func (s *Split) Unclaimed() []msg.Text {
 	}
 	var out []msg.Text
 	where := s.table.File
-	if s.table.Sheet != "" {
-		where += " " + s.table.Sheet
+	if base := path.Base(strings.ReplaceAll(where, "\\", "/")); s.table.Sheet != "" && s.table.Sheet != strings.TrimSuffix(base, path.Ext(base)) {
+		where += " " + s.table.Sheet // a workbook's sheet; a CSV file's "sheet" is its name
 	}
 	for _, g := range groups {
 		lines := make([]string, len(g.lines))
