@@ -131,4 +131,3 @@ func (s *Schema) DistrictTables() []*Table {
 func (s *Schema) UnitTables() *Schema {
 	return &Schema{Tables: slices.DeleteFunc(slices.Clone(s.Tables), (*Table).District)}
 }
-

@@ -24,7 +24,9 @@ const (
 )
 
 // FieldTypes lists every valid field type.
-func FieldTypes() []FieldType { return []FieldType{Text, Date, DateTime, Bool, Enum, Number, Int, DocNo} }
+func FieldTypes() []FieldType {
+	return []FieldType{Text, Date, DateTime, Bool, Enum, Number, Int, DocNo}
+}
 
 // Textual reports whether cells of the type are free text (Text, DocNo).
 func (t FieldType) Textual() bool { return t == Text || t == DocNo }
