@@ -33,6 +33,7 @@ type auditOptions struct {
 	input     inputOptions
 	detail    bool
 	tables    []string
+	scores    string
 }
 
 func newAuditCmd(e *env, g *globalOptions) *cobra.Command {
@@ -86,6 +87,7 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）；覆盖单个单位的自查报告时承接其整改清单中填写的内容")
 	f.StringVar(&opts.previous, "previous", "", "上次的自查报告（.xlsx）：承接其整改清单中填写的整改措施、责任人、整改时限、整改状态；none 表示不承接")
 	f.StringVar(&opts.failOn, "fail-on", "none", "有问题时以状态1退出：public（有应公开未公开问题）、any（有任何问题）、none")
+	f.StringVar(&opts.scores, "scores", "", "区评估人员填好的评估打分表（zwgk scores template 生成）：得分作为调整计入，带评分人、日期和理由；表中有错则不审核")
 	f.StringArrayVar(&opts.tables, "table", nil, "区级表：名称=文件，全区一个文件，按单位名称分到各单位；内置 catalog（政府信息公开目录导出）、monitoring（日常监测问题）、platform（依申请公开平台受理记录）；可重复")
 	f.BoolVar(&opts.detail, "detail", false, "表格输出时列出每个单位的指标得分和问题（单个单位时默认列出）")
 	opts.input.register(cmd)
@@ -103,7 +105,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	default:
 		return usagef("--fail-on %s: 应为 public、any 或 none", "--fail-on %s: want public, any or none", opts.failOn)
 	}
-	inputs := append(slices.Clone(paths), opts.roster, opts.review, opts.checklist)
+	inputs := append(slices.Clone(paths), opts.roster, opts.review, opts.checklist, opts.scores)
 	inputs = append(inputs, opts.input.calendars...)
 	inputs = append(inputs, tableFiles(opts.tables)...)
 	if err := checkOutputs(opts.outputs, inputs, opts.force, reportFormats); err != nil {
@@ -135,6 +137,11 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	if err != nil {
 		return err
 	}
+	scores, err := loadScores(e, opts.scores, c, ro)
+	if err != nil {
+		return err
+	}
+	decisions = append(decisions, scores...)
 	district, err := parseTables(c, opts.tables)
 	if err != nil {
 		return err
