@@ -116,8 +116,8 @@ func TestScoresErrors(t *testing.T) {
 	c := litong(t)
 	data := scoresTemplate(t, c)
 	bad := fill(t, data, map[string]map[string]string{scoresSheet: {
-		"E2": "3.5",                        // over 3
-		"E3": "4",                          // below 6, no reason
+		"E2": "3.5",                          // over 3
+		"E3": "4",                            // below 6, no reason
 		"A4": "利通区档案局", "E4": "1", "F4": "x", // not on the roster
 		"B5": "Z9", "E5": "1", "F5": "x", // no such item
 		"A6": "金积镇", "B6": "C1", "E6": "两分", // not a number
