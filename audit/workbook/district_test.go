@@ -119,3 +119,18 @@ func TestReadTableErrors(t *testing.T) {
 }
 
 func errorsAs(err error, target **UnreadableError) bool { return errors.As(err, target) }
+
+// A district table's file found in a folder (政府信息公开目录.csv) is the
+// district's evidence, not a unit's submission: skipped without a word.
+func TestDiscoverSkipsDistrictTables(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"政府信息公开目录.csv", "日常监测问题.csv", "网站公开目录.xlsx"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	subs, warnings, err := Discover([]string{dir})
+	if err != nil || len(subs) != 0 || len(warnings) != 0 {
+		t.Errorf("Discover = %v, %v, %v; want nothing", subs, warnings, err)
+	}
+}
