@@ -62,7 +62,9 @@ func NewScorer(c *checklists.Checklist, year int, decisions []Decision) *Scorer 
 
 // Unit scores one evaluated unit (its Rank is set by Result).
 func (s *Scorer) Unit(ev *audit.Evaluation) *UnitResult {
-	return scoreUnit(s.c, ev, s.decisions)
+	u := scoreUnit(s.c, ev, s.decisions)
+	u.Website = website(ev)
+	return u
 }
 
 // Result assembles and ranks the result: units scored by Unit, in any order
