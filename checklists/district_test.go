@@ -4,7 +4,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-
 )
 
 // TestDistrictTableKeys: source, owner and optional declare a district
