@@ -3,6 +3,8 @@ package rules
 import (
 	"testing"
 
+	"github.com/zwgk/zwgk/checklists/calendar"
+
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -178,6 +180,48 @@ func TestUsesTable(t *testing.T) {
 		}
 		if got := p.UsesTable("catalog"); got != tt.want {
 			t.Errorf("%s over %s: UsesTable(catalog) = %v", tt.src, tt.table, got)
+		}
+	}
+}
+
+// TestCatalogTimeliness runs the rule of catalog_dates_agree (common.yaml):
+// the register's date against the website's, or, when the register has
+// none, timeliness judged on the website's date.
+func TestCatalogTimeliness(t *testing.T) {
+	cal, err := calendar.Load([]string{"cn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewScope([]Table{
+		{Name: "documents", Fields: []Field{{"doc_no", Text}, {"title", Text}, {"issued_on", Time}, {"published_on", Time}}},
+		{Name: "catalog", Fields: []Field{{"doc_no", Text}, {"title", Text}, {"published_on", Time}}},
+	}, cal)
+	src := `let c = match(tables.catalog, doc_no, title);
+      published_on != nil ? abs(days(published_on, c.published_on)) <= 1 : workdays(issued_on, c.published_on) <= 20`
+	catalog := []Row{
+		{"doc_no": "A[2017]1号", "published_on": at("2017-03-08")},
+		{"doc_no": "A[2017]2号", "published_on": at("2017-04-05")},
+	}
+	tests := []struct {
+		row  Row
+		want bool
+	}{
+		{Row{"doc_no": "A〔2017〕1号", "issued_on": at("2017-03-06"), "published_on": at("2017-03-07")}, true},  // a day apart
+		{Row{"doc_no": "A〔2017〕1号", "issued_on": at("2017-03-06"), "published_on": at("2017-03-06")}, false}, // two days
+		{Row{"doc_no": "A〔2017〕1号", "issued_on": at("2017-03-06")}, true},                                    // no register date: 2 working days
+		{Row{"doc_no": "A〔2017〕2号", "issued_on": at("2017-03-01")}, false},                                   // 03-01 → 04-05: 24 working days
+	}
+	p, err := s.Compile(src, "documents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		env := s.Env(Base{Year: 2017, Rows: map[string][]Row{"catalog": catalog}}).Table("documents")
+		env.SetRow(tt.row)
+		var m Machine
+		got, err := m.Bool(p, env)
+		if err != nil || got != tt.want {
+			t.Errorf("%v = %v, %v; want %v", tt.row, got, err, tt.want)
 		}
 	}
 }
