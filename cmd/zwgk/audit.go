@@ -53,6 +53,13 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 （超过100个单位时合为一张「各单位计分明细」表，可按单位筛选）。审核时问题清单暂存在系统临时目录（TMPDIR）的
 一个文件中，结束时删除，内存不随单位数增长；环境变量 GOGC、GOMEMLIMIT 可改变垃圾回收设置（默认 400 和 200MiB）。
 
+区里自己的证据（docs/district.md）：--table catalog=网站公开目录.xlsx 给出政府网站政府信息公开目录的导出（全区一个
+文件，.xlsx 或 .csv，按「发布机构」分到各单位，名称按名单和别名对应）：台账说已公开、目录中没有的主动公开公文为经网站
+核实的应公开未公开，公开日期与网站发布日期相差超过1天的为台账与网站不一致，目录中有、台账没有的为台账漏登；文号按规范
+形式比较（括号、全半角、前导零、空格不计）。没给出目录时这几项不适用、不扣分。--table monitoring=、--table platform=
+同理（日常监测问题、依申请公开平台受理记录）。对不上任何单位的行列在提示中。--scores 评估打分.xlsx 读入评估人员的
+打分（zwgk scores template 生成），表中有错则逐个指出单元格、不审核。
+
 单个单位的自查报告（-o 自查报告.xlsx）另有「整改清单」，供单位填写整改措施、责任人、整改时限和整改状态。
 --force 覆盖上次的自查报告，或 --previous 上次的报告.xlsx 写到新文件时，先读出上次填写的内容：仍然存在的问题原样承接
 （依次按 指标+工作表+行号+文号、指标+工作表+文号（行挪动了）、指标+工作表+行号（一方没有文号）对应，没有行号的问题按
@@ -67,7 +74,8 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
   zwgk audit 金积镇.xlsx --fail-on public
   zwgk audit 金积镇.xlsx -o 自查报告.xlsx --force          # 承接上次填写的整改清单
   zwgk audit 金积镇.xlsx -o 新报告.xlsx --previous 自查报告.xlsx
-  zwgk audit 报送材料/ --roster 名单.yaml --review 复核.xlsx -o 评估结果.xlsx`,
+  zwgk audit 报送材料/ --roster 名单.yaml --review 复核.xlsx -o 评估结果.xlsx
+  zwgk audit 报送材料/ --roster 名单.yaml --table catalog=网站公开目录.xlsx --scores 评估打分.xlsx -o 评估结果.xlsx`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.language()
