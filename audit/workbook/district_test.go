@@ -134,3 +134,40 @@ func TestDiscoverSkipsDistrictTables(t *testing.T) {
 		t.Errorf("Discover = %v, %v, %v; want nothing", subs, warnings, err)
 	}
 }
+
+// FuzzReadTable: any CSV text is read as the catalogue or refused with an
+// UnreadableError, never a panic; every row read has a 名称 and a 发布机构
+// (required) or a data error naming its cell (or its column's absence).
+func FuzzReadTable(f *testing.F) {
+	f.Add("名称,发布机构,文号,发布日期\n关于A的通知,金积镇,金政发〔2017〕01号,2017-03-08\n")
+	f.Add("索引号,分类,发布机构,成文日期,名称,文号,发布日期\nX/2017-001,,利通区财政局,2017年3月1日,B,,\n,,,,,,\n")
+	f.Add("甲,乙\n1,2\n")
+	cat := checklists.DefaultSchema().Table("catalog")
+	f.Fuzz(func(t *testing.T, text string) {
+		p := filepath.Join(t.TempDir(), "目录.csv")
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tab, issues, err := ReadTable(p, cat, Options{})
+		if err != nil {
+			var ue *UnreadableError
+			if !errors.As(err, &ue) {
+				t.Fatalf("error %v (%T) is not an UnreadableError", err, err)
+			}
+			return
+		}
+		bad := map[int]bool{}
+		missing := false // a 缺少必填列 error on the header row
+		for _, is := range issues {
+			if is.Kind == audit.DataError {
+				bad[is.Pos.Row] = true
+				missing = missing || is.Field == ""
+			}
+		}
+		for _, r := range tab.Rows {
+			if _, ok := r.Values["title"]; !ok && !bad[r.Line] && !missing {
+				t.Fatalf("row %d has no 名称 and no data error", r.Line)
+			}
+		}
+	})
+}
