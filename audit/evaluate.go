@@ -114,11 +114,39 @@ type Plan struct {
 	scope     *rules.Scope
 	useTables bool
 	measures  map[*checklists.Item][]rules.Measure
+	// needs lists the district tables each item reads; given, those the
+	// audit was given (SetDistrict).
+	needs map[*checklists.Item][]*checklists.Table
+	given map[string]bool
 }
+
+// SetDistrict tells the plan which district tables the audit was given
+// (their rows are in each unit's Tables); an item that reads another one is
+// not applicable, and says so. Call it before Evaluate.
+func (p *Plan) SetDistrict(given ...string) {
+	p.given = map[string]bool{}
+	for _, g := range given {
+		p.given[g] = true
+	}
+}
+
+// notGiven returns the first district table item reads that the audit was
+// not given, or nil.
+func (p *Plan) notGiven(it *checklists.Item) *checklists.Table {
+	for _, t := range p.needs[it] {
+		if !p.given[t.Name] {
+			return t
+		}
+	}
+	return nil
+}
+
+// DistrictNeeds lists the district tables item reads, in schema order.
+func (p *Plan) DistrictNeeds(it *checklists.Item) []*checklists.Table { return p.needs[it] }
 
 // NewPlan prepares a checklist for evaluation; it is safe for concurrent use.
 func NewPlan(c *checklists.Checklist) *Plan {
-	p := &Plan{Checklist: c, scope: c.Rules, measures: map[*checklists.Item][]rules.Measure{}}
+	p := &Plan{Checklist: c, scope: c.Rules, measures: map[*checklists.Item][]rules.Measure{}, needs: map[*checklists.Item][]*checklists.Table{}}
 	if p.scope == nil {
 		// A checklist not made by checklists.Load has no expressions to run.
 		p.scope = rules.NewScope(nil, c.Calendar)
@@ -138,6 +166,18 @@ func NewPlan(c *checklists.Checklist) *Plan {
 		}
 		if it.Check != nil && it.Table != "" {
 			p.measures[it] = it.Check.Program.Measures()
+		}
+		if c.Schema == nil {
+			continue
+		}
+		for _, t := range c.Schema.DistrictTables() {
+			uses := it.Table == t.Name
+			for _, e := range []*checklists.Expr{it.Applies, it.Where, it.Check} {
+				uses = uses || e != nil && e.Program != nil && e.Program.UsesTable(t.Name)
+			}
+			if uses {
+				p.needs[it] = append(p.needs[it], t)
+			}
 		}
 	}
 	return p
@@ -168,6 +208,12 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 		ev.Outcomes = append(ev.Outcomes, o)
 		if s, ok := selfScores[it.ID]; ok {
 			o.Self = s
+		}
+		if t := p.notGiven(it); t != nil {
+			// A gap in the district's own evidence is never a deduction.
+			o.NA = true
+			o.NAReason = msg.New("未核对：审核时未提供%s（--table %s=文件）", "not checked: the audit was not given %s (--table %s=FILE)", t.Sheet, t.Name)
+			continue
 		}
 		if it.Applies != nil {
 			ok, err := machine.Bool(it.Applies.Program, base)
@@ -427,9 +473,7 @@ func (p *Plan) fail(ev *Evaluation, o *Outcome, t *Table, r *Row, text msg.Text,
 
 // attach copies the row's 文号 and 标题 (or what stands for them) to the finding.
 func (p *Plan) attach(f *Finding, t *Table, r *Row) {
-	if s, ok := r.Values["doc_no"].(string); ok {
-		f.DocNo = s
-	}
+	f.DocNo = r.Display("doc_no")
 	for _, k := range []string{"title", "subject"} {
 		if s, ok := r.Values[k].(string); ok {
 			f.Title = s

@@ -33,6 +33,9 @@ func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, 
 	if it.Check != nil {
 		for _, f := range it.Check.Fields {
 			v := r.Values[f]
+			if s, ok := r.Text[f]; ok {
+				v = s // as written, not its normal form
+			}
 			if v == nil && col == "" {
 				col = f
 			}

@@ -99,6 +99,18 @@ type Row struct {
 	// table's default (zwgk.checklist/v2 defaults): their value is the
 	// checklist's, not the unit's.
 	Defaulted []string
+	// Text holds a cell as written when its value is a normal form of it
+	// (a docno field: 利政发（2017）015号 read as 利政发[2017]15号).
+	Text map[string]string
+}
+
+// Display returns a text field's cell as written: what reports show.
+func (r *Row) Display(field string) string {
+	if s, ok := r.Text[field]; ok {
+		return s
+	}
+	s, _ := r.Values[field].(string)
+	return s
 }
 
 // Pos returns the position of a field's cell in the row (the row itself when

@@ -87,7 +87,7 @@ var (
 	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "where", "check", "finding", "public", "use", "cap", "overflow", "rules", "effect"}
 	fragmentKeys  = []string{"title", "basis", "points", "method", "per", "table", "applies", "where", "check", "finding", "public"}
 	fragmentsKeys = []string{"format", "items"}
-	tableKeys     = []string{"sheet", "sheet_aliases", "form", "help", "fields", "defaults"}
+	tableKeys     = []string{"sheet", "sheet_aliases", "form", "help", "fields", "defaults", "source", "owner", "optional"}
 	fieldKeys     = []string{"name", "header", "aliases", "type", "required", "values", "help"}
 	valueKeys     = []string{"name", "aliases"}
 )
@@ -419,6 +419,7 @@ func (l *loader) tables(e yamlfile.Entry, s *Schema) {
 		if de, ok := tm.Get("defaults"); ok && l.v2 {
 			l.defaults(de, t)
 		}
+		l.districtKeys(tm, t, isNew)
 		if isNew {
 			// Added even when incomplete (already reported), so that
 			// items using it are not reported as well.
@@ -448,8 +449,15 @@ func (l *loader) addAliases(e yamlfile.Entry, primary string, list *[]string, ow
 	}
 }
 
+// sheetOwner returns the table whose sheet name or an alias of it is name.
+// District tables are left out: their files are given with --table, never
+// found among a unit's sheets, so their sheet names take none from a unit's
+// workbook (a scheme's own 监测问题 register may share one).
 func sheetOwner(s *Schema, name string) *Table {
 	for _, t := range s.Tables {
+		if t.District() {
+			continue
+		}
 		if sameLabel(t.Sheet, t.SheetAliases, name) {
 			return t
 		}

@@ -17,10 +17,19 @@ const (
 	Enum     FieldType = "enum"
 	Number   FieldType = "number"
 	Int      FieldType = "int"
+	// DocNo is a document number (文号, 申请编号, 索引号): text compared and
+	// counted in its normal form (rules.NormDocNo: brackets, widths, leading
+	// zeros, spaces), shown as written.
+	DocNo FieldType = "docno"
 )
 
 // FieldTypes lists every valid field type.
-func FieldTypes() []FieldType { return []FieldType{Text, Date, DateTime, Bool, Enum, Number, Int} }
+func FieldTypes() []FieldType {
+	return []FieldType{Text, Date, DateTime, Bool, Enum, Number, Int, DocNo}
+}
+
+// Textual reports whether cells of the type are free text (Text, DocNo).
+func (t FieldType) Textual() bool { return t == Text || t == DocNo }
 
 // Field is one column of a register: its schema name (used in expressions),
 // its canonical Chinese header, the header aliases real exports use, and its type.
@@ -53,10 +62,29 @@ type Table struct {
 	Form         bool     `json:"form,omitempty" yaml:"form,omitempty"` // a two-column 项目|内容 form, not a register
 	Fields       []*Field `json:"fields" yaml:"fields"`
 	Help         string   `json:"help,omitempty" yaml:"help,omitempty"`
-	// Defaults fill an empty cell of a field (zwgk.checklist/v2
-	// tables.NAME.defaults): field name → typed value.
+	// Source is SourceDistrict for a table the district holds (the
+	// website's catalogue, monitoring lists): given once per audit with
+	// --table NAME=FILE and split to units by Owner; "" for a register
+	// every unit fills in.
+	Source string `json:"source,omitempty" yaml:"source,omitempty"`
+	// Owner is the field of a district table that names the unit a row
+	// belongs to.
+	Owner string `json:"owner,omitempty" yaml:"owner,omitempty"`
+	// Optional: a district table the audit may run without; every item
+	// that needs it is then not applicable.
+	Optional bool `json:"optional,omitempty" yaml:"optional,omitempty"`
+	// Defaults fill an empty cell of a field: a district table's export
+	// leaves fields out or blank (a catalogue lists only 主动公开 documents),
+	// and zwgk.checklist/v2 tables.NAME.defaults give typed values
+	// (field name → value).
 	Defaults map[string]any `json:"defaults,omitempty" yaml:"defaults,omitempty"`
 }
+
+// SourceDistrict is the Source of a district table.
+const SourceDistrict = "district"
+
+// District reports whether the district holds the table (Source).
+func (t *Table) District() bool { return t.Source == SourceDistrict }
 
 // Field returns the field with the given schema name, or nil.
 func (t *Table) Field(name string) *Field {
@@ -153,7 +181,7 @@ func DefaultSchema() *Schema {
 			Name: "documents", Sheet: "公文台账", SheetAliases: []string{"发文台账", "公文登记台账", "公文登记表", "政府信息公开台账", "信息公开台账"},
 			Help: "本单位本年度印发的全部公文，一件一行（方案一(一)：公开属性源头认定）。",
 			Fields: []*Field{
-				{Name: "doc_no", Header: "文号", Aliases: []string{"发文字号", "发文文号", "发布文号", "文件编号"}, Type: Text, Help: "如 利政发〔2017〕12号。"},
+				{Name: "doc_no", Header: "文号", Aliases: []string{"发文字号", "发文文号", "发布文号", "文件编号"}, Type: DocNo, Help: "如 利政发〔2017〕12号。"},
 				{Name: "title", Header: "标题", Aliases: []string{"文件标题", "公文标题", "信息名称", "名称"}, Type: Text, Required: true},
 				{Name: "issued_on", Header: "印发日期", Aliases: []string{"成文日期", "发文日期", "签发日期", "发文时间", "成文时间", "印发时间", "签发时间", "生成日期", "产生日期"}, Type: Date, Required: true},
 				{Name: "attribute", Header: "公开属性", Aliases: []string{"公开方式", "公开类型", "公开类别"}, Type: Enum, Values: []EnumValue{
@@ -180,7 +208,7 @@ func DefaultSchema() *Schema {
 			Fields: []*Field{
 				{Name: "received_on", Header: "收到日期", Aliases: []string{"申请日期", "收到申请日期", "收件日期", "收到时间", "收件时间", "申请时间"}, Type: Date, Required: true, Help: "按条例第三十一条确定的收到申请之日。"},
 				{Name: "subject", Header: "申请内容", Aliases: []string{"申请事项"}, Type: Text, Required: true},
-				{Name: "doc_no", Header: "涉及文号", Aliases: []string{"对应文号"}, Type: Text, Help: "申请公开的信息对应的公文文号，用于统计依申请公开较为集中的信息。"},
+				{Name: "doc_no", Header: "涉及文号", Aliases: []string{"对应文号"}, Type: DocNo, Help: "申请公开的信息对应的公文文号，用于统计依申请公开较为集中的信息。"},
 				{Name: "replied_on", Header: "答复日期", Aliases: []string{"答复时间"}, Type: Date},
 				{Name: "outcome", Header: "答复结果", Aliases: []string{"处理结果"}, Type: Enum, Values: outcomes},
 				{Name: "extended", Header: "是否延期答复", Aliases: []string{"延期答复", "是否延期"}, Type: Bool, AbsentIsBlank: true, Help: "经批准延长答复期限的填「是」（条例第三十三条）。"},
@@ -251,6 +279,7 @@ func DefaultSchema() *Schema {
 			Help:   "年度报告表二（主动公开政府信息情况）中不能从台账统计的数字：规章和行政规范性文件的制发、废止、现行有效件数，行政许可、行政处罚、行政强制的处理决定数量，行政事业性收费金额。2019、2020年度报告（试行格式）另需填写标有「试行格式」的项目。",
 			Fields: disclosureFields,
 		},
+		districtCatalog(), districtMonitoring(), districtPlatform(),
 	}}
 }
 

@@ -101,6 +101,9 @@ type UnitResult struct {
 	// MissingColumns says which.
 	NeedsCorrection bool                `json:"needs_correction,omitempty"`
 	MissingColumns  []MissingColumnNote `json:"missing_columns,omitempty"`
+	// Website is the register against the website's catalogue, when the
+	// audit was given it (--table catalog=).
+	Website *WebsiteCheck `json:"website,omitempty"`
 	// WarningTexts and MessageText are Warnings and Message in both languages.
 	WarningTexts []msg.Text `json:"warning_texts,omitempty"`
 	MessageText  msg.Text   `json:"message_text,omitzero"`

@@ -66,10 +66,14 @@ func NewScorer(c *checklists.Checklist, year int, decisions []Decision) *Scorer 
 
 // Unit scores one evaluated unit (its Rank is set by Result).
 func (s *Scorer) Unit(ev *audit.Evaluation) *UnitResult {
+	var u *UnitResult
 	if s.c.Version >= 2 {
-		return s.scoreUnitV2(ev)
+		u = s.scoreUnitV2(ev)
+	} else {
+		u = scoreUnit(s.c, ev, s.decisions)
 	}
-	return scoreUnit(s.c, ev, s.decisions)
+	u.Website = website(ev)
+	return u
 }
 
 // Result assembles and ranks the result: units scored by Unit, in any order

@@ -76,7 +76,13 @@ func fileKind(p string) string {
 // Hidden files and folders found in a folder, and Office lock files (~$…,
 // also when given, as a shell's * matches them), are skipped silently.
 func Discover(paths []string) ([]Submission, []msg.Text, error) {
-	d := &discovery{sp: newSpec(checklists.DefaultSchema()), seen: map[string]bool{}, dirs: map[string]bool{}}
+	schema := checklists.DefaultSchema()
+	d := &discovery{sp: newSpec(schema), seen: map[string]bool{}, dirs: map[string]bool{}, district: map[string]bool{}}
+	for _, t := range schema.DistrictTables() {
+		for _, n := range append([]string{t.Sheet}, t.SheetAliases...) {
+			d.district[checklists.Fold(n)] = true
+		}
+	}
 	for _, root := range paths {
 		fi, err := os.Stat(root)
 		if err != nil {
@@ -104,6 +110,10 @@ type discovery struct {
 	dirs     map[string]bool // folders walked, by their real path
 	subs     []Submission
 	warnings []msg.Text
+	// district holds the folded names of the built-in district tables: a
+	// file so named in a folder (政府信息公开目录.csv) is the district's
+	// evidence, given with --table, not a unit's submission.
+	district map[string]bool
 }
 
 // add adds a submission once, however many links lead to it.
@@ -184,6 +194,9 @@ func (d *discovery) walk(dir string) (bool, error) {
 		}
 		if target != "" {
 			p = target // a linked file is read through its real path
+		}
+		if !typ.IsDir() && d.district[checklists.Fold(strings.TrimSuffix(e.Name(), filepath.Ext(e.Name())))] {
+			continue
 		}
 		switch {
 		case typ.IsDir():

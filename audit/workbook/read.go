@@ -128,6 +128,9 @@ func damaged(path string, detail msg.Text, err error) *UnreadableError {
 type Reader struct {
 	opts Options
 	sp   *spec
+	// anySheet: when no sheet is named like a table, the first visible
+	// sheet is read as the schema's first table (a CMS export's Sheet1).
+	anySheet bool
 }
 
 // NewReader returns a Reader with opts (defaults filled in).

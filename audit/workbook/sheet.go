@@ -9,6 +9,7 @@ import (
 	"github.com/zwgk/zwgk/audit"
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/checklists/rules"
 )
 
 // headerScanRows is how many non-blank rows at the top of a sheet are
@@ -358,7 +359,13 @@ func (rr *registerReader) data(line int, cells []string) {
 			continue
 		}
 		row.Values[fs.f.Name] = v
-		typedOK = typedOK || fs.f.Type != checklists.Text
+		if fs.f.Type == checklists.DocNo && v != raw {
+			if row.Text == nil {
+				row.Text = map[string]string{}
+			}
+			row.Text[fs.f.Name] = raw
+		}
+		typedOK = typedOK || !fs.f.Type.Textual()
 	}
 	// A repeated header row (pasted print pages) reads as bad dates and
 	// values; only such a row, or one with no typed value, is compared with
@@ -454,6 +461,8 @@ func (r *reader) value(fs *fieldSpec, raw string, yearSuffix bool) (any, *msg.Te
 		}
 		t := msg.New("无法识别的数字「%s」", "unrecognised number %q", clip(raw))
 		return nil, &t
+	case checklists.DocNo:
+		return rules.NormDocNo(raw), nil
 	case checklists.Int:
 		suffix := ""
 		if yearSuffix {

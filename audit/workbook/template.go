@@ -89,7 +89,7 @@ func (tw *templateWriter) build(schema *checklists.Schema) error {
 	if err := tw.help(schema); err != nil {
 		return err
 	}
-	for _, t := range schema.Tables {
+	for _, t := range schema.UnitTables().Tables {
 		if _, err := f.NewSheet(t.Sheet); err != nil {
 			return fmt.Errorf("sheet %s: %w", t.Sheet, err)
 		}
@@ -176,7 +176,7 @@ func (tw *templateWriter) help(schema *checklists.Schema) error {
 		}
 		row++
 	}
-	for _, t := range schema.Tables {
+	for _, t := range schema.UnitTables().Tables {
 		row++
 		head := "【" + t.Sheet + "】"
 		if t.Help != "" {
@@ -251,7 +251,7 @@ func (tw *templateWriter) form(t *checklists.Table) error {
 		if err := f.SetCellStyle(s, cell(1, r), cell(1, r), style); err != nil {
 			return err
 		}
-		if fd.Type == checklists.Text {
+		if fd.Type.Textual() {
 			if err := f.SetCellStyle(s, cell(2, r), cell(2, r), tw.styles.text); err != nil {
 				return err
 			}
@@ -281,7 +281,7 @@ func (tw *templateWriter) register(t *checklists.Table) error {
 			if err := f.SetColStyle(s, col, tw.styles.dateTime); err != nil {
 				return err
 			}
-		case checklists.Text:
+		case checklists.Text, checklists.DocNo:
 			if err := f.SetColStyle(s, col, tw.styles.text); err != nil {
 				return err
 			}
@@ -310,12 +310,12 @@ func (tw *templateWriter) register(t *checklists.Table) error {
 func columnWidth(fd *checklists.Field) float64 {
 	w := 2.2 * float64(utf8.RuneCountInString(fd.Header))
 	for _, k := range []string{"标题", "名称", "内容", "事项"} {
-		if fd.Type == checklists.Text && strings.Contains(fd.Header, k) {
+		if fd.Type.Textual() && strings.Contains(fd.Header, k) {
 			return 40
 		}
 	}
 	switch fd.Type {
-	case checklists.Text:
+	case checklists.Text, checklists.DocNo:
 		w = max(w, 16) // 利政发〔2017〕12号
 	case checklists.Date:
 		w = max(w, 12)

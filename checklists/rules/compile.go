@@ -39,6 +39,31 @@ func (p *Program) Uses(name string) bool {
 	return found
 }
 
+// UsesTable reports whether the rule reads the rows of table: it is the
+// rule's own table, or it names tables.TABLE or count_rows("TABLE", …).
+func (p *Program) UsesTable(table string) bool {
+	if p.table == table {
+		return true
+	}
+	found := false
+	node := p.program.Node()
+	ast.Walk(&node, visitFunc(func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.MemberNode:
+			id, ok1 := n.Node.(*ast.IdentifierNode)
+			prop, ok2 := n.Property.(*ast.StringNode)
+			found = found || ok1 && ok2 && id.Value == VarTables && prop.Value == table
+		case *ast.CallNode:
+			id, ok1 := n.Callee.(*ast.IdentifierNode)
+			if ok1 && id.Value == VarCountRows && len(n.Arguments) > 0 {
+				s, ok := n.Arguments[0].(*ast.StringNode)
+				found = found || ok && s.Value == table
+			}
+		}
+	}))
+	return found
+}
+
 // ErrorKind says what is wrong with a rule that does not compile.
 type ErrorKind int
 

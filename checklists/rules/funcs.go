@@ -35,6 +35,22 @@ func (s *Scope) funcs() []expr.Option {
 			}
 			return t, nil
 		}, new(func(string) time.Time)),
+		expr.Function(FuncNormTitle, func(p ...any) (any, error) {
+			s, _ := p[0].(string)
+			return NormTitle(s), nil
+		}, new(func(string) string)),
+		expr.Function(FuncSimilar, func(p ...any) (any, error) {
+			a, _ := p[0].(string)
+			b, _ := p[1].(string)
+			return Similar(a, b), nil
+		}, new(func(string, string) float64)),
+		expr.Function(FuncMatch, func(p ...any) (any, error) {
+			rows, _ := p[0].([]Row)
+			if r := Match(rows, p[1], p[2]); r != nil {
+				return r, nil
+			}
+			return nil, nil
+		}, new(func([]Row, string, string) Row)),
 	}
 }
 

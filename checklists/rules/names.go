@@ -27,13 +27,21 @@ const (
 	FuncDays     = "days"     // days(a, b): calendar days from a's date to b's
 	FuncHours    = "hours"    // hours(a, b): hours from a to b
 	FuncDate     = "date"     // date("YYYY-MM-DD")
+	// FuncNormTitle is norm_title(s): s without spaces, punctuation and
+	// width differences (NormTitle).
+	FuncNormTitle = "norm_title"
+	// FuncSimilar is similar(a, b): how alike two titles are, 0…1 (Similar).
+	FuncSimilar = "similar"
+	// FuncMatch is match(rows, doc_no, title): the row of rows that is the
+	// same document, by 文号 or else by title, or nil (Match).
+	FuncMatch = "match"
 )
 
 // globals is the one list of names in scope besides a table's fields, in
 // the order a spelling hint prefers them.
 func globals() []string {
 	return []string{VarUnit, VarYear, VarPeriodStart, VarPeriodEnd, VarTables, VarSelf, VarCountRows,
-		FuncWorkdays, FuncDays, FuncHours, FuncDate}
+		FuncWorkdays, FuncDays, FuncHours, FuncDate, FuncNormTitle, FuncSimilar, FuncMatch}
 }
 
 // Names lists every name a rule of table may use ("" for a unit-level

@@ -32,6 +32,8 @@ type auditOptions struct {
 	failOn    string
 	input     inputOptions
 	detail    bool
+	tables    []string
+	scores    string
 }
 
 func newAuditCmd(e *env, g *globalOptions) *cobra.Command {
@@ -60,6 +62,12 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 --checklist 可以是 zwgk.checklist/v2 文件（docs/checklist-format.md 第12节：规则池、评估打分、加分超过总分、门槛、
 及格线、否决效果、按单位类型的分值）：评估打分（method: evaluator）的指标未打分时单位为「待评分」（pending），
 得分为暂定分、排在已评分单位之后；报告写明每条规则的扣分、封顶、效果及其理由、计入的加分。
+区里自己的证据（docs/district.md）：--table catalog=网站公开目录.xlsx 给出政府网站政府信息公开目录的导出（全区一个
+文件，.xlsx 或 .csv，按「发布机构」分到各单位，名称按名单和别名对应）：台账说已公开、目录中没有的主动公开公文为经网站
+核实的应公开未公开，公开日期与网站发布日期相差超过1天的为台账与网站不一致，目录中有、台账没有的为台账漏登；文号按规范
+形式比较（括号、全半角、前导零、空格不计）。没给出目录时这几项不适用、不扣分。--table monitoring=、--table platform=
+同理（日常监测问题、依申请公开平台受理记录）。对不上任何单位的行列在提示中。--scores 评估打分.xlsx 读入评估人员的
+打分（zwgk scores template 生成），表中有错则逐个指出单元格、不审核。
 
 单个单位的自查报告（-o 自查报告.xlsx）另有「整改清单」，供单位填写整改措施、责任人、整改时限和整改状态。
 --force 覆盖上次的自查报告，或 --previous 上次的报告.xlsx 写到新文件时，先读出上次填写的内容：仍然存在的问题原样承接
@@ -76,7 +84,8 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
   zwgk audit 金积镇.xlsx --fail-on public
   zwgk audit 金积镇.xlsx -o 自查报告.xlsx --force          # 承接上次填写的整改清单
   zwgk audit 金积镇.xlsx -o 新报告.xlsx --previous 自查报告.xlsx
-  zwgk audit 报送材料/ --roster 名单.yaml --review 复核.xlsx -o 评估结果.xlsx`,
+  zwgk audit 报送材料/ --roster 名单.yaml --review 复核.xlsx -o 评估结果.xlsx
+  zwgk audit 报送材料/ --roster 名单.yaml --table catalog=网站公开目录.xlsx --scores 评估打分.xlsx -o 评估结果.xlsx`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.language()
@@ -96,6 +105,8 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）；覆盖单个单位的自查报告时承接其整改清单中填写的内容")
 	f.StringVar(&opts.previous, "previous", "", "上次的自查报告（.xlsx）：承接其整改清单中填写的整改措施、责任人、整改时限、整改状态；none 表示不承接")
 	f.StringVar(&opts.failOn, "fail-on", "none", "有问题时以状态1退出：public（有应公开未公开问题）、any（有任何问题）、none")
+	f.StringVar(&opts.scores, "scores", "", "区评估人员填好的评估打分表（zwgk scores template 生成）：得分作为调整计入，带评分人、日期和理由；表中有错则不审核")
+	f.StringArrayVar(&opts.tables, "table", nil, "区级表：名称=文件，全区一个文件，按单位名称分到各单位；内置 catalog（政府信息公开目录导出）、monitoring（日常监测问题）、platform（依申请公开平台受理记录）；可重复")
 	f.BoolVar(&opts.detail, "detail", false, "表格输出时列出每个单位的指标得分和问题（单个单位时默认列出）")
 	opts.input.register(cmd)
 	return cmd
@@ -112,8 +123,9 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	default:
 		return usagef("--fail-on %s: 应为 public、any 或 none", "--fail-on %s: want public, any or none", opts.failOn)
 	}
-	inputs := append(slices.Clone(paths), opts.roster, opts.review, opts.checklist)
+	inputs := append(slices.Clone(paths), opts.roster, opts.review, opts.checklist, opts.scores)
 	inputs = append(inputs, opts.input.calendars...)
+	inputs = append(inputs, tableFiles(opts.tables)...)
 	if err := checkOutputs(opts.outputs, inputs, opts.force, reportFormats); err != nil {
 		return err
 	}
@@ -143,13 +155,31 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	if err != nil {
 		return err
 	}
+	scores, err := loadScores(e, opts.scores, c, ro)
+	if err != nil {
+		return err
+	}
+	decisions = append(decisions, scores...)
+	district, err := parseTables(c, opts.tables)
+	if err != nil {
+		return err
+	}
+	plan := audit.NewPlan(c)
+	plan.SetDistrict(tableNames(district)...)
+	if err := districtGaps(plan, district); err != nil {
+		return err
+	}
+	cells, err := readTables(district, opts.input.workbookOptions(c), ro)
+	if err != nil {
+		return err
+	}
+	warnings = append(warnings, cells...)
 
 	// Each unit is scored in its worker as soon as it is evaluated, and its
 	// findings go to a temporary file: what stays in memory per unit is its
 	// scores, so a province's audit does not grow with its units.
 	store, closeStore := findingStore()
 	defer closeStore()
-	plan := audit.NewPlan(c)
 	scorer := scoring.NewScorer(c, year, decisions)
 	rec := roster.NewReconciler[*scoring.UnitResult](ro, len(subs))
 	scored := make([]*scoring.UnitResult, len(subs))
@@ -163,6 +193,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		if !ok {
 			return
 		}
+		attachTables(district, r.unit, ro != nil)
 		u := scorer.Unit(plan.Evaluate(r.unit, year))
 		u.Roster = scoring.NewRosterNote(m)
 		if store != nil {
@@ -173,6 +204,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	})
 	prog.finish()
 	units, failures, missing, notes := rec.Finish(scored)
+	notes = append(notes, unclaimedRows(district)...)
 	res := scorer.Result(units, failures, missing, append(warnings, notes...))
 	if err := checkRectification(prev, res, opts.outputs); err != nil {
 		return err

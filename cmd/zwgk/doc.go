@@ -9,6 +9,7 @@ Usage:
 	zwgk audit PATH… [flags]          audit submissions (xlsx files, CSV folders, or folders of them)
 	zwgk template [-o FILE]           write the empty self-check workbook (自查台账模板.xlsx)
 	zwgk template --roster            write the empty roster workbook (应报送单位名单.xlsx)
+	zwgk scores template [--roster R] [--items C1,E1]   write the evaluators' score sheet (评估打分.xlsx)
 	zwgk checklist list|show ID|lint FILE…|schema
 	zwgk sample PATH… --per-unit N --seed S -o 抽查表.xlsx
 	zwgk diff OLD.json NEW.json [-o FILE.xlsx]
@@ -23,6 +24,12 @@ gives English. Exit status: 0 done; 1 findings matched --fail-on (audit) or
 warnings with --strict (lint); 2 a usage error, a checklist with errors, or a
 submission that could not be read (the others are still audited and
 reported).
+
+The district's own evidence: --table catalog=网站公开目录.xlsx (the website's
+政府信息公开目录 as the CMS exports it), --table monitoring=… and
+--table platform=… are read once and split to the units by name; --scores
+评估打分.xlsx applies the evaluators' scores (a sheet with any mistake stops
+the audit before anything is written).
 
 A unit's self-check report (`zwgk audit 本单位.xlsx -o 自查报告.xlsx`) has a
 rectification list (整改清单) the unit types into. Rerunning over it with

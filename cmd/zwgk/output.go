@@ -36,7 +36,7 @@ func checkOutputs(outs, inputs []string, force bool, formats []string) error {
 		}
 		seen[abs] = true
 		if isInput(abs, inputs) {
-			return usagef("-o %s: 这是一个输入文件，zwgk 不会覆盖输入（报送材料、指标体系、名单、复核文件、日历）", "-o %s: this is an input; zwgk never writes over its inputs (submissions, checklist, roster, review, calendar)", o)
+			return usagef("-o %s: 这是一个输入文件，zwgk 不会覆盖输入（报送材料、指标体系、名单、复核文件、日历、区级表、评分表）", "-o %s: this is an input; zwgk never writes over its inputs (submissions, checklist, roster, review, calendar, district tables, score sheet)", o)
 		}
 		if _, err := os.Stat(o); err == nil && !force {
 			return usagef("-o %s: 文件已存在；如需覆盖，请加 --force", "-o %s: the file exists; add --force to replace it", o)

@@ -43,6 +43,7 @@ func newRoot(e *env, g *globalOptions) *cobra.Command {
 	root.AddCommand(
 		newAuditCmd(e, g),
 		newTemplateCmd(e, g),
+		newScoresCmd(e, g),
 		newChecklistCmd(e, g),
 		newReportCmd(e, g),
 		newCombineCmd(e, g),

@@ -47,6 +47,11 @@ func (b *book) districtWorkbook() error {
 			return err
 		}
 	}
+	if slices.ContainsFunc(b.res.Units, func(u *scoring.UnitResult) bool { return u.Website != nil }) {
+		if err := b.websiteSheet(msg.Pick(l, "网站核对", "Website check")); err != nil {
+			return err
+		}
+	}
 	var scored []*scoring.UnitResult
 	for _, u := range b.res.Units {
 		if hasScore(u) {
@@ -758,6 +763,54 @@ func (b *book) decisionSheet(sheet string) error {
 		return err
 	}
 	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", xlsx.Col(len(cols)), len(b.res.Decisions)+1), nil); err != nil {
+		return err
+	}
+	if err := b.printSetup(sheet, 1, 1); err != nil {
+		return err
+	}
+	return b.f.SetPanes(sheet, xlsx.Freeze(2, 1))
+}
+
+// websiteSheet lists, per unit, its register against the website's
+// catalogue: the 网站核对 sheet, when the audit was given the catalogue.
+func (b *book) websiteSheet(sheet string) error {
+	l := b.l
+	if err := b.newSheet(sheet); err != nil {
+		return err
+	}
+	cols := []xlsx.Column{
+		{Head: msg.Pick(l, "单位", "Unit"), Min: 10, Max: 24},
+		{Head: msg.Pick(l, "台账主动公开公文", "Register: proactive"), Max: 10},
+		{Head: msg.Pick(l, "网站目录公文", "Catalogue"), Max: 10},
+		{Head: msg.Pick(l, "对应上的", "Matched"), Max: 10},
+		{Head: msg.Pick(l, "网站目录中没有（应公开未公开）", "Not online (should be public)"), Max: 14},
+		{Head: msg.Pick(l, "台账漏登", "Not in the register"), Max: 10},
+		{Head: msg.Pick(l, "日期不一致", "Dates differ"), Max: 10},
+	}
+	ft := xlsx.NewFitter(cols)
+	table := [][]excelize.Cell{b.heads(cols)}
+	for _, u := range b.res.Units {
+		w := u.Website
+		if w == nil {
+			continue
+		}
+		cells := []excelize.Cell{
+			{Value: unitName(u), StyleID: b.st.wrap},
+			{Value: w.Register, StyleID: b.st.integer},
+			{Value: w.Catalog, StyleID: b.st.integer},
+			{Value: w.Matched, StyleID: b.st.integer},
+			{Value: w.MissingOnline, StyleID: b.st.integer},
+			{Value: w.MissingFromRegister, StyleID: b.st.integer},
+			{Value: w.DatesDiffer, StyleID: b.st.integer},
+		}
+		ft.SeeRow(cells)
+		table = append(table, cells)
+	}
+	ws, err := b.setWidths(sheet, ft)
+	if err != nil {
+		return err
+	}
+	if err := b.putRows(sheet, 1, 1, table, ws); err != nil {
 		return err
 	}
 	if err := b.printSetup(sheet, 1, 1); err != nil {
