@@ -21,6 +21,8 @@ type Calendar struct {
 	gap []int32
 	// regional lists the regional overlays, in order, with the years they have.
 	regional []overlay
+	// slack is the most working days a regional overlay took off in a year it has (OverlaySlack).
+	slack int
 }
 
 type overlay struct {
@@ -73,6 +75,25 @@ func New(national *File, overlays ...*File) *Calendar {
 			}
 		}
 		c.regional = append(c.regional, o)
+	}
+	for _, f := range overlays {
+		if f == nil || f.Kind != Regional {
+			continue
+		}
+		for _, e := range f.years {
+			net := 0
+			for _, d := range e.off {
+				if !weekend(d) {
+					net++
+				}
+			}
+			for _, d := range e.work {
+				if weekend(d) {
+					net--
+				}
+			}
+			c.slack = max(c.slack, net)
+		}
 	}
 	if len(covered) == 0 {
 		return c
