@@ -84,8 +84,8 @@ var (
 	checklistKeys = []string{"format", "id", "title", "basis", "year", "total", "performance_weight", "na", "grades", "calendar", "tables", "sections"}
 	gradeKeys     = []string{"name", "min"}
 	sectionKeys   = []string{"id", "title", "points", "items"}
-	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "where", "check", "finding", "public", "use"}
-	fragmentKeys  = []string{"title", "basis", "points", "method", "per", "table", "applies", "where", "check", "finding", "public"}
+	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "where", "due", "check", "finding", "public", "use"}
+	fragmentKeys  = []string{"title", "basis", "points", "method", "per", "table", "applies", "where", "due", "check", "finding", "public"}
 	fragmentsKeys = []string{"format", "items"}
 	tableKeys     = []string{"sheet", "sheet_aliases", "form", "help", "fields"}
 	fieldKeys     = []string{"name", "header", "aliases", "type", "required", "values", "help"}
@@ -814,6 +814,14 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 			l.errorf(we.KeyPos(), "where 只用于行规则（需要 table）", "where is only for row rules (it needs a table)")
 		case it.Table != "":
 			it.Where = l.compile(we, it.Table, env)
+		}
+	}
+	if de, ok := m.Get("due"); ok {
+		switch {
+		case it.Table == "" && tableOK:
+			l.errorf(de.KeyPos(), "due 只用于行规则（需要 table）", "due is only for row rules (it needs a table)")
+		case it.Table != "":
+			it.Due = l.compileDate(de, it.Table, env)
 		}
 	}
 	ce, hasCheck := m.Get("check")
