@@ -40,7 +40,7 @@ func (p *Plan) columnGaps(ev *Evaluation, table string, outs []*Outcome) map[*Ou
 	var gaps map[*Outcome]*gap
 	for _, o := range outs {
 		var fields []string
-		for _, e := range []*checklists.Expr{o.Item.Where, o.Item.Check} {
+		for _, e := range []*checklists.Expr{o.Item.Where, o.Item.Due, o.Item.Check} {
 			if e == nil {
 				continue
 			}
@@ -48,6 +48,9 @@ func (p *Plan) columnGaps(ev *Evaluation, table string, outs []*Outcome) map[*Ou
 				sf := schema.Field(f)
 				if _, ok := t.Columns[f]; ok || sf == nil || sf.AbsentIsBlank || slices.Contains(fields, f) {
 					continue
+				}
+				if _, ok := t.Columns[sf.StandIn]; ok && sf.StandIn != "" {
+					continue // its stand-in's column is there (申请日期 for 收到日期)
 				}
 				fields = append(fields, f)
 			}

@@ -81,10 +81,23 @@ func judge(machine *rules.Machine, it *checklists.Item, env *rules.Env, asOf tim
 	if ok {
 		return passes, due, false, nil
 	}
-	if t, ok := due.(time.Time); ok && t.After(asOf) {
+	if t, ok := due.(time.Time); ok && t.After(asOf) && !recordedLate(it, env, t) {
 		return notYetDue, due, false, nil
 	}
 	return fails, due, false, nil
+}
+
+// recordedLate reports whether a date the check reads is already after the
+// row's deadline: a reply recorded on 01-10 against a deadline of 01-02 is
+// late whatever day the audit looks, so it is not "not yet due".
+func recordedLate(it *checklists.Item, env *rules.Env, due time.Time) bool {
+	dueDay := due.Truncate(24 * time.Hour)
+	for _, f := range it.Check.Fields {
+		if t, ok := env.Value(f).(time.Time); ok && t.Truncate(24*time.Hour).After(dueDay) {
+			return true
+		}
+	}
+	return false
 }
 
 // bounded decides a row the exact calendar could not (gap is the missing

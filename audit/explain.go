@@ -15,6 +15,17 @@ import (
 func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, r *Row, due any) (msg.Text, string) {
 	lbl := label(it)
 	if d, ok := due.(time.Time); ok && it.Check != nil {
+		// A measure the check ran says it best (印发后第8个工作日公开，超过5个工作日);
+		// otherwise the deadline and the dates.
+		for _, m := range p.measures[it] {
+			if r.Values[m.From] == nil || r.Values[m.To] == nil {
+				continue
+			}
+			if text, ok := p.describe(m, schema, r); ok {
+				note, noteEn := dueNote(it, schema, r)
+				return msg.Text{Zh: lbl + "：" + text.Zh + note, En: lbl + ": " + text.En + noteEn}, m.To
+			}
+		}
 		return p.explainDue(it, schema, r, d)
 	}
 	// An empty field the check needs is the commonest reason.

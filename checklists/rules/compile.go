@@ -126,7 +126,7 @@ func (s *Scope) compile(src, table string, asBool bool) (prog *Program, err erro
 	if err != nil {
 		return nil, err
 	}
-	if prog.Uses(FuncWorkdays) || prog.Uses(FuncAddWorkdays) || prog.Uses(FuncIsWorkday) {
+	if prog.Uses(FuncWorkdays) || prog.Uses(FuncAddWorkdays) || prog.Uses(FuncIsWorkday) || prog.Uses(FuncRequestDue) {
 		var b [2]*vm.Program
 		for i, mode := range []calendar.Mode{calendar.Strictest, calendar.Mildest} {
 			q, err := s.compileIn(src, table, asBool, mode)

@@ -346,11 +346,11 @@ func TestDaysOnDateTimes(t *testing.T) {
 func TestNamesAndReserved(t *testing.T) {
 	s := testScope(t)
 	want := []string{"unit", "year", "period_start", "period_end", "as_of", "due", "tables", "self", "count_rows", "workdays", "days", "hours", "date",
-		"add_workdays", "is_workday", "received_on", "subject", "doc_no", "replied_on"}
+		"add_workdays", "is_workday", "request_due", "received_on", "subject", "doc_no", "replied_on"}
 	if diff := cmp.Diff(want, s.Names("requests")); diff != "" {
 		t.Errorf("names (-want +got)\n%s", diff)
 	}
-	if diff := cmp.Diff(want[:15], s.Names("")); diff != "" {
+	if diff := cmp.Diff(want[:16], s.Names("")); diff != "" {
 		t.Errorf("unit-level names (-want +got)\n%s", diff)
 	}
 	for _, n := range []string{"unit", "days", "count_rows", "len", "filter", "let", "matches", "nil"} {

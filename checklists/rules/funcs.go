@@ -43,6 +43,18 @@ func (s *Scope) funcs(mode calendar.Mode) []expr.Option {
 			}
 			return s.cal.AddWorkdaysIn(d, n, mode)
 		}, new(func(time.Time, int) time.Time)),
+		expr.Function(FuncRequestDue, func(p ...any) (any, error) {
+			if p[0] == nil {
+				return nil, msg.Errorf("%s: %w", "%s: %w", FuncRequestDue, ErrNilDate)
+			}
+			if s.cal == nil {
+				return nil, msg.Errorf("没有可用的工作日历", "no working-day calendar is available")
+			}
+			t := func(i int) time.Time { d, _ := p[i].(time.Time); return d }
+			ext, _ := p[5].(bool)
+			return s.cal.RequestDue(calendar.Request{Received: t(0), CorrectionRequested: t(1), Corrected: t(2),
+				ConsultedFrom: t(3), ConsultedTo: t(4), Extended: ext, ExtensionNotified: t(6), AgreedDue: t(7)}, mode)
+		}, new(func(time.Time, time.Time, time.Time, time.Time, time.Time, bool, time.Time, time.Time) time.Time)),
 		expr.Function(FuncIsWorkday, func(p ...any) (any, error) {
 			if p[0] == nil {
 				return nil, msg.Errorf("%s: %w", "%s: %w", FuncIsWorkday, ErrNilDate)

@@ -37,13 +37,18 @@ const (
 	// d (d not counted, as workdays counts).
 	FuncAddWorkdays = "add_workdays"
 	FuncIsWorkday   = "is_workday" // is_workday(d): whether d is a working day
+	// FuncRequestDue is request_due(received, correction_requested,
+	// corrected, consulted_from, consulted_to, extended, extension_notified,
+	// agreed_due): a request's reply deadline by the Regulations' clock
+	// (calendar.Calendar.RequestDue); empty dates may be nil.
+	FuncRequestDue = "request_due"
 )
 
 // globals is the one list of names in scope besides a table's fields, in
 // the order a spelling hint prefers them.
 func globals() []string {
 	return []string{VarUnit, VarYear, VarPeriodStart, VarPeriodEnd, VarAsOf, VarDue, VarTables, VarSelf, VarCountRows,
-		FuncWorkdays, FuncDays, FuncHours, FuncDate, FuncAddWorkdays, FuncIsWorkday}
+		FuncWorkdays, FuncDays, FuncHours, FuncDate, FuncAddWorkdays, FuncIsWorkday, FuncRequestDue}
 }
 
 // Names lists every name a rule of table may use ("" for a unit-level

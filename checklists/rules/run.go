@@ -83,6 +83,10 @@ func (e *Env) SetRow(r Row) {
 	}
 }
 
+// Value returns the value of a name in e (a row's field once SetRow is
+// called); nil when it has none.
+func (e *Env) Value(name string) any { return e.vars[name] }
+
 // SetDue sets what `due` is in the rules that run next (nil: none).
 func (e *Env) SetDue(due any) { e.vars[VarDue] = due }
 

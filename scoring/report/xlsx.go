@@ -397,9 +397,22 @@ func (b *book) checklistLine() string {
 
 func (b *book) yearLine() string {
 	c := b.res.Checklist
+	from, fromEn := "", ""
+	switch b.res.YearFrom {
+	case scoring.YearFromFlag:
+		from, fromEn = "（--year 指定）", " (given by --year)"
+	case scoring.YearFromSubmissions:
+		from, fromEn = "（取自报送材料）", " (stated in the submissions)"
+	case scoring.YearFromChecklist:
+		from, fromEn = "（取自指标体系）", " (the checklist's year)"
+	}
+	asOf, asOfEn := "", ""
+	if b.res.AsOf != "" {
+		asOf, asOfEn = "　　期限截至："+b.res.AsOf, "    Deadlines as of: "+b.res.AsOf
+	}
 	return msg.Pick(b.l,
-		fmt.Sprintf("评估年度：%d年度　　满分：%s分　　效能考核权重：%s", b.res.Year, num(c.Total), b.weight()),
-		fmt.Sprintf("Year: %d    Total: %s points    Performance weight: %s", b.res.Year, num(c.Total), b.weight()))
+		fmt.Sprintf("评估年度：%d年度%s%s　　满分：%s分　　效能考核权重：%s", b.res.Year, from, asOf, num(c.Total), b.weight()),
+		fmt.Sprintf("Year: %d%s%s    Total: %s points    Performance weight: %s", b.res.Year, fromEn, asOfEn, num(c.Total), b.weight()))
 }
 
 func (b *book) generatedLine() string {
