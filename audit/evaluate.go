@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"time"
 
@@ -295,7 +296,11 @@ func (p *Plan) evalRow(machine *rules.Machine, ev *Evaluation, o *Outcome, schem
 		}
 	}
 	if it.Check != nil {
-		if bad := badFields(r, it.Check.Fields); len(bad) > 0 {
+		fields := it.Check.Fields
+		if it.Due != nil {
+			fields = append(slices.Clone(it.Due.Fields), fields...)
+		}
+		if bad := badFields(r, fields); len(bad) > 0 {
 			if it.Where != nil {
 				if ok, err := machine.Bool(it.Where.Program, env); err == nil && !ok {
 					return // not in scope: its bad cell is not this rule's business

@@ -61,10 +61,17 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 「已整改」表中，单位自己加的列一并保留。要覆盖的文件不是 zwgk 写出的报告、整改清单读不出来（逐个指出单元格），
 或本次结果不是单个单位的，都拒绝覆盖（退出状态2）；确实不要时加 --previous none。
 
+年度与期限：评估年度为 --year；不指定时取各单位「单位信息」填写的年度（都一致时），否则取指标体系的 year，
+表头写明来源。期限按 --as-of 这一天判断（默认今天与评估年度12月31日中较早的一天）：期限未到、尚未办结的为「未到期」，
+不扣分，列入「即将到期」清单（屏幕、JSON 的 upcoming、Excel 的「即将到期」表）；结论取决于工作日历缺少的年份
+（如尚未公布的下一年放假安排、宁夏缺少的年份）时为「待定」，不扣分，写明应导入哪一年的通知（zwgk calendar import）。
+期限的算法（补正、征求意见、延期告知、第三十五条）见 docs/deadlines.md。
+
 退出状态：0 完成；1 有符合 --fail-on 的问题；2 用法错误、指标体系有错误，或至少一份报送材料无法读取
 （其余材料照常审核和报告，无法读取的列在结果的 errors 中并说明原因）。`,
 		Example: `  zwgk audit samples/
   zwgk audit 报送材料/ --year 2017 -o 评估结果.xlsx -o 评估结果.json
+  zwgk audit 报送材料/ --year 2026 --as-of 2027-01-31 --calendar 2027.yaml   # 次年1月：12月下旬事项期限届满后
   zwgk audit 金积镇.xlsx --fail-on public
   zwgk audit 金积镇.xlsx -o 自查报告.xlsx --force          # 承接上次填写的整改清单
   zwgk audit 金积镇.xlsx -o 新报告.xlsx --previous 自查报告.xlsx
