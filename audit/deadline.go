@@ -139,8 +139,15 @@ func (p *Plan) deferRow(o *Outcome, t *Table, r *Row, kind string, due any, gapE
 	lbl := label(it)
 	switch kind {
 	case KindUpcoming:
-		d.Text = msg.New("%s：期限%s未到，届时仍未办结的将计为「%s」", "%s: due %s, not yet passed; if still not done by then it counts as %q",
-			it.Title, d.Due.Format(time.DateOnly), lbl)
+		if year, _, gap := calendar.Gap(gapErr); gap {
+			// Decided over a year the calendar lacks: Due is the earliest the deadline can be.
+			d.Text = msg.New("%s：期限不早于%s（取决于%d年的放假安排），未到；届时仍未办结的将计为「%s」",
+				"%s: due no earlier than %s (it depends on the holidays of %d), not yet passed; if still not done by then it counts as %q",
+				it.Title, d.Due.Format(time.DateOnly), year, lbl)
+		} else {
+			d.Text = msg.New("%s：期限%s未到，届时仍未办结的将计为「%s」", "%s: due %s, not yet passed; if still not done by then it counts as %q",
+				it.Title, d.Due.Format(time.DateOnly), lbl)
+		}
 		o.Upcoming = append(o.Upcoming, d)
 	default:
 		year, overlay, _ := calendar.Gap(gapErr)

@@ -311,10 +311,11 @@ func (p *Plan) evalRow(machine *rules.Machine, ev *Evaluation, o *Outcome, schem
 		}
 	}
 	v, due, _, err := judge(machine, it, env, ev.AsOf, calendar.Exact)
+	var gapErr error // the calendar's gap, when the verdict was reached over it
 	if _, _, gap := calendar.Gap(err); gap && usesCalendar(it) {
 		// Days the calendar does not know: decided only when every reading
 		// of them gives the same verdict, else pending — never deducted.
-		gapErr := err
+		gapErr = err
 		var pending bool
 		v, due, pending, err = bounded(machine, it, env, ev.AsOf)
 		if err == nil && pending {
@@ -332,7 +333,7 @@ func (p *Plan) evalRow(machine *rules.Machine, ev *Evaluation, o *Outcome, schem
 	case passes:
 		o.Applicable++
 	case notYetDue:
-		p.deferRow(o, t, r, KindUpcoming, due, nil)
+		p.deferRow(o, t, r, KindUpcoming, due, gapErr)
 	case fails:
 		o.Applicable++
 		text, col := p.explain(it, schema, t, r, due)

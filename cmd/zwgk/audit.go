@@ -189,6 +189,12 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		}
 	}
 	res.YearFrom = yearFrom
+	for _, u := range res.Units {
+		if u.StatedYear != 0 {
+			res.WarningTexts = append(res.WarningTexts, msg.New("%s：单位信息填写的年度为%d，与评估年度%d不同", "%s: the unit states the year %d, but %d is audited",
+				u.Name, u.StatedYear, res.Year))
+		}
+	}
 	if err := checkRectification(prev, res, opts.outputs); err != nil {
 		return err
 	}
@@ -242,7 +248,6 @@ func auditPass(e *env, opts *auditOptions, c *checklists.Checklist, subs []workb
 		u.Roster = scoring.NewRosterNote(m)
 		if y := stated[i]; y != 0 && y != year {
 			u.StatedYear = y
-			u.WarningTexts = append(u.WarningTexts, msg.New("单位信息填写的年度为%d，与评估年度%d不同", "the unit states the year %d, but %d is audited", y, year))
 		}
 		if store != nil {
 			// On a write error the findings stay in memory: the run goes on.
