@@ -142,22 +142,28 @@ func (c *Calendar) AddWorkdaysIn(d time.Time, n int, mode Mode) (time.Time, erro
 		return time.Time{}, msg.Errorf("工作日数%d超出范围（0–%d）", "%d working days is out of range (0–%d)", n, maxAddWorkdays)
 	}
 	z := dayOf(d)
-	touched := map[int]bool{}
 	left := n
+	curYear, covered, missing := 0, false, false // the year of z, looked up once per year
 	for left > 0 {
 		z++
-		y, _, _ := civilFromDays(z)
-		switch {
-		case c.covers(y):
-			if mode == Exact {
-				if names := c.MissingOverlay(y); len(names) > 0 {
-					return time.Time{}, &OverlayError{Name: names[0], Year: y}
-				}
-			}
-			if mode == Mildest && !touched[y] && len(c.MissingOverlay(y)) > 0 {
-				touched[y] = true
+		if y, _, _ := civilFromDays(z); y != curYear {
+			curYear, covered = y, c.covers(y)
+			names := c.MissingOverlay(y)
+			missing = covered && len(names) > 0
+			switch {
+			case missing && mode == Exact:
+				return time.Time{}, &OverlayError{Name: names[0], Year: y}
+			case missing && mode == Mildest:
 				left += c.slack
+			case !covered && mode == Exact:
+				return time.Time{}, &YearError{Year: y}
+			case !covered && mode == Mildest && y > c.last:
+				// No working day until the calendar covers a year again: never.
+				return time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), nil
 			}
+		}
+		switch {
+		case covered:
 			i := z - c.base
 			w := c.cum[i]
 			if i > 0 {
@@ -166,14 +172,8 @@ func (c *Calendar) AddWorkdaysIn(d time.Time, n int, mode Mode) (time.Time, erro
 			if w == 1 {
 				left--
 			}
-		case mode == Exact:
-			return time.Time{}, &YearError{Year: y}
 		case mode == Strictest:
 			left--
-		default: // Mildest: no working day until the calendar covers a year again
-			if y > c.last {
-				return time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), nil
-			}
 		}
 	}
 	yy, mm, dd := civilFromDays(z)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/width"
 
@@ -58,12 +59,17 @@ var (
 // year is in the notice's year; a range ending before it begins ends in the
 // next year.
 func ParseNotice(name string, text []byte) (*Notice, error) {
-	s := width.Fold.String(strings.ReplaceAll(string(text), "\r\n", "\n"))
+	s := width.Fold.String(strings.ReplaceAll(strings.ToValidUTF8(string(text), "\uFFFD"), "\r\n", "\n"))
 	s = strings.NewReplacer("(", "（", ")", "）", ":", "：", ",", "，", ";", "；").Replace(s)
 	n := &Notice{Source: name}
 	for _, line := range strings.Split(s, "\n") {
 		if t := strings.TrimSpace(line); t != "" {
-			n.Title = t
+			n.Title = strings.Map(func(r rune) rune {
+				if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff' {
+					return -1 // a line break of YAML's, a BOM: not part of the title
+				}
+				return r
+			}, t)
 			break
 		}
 	}
@@ -72,6 +78,9 @@ func ParseNotice(name string, text []byte) (*Notice, error) {
 	}
 	if m := yearRe.FindStringSubmatch(s); m != nil {
 		n.Year, _ = strconv.Atoi(m[1])
+	}
+	if n.Year < minYear || n.Year > maxYear {
+		n.Year = 0
 	}
 	if n.Year == 0 {
 		return nil, msg.Errorf("%s: 找不到通知安排的年份（如「2027年部分节假日安排」）", "%s: cannot find the year the notice arranges (such as 「2027年部分节假日安排」)", name)
@@ -169,7 +178,11 @@ func (n *Notice) span(m []string) (from, to int) {
 	y2 := atoi(m[4], y1)
 	to = daysFromCivil(y2, mo2, atoi(m[6], 1))
 	if to < from && m[4] == "" {
-		to = daysFromCivil(y2+1, mo2, atoi(m[6], 1)) // 2018年12月30日至1月1日
+		if m[1] == "" {
+			from = daysFromCivil(y1-1, mo1, d1) // 12月31日至1月2日: the New Year holiday of the notice's year
+		} else {
+			to = daysFromCivil(y2+1, mo2, atoi(m[6], 1)) // 2018年12月30日至1月1日
+		}
 	}
 	if to-from > 40 {
 		to = from // not a holiday: a misread
@@ -226,14 +239,31 @@ func Arrange(notices []*Notice, regional bool) (*Arrangement, error) {
 			}
 		}
 	}
+	// A notice's days are in its year or, for a New Year holiday that begins
+	// early, in the December before; a date outside is a misreading.
+	lo, hi := daysFromCivil(a.Year-1, 12, 1), daysFromCivil(a.Year, 12, 31)
+	inYear := func(z int) bool { return z >= lo && z <= hi }
 	for _, h := range a.Holidays {
-		a.Off = append(a.Off, h.Off...)
-		a.Work = append(a.Work, h.Work...)
+		for _, z := range h.Off {
+			if inYear(z) {
+				a.Off = append(a.Off, z)
+			}
+		}
+		for _, z := range h.Work {
+			if inYear(z) {
+				a.Work = append(a.Work, z)
+			}
+		}
 	}
 	slices.Sort(a.Off)
 	a.Off = slices.Compact(a.Off)
 	slices.Sort(a.Work)
 	a.Work = slices.Compact(a.Work)
+	for _, z := range a.Work {
+		if _, both := slices.BinarySearch(a.Off, z); both {
+			return nil, msg.Errorf("读到的%s既放假又上班，请核对通知原文", "%s reads as both a day off and a working day: check the notice's text", formatDay(z))
+		}
+	}
 	return a, nil
 }
 

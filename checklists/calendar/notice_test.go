@@ -107,3 +107,27 @@ func TestParseNoticeRefusesOtherText(t *testing.T) {
 		t.Error("two years: no error")
 	}
 }
+
+// FuzzParseNotice: any text either is refused or gives an arrangement whose file reads back.
+func FuzzParseNotice(f *testing.F) {
+	entries, _ := os.ReadDir(filepath.Join("testdata", "notices"))
+	for _, e := range entries {
+		if data, err := os.ReadFile(filepath.Join("testdata", "notices", e.Name())); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("2027年部分节假日安排\n一、元旦：12月31日至1月2日放假。1月4日（周日）上班。"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n, err := calendar.ParseNotice("fuzz.txt", data)
+		if err != nil {
+			return
+		}
+		a, err := calendar.Arrange([]*calendar.Notice{n}, false)
+		if err != nil || (len(a.Off) == 0 && len(a.Work) == 0) {
+			return
+		}
+		if _, err := calendar.Parse("fuzz.yaml", a.Format("cn", calendar.Correction)); err != nil {
+			t.Errorf("the written file does not read back: %v\n%s", err, a.Format("cn", calendar.Correction))
+		}
+	})
+}
