@@ -179,6 +179,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		return res, stated
 	}
 	res, stated := pass(year)
+	var disagree []int // the years the units state, when they differ
 	if opts.year == 0 {
 		if agreed := agreedYear(stated); agreed != year {
 			if agreed == 0 {
@@ -187,8 +188,22 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 			year = agreed
 			res, _ = pass(year)
 		}
+		for _, y := range stated {
+			if y != 0 && !slices.Contains(disagree, y) {
+				disagree = append(disagree, y)
+			}
+		}
+		slices.Sort(disagree)
 	}
 	res.YearFrom = yearFrom
+	if len(disagree) > 1 {
+		var ys []string
+		for _, y := range disagree {
+			ys = append(ys, fmt.Sprint(y))
+		}
+		res.WarningTexts = append(res.WarningTexts, msg.New("各单位填写的年度不一致（%[1]s），按指标体系的年度%[2]d评估；请用 --year 指定评估年度",
+			"the units state different years (%[1]s): %[2]d, the checklist's year, is audited; give the year with --year", strings.Join(ys, "、"), year))
+	}
 	for _, u := range res.Units {
 		if u.StatedYear != 0 {
 			res.WarningTexts = append(res.WarningTexts, msg.New("%s：单位信息填写的年度为%d，与评估年度%d不同", "%s: the unit states the year %d, but %d is audited",
