@@ -834,6 +834,9 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 	case hasCheck && tableOK:
 		it.Check = l.compile(ce, it.Table, env)
 	}
+	if it.Check != nil && it.Due == nil && it.Check.Program.Uses(rules.VarDue) {
+		l.warnf(ce.Pos(), "check 用到 due，但本指标没有写 due:（期限），due 总是空的", "check uses due, but the item has no due: (deadline), so due is always empty")
+	}
 	return it
 }
 
