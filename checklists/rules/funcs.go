@@ -86,7 +86,13 @@ func (s *Scope) funcs(mode calendar.Mode) []expr.Option {
 
 // elapsed is the value of workdays, days or hours (fn) from a to b: an int
 // for workdays and days, a float64 for hours.
+// The explanation of a failing row counts as the rule did before any gap
+// was looked for: with the days the calendar has (a year a regional overlay
+// lacks counts with the national days alone).
 func (s *Scope) elapsed(fn string, a, b time.Time) (any, error) {
+	if fn == FuncWorkdays && s.cal != nil {
+		return s.cal.Workdays(a, b)
+	}
 	return s.elapsedIn(fn, a, b, calendar.Exact)
 }
 
