@@ -46,7 +46,7 @@ func (p *Plan) columnGaps(ev *Evaluation, table string, outs []*Outcome) map[*Ou
 			}
 			for _, f := range e.Fields {
 				sf := schema.Field(f)
-				if _, ok := t.Columns[f]; ok || sf == nil || sf.AbsentIsBlank || slices.Contains(fields, f) {
+				if _, ok := t.Columns[f]; ok || sf == nil || sf.AbsentIsBlank || schema.Defaults[f] != nil || slices.Contains(fields, f) {
 					continue
 				}
 				if _, ok := t.Columns[sf.StandIn]; ok && sf.StandIn != "" {

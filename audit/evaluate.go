@@ -36,6 +36,11 @@ type Finding struct {
 	DocNo  string
 	Title  string
 	Text   msg.Text
+	// Rule names the rule of a pool that failed (A#2, A.late); "" for an
+	// item without rules. Amount is what the failing row deducts
+	// (zwgk.checklist/v2 only; nil otherwise).
+	Rule   string
+	Amount *big.Rat
 }
 
 // Outcome is the evaluation of one item for one unit.
@@ -59,6 +64,14 @@ type Outcome struct {
 	// lacks, when filling them could change a row's verdict: the item was
 	// not assessed (no applicable or failing rows) and scores 0.
 	Missing []MissingColumn
+
+	// zwgk.checklist/v2: Rules are the outcomes of the rules of the item's
+	// pool (their counts and findings are also the item's); Deducted is
+	// the sum of per over the failing rows, Earned over the passing rows
+	// (bonus). Both are nil for a v1 checklist.
+	Rules    []*Outcome
+	Deducted *big.Rat
+	Earned   *big.Rat
 }
 
 // MissingColumn is a column a rule reads that a unit's register lacks.
@@ -89,6 +102,7 @@ type Evaluation struct {
 	Findings []Finding
 	Warnings []msg.Text
 
+	gate   func(*checklists.Item, map[string]float64) (bool, error)
 	cited  map[cellKey]bool     // bad cells listed under a rule that reads them (badRow)
 	issues map[cellKey]msg.Text // the reader's data errors by cell, once a rule needs them
 }
@@ -119,8 +133,15 @@ func NewPlan(c *checklists.Checklist) *Plan {
 		// A checklist not made by checklists.Load has no expressions to run.
 		p.scope = rules.NewScope(nil, c.Calendar)
 	}
+	var all []*checklists.Item
 	for _, it := range c.Items() {
-		for _, e := range []*checklists.Expr{it.Applies, it.Where, it.Check} {
+		all = append(all, it)
+		for _, ru := range it.Rules {
+			all = append(all, ru.Item)
+		}
+	}
+	for _, it := range all {
+		for _, e := range []*checklists.Expr{it.Applies, it.Where, it.Check, it.PerExpr} {
 			if e != nil && e.Program.Uses(rules.VarTables) {
 				p.useTables = true
 			}
@@ -150,8 +171,16 @@ func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
 	}
 	ev := &Evaluation{Unit: u, Year: year, AsOf: asOf}
 	var machine rules.Machine
+	v2 := c.Version >= 2
+	if v2 {
+		applyDefaults(c, u)
+	}
 	selfScores := selfScores(u)
 	base := p.baseEnv(u, year, asOf, selfScores)
+	ev.gate = func(it *checklists.Item, scores map[string]float64) (bool, error) {
+		var m rules.Machine
+		return m.Bool(it.Gate.Program, base.WithScore(scores))
+	}
 	rowItems := map[string][]*Outcome{} // table → its row rules' outcomes, in item order
 	var tables []string                 // the tables of rowItems, in order of first use
 
@@ -173,7 +202,32 @@ func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
 				continue
 			}
 		}
+		if v2 {
+			o.Deducted, o.Earned = new(big.Rat), new(big.Rat)
+		}
+		if len(it.Rules) > 0 {
+			for _, ru := range it.Rules {
+				sub := &Outcome{Item: ru.Item}
+				if v2 {
+					sub.Deducted, sub.Earned = new(big.Rat), new(big.Rat)
+				}
+				o.Rules = append(o.Rules, sub)
+				if ru.Item.Table == "" {
+					p.evalUnitRule(&machine, ev, sub, u, base)
+					continue
+				}
+				if _, seen := rowItems[ru.Item.Table]; !seen {
+					tables = append(tables, ru.Item.Table)
+				}
+				rowItems[ru.Item.Table] = append(rowItems[ru.Item.Table], sub)
+			}
+			continue
+		}
 		switch {
+		case it.Method.Info().Evaluator:
+			// Scored by the district's evaluators (the scorer's input):
+			// nothing to judge here, and no finding made up.
+			o.Applicable = 1
 		case !it.Method.Info().Rule:
 			o.Applicable = 1
 			if o.Self == nil {
@@ -182,22 +236,7 @@ func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
 					Text: msg.New("指标%s「%s」未在自评表中自评，按0分计", "item %s (%s) has no self-score in 自评表: scored 0", it.ID, it.Title)})
 			}
 		case it.Table == "":
-			o.Applicable = 1
-			if it.Check != nil {
-				ok, err := machine.Bool(it.Check.Program, base)
-				if err != nil {
-					o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
-					ok = false
-				}
-				if !ok {
-					o.Failed = 1
-					if it.Method.Info().OnTop {
-						break // a bonus not earned is not a problem
-					}
-					o.Findings = append(o.Findings, Finding{Item: it.ID, Kind: label(it), Public: it.Public, Pos: Pos{File: u.Source},
-						Text: msg.New("%s：未达到「%s」", "%s: %s not met", label(it), it.Title)})
-				}
-			}
+			p.evalUnitRule(&machine, ev, o, u, base)
 		default:
 			if _, seen := rowItems[it.Table]; !seen {
 				tables = append(tables, it.Table)
@@ -224,6 +263,11 @@ func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
 					o.NAReason = msg.New("不适用（%s无符合条件的记录）", "not applicable (no matching rows in %s)", sheetName(c, name))
 				}
 			}
+		}
+	}
+	for _, o := range ev.Outcomes {
+		if len(o.Rules) > 0 {
+			mergePool(o)
 		}
 	}
 
@@ -264,6 +308,31 @@ func label(it *checklists.Item) string {
 	return it.Title
 }
 
+// evalUnitRule runs a unit-level rule (no table) into o.
+func (p *Plan) evalUnitRule(machine *rules.Machine, ev *Evaluation, o *Outcome, u *Unit, base *rules.Env) {
+	it := o.Item
+	o.Applicable = 1
+	if it.Check == nil {
+		return
+	}
+	ok, err := machine.Bool(it.Check.Program, base)
+	if err != nil {
+		o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
+		ok = false
+	}
+	if ok {
+		p.earn(machine, o, Pos{File: u.Source}, base)
+		return
+	}
+	o.Failed = 1
+	nf := len(o.Findings)
+	if !it.Method.Info().OnTop { // a bonus not earned is not a problem
+		o.Findings = append(o.Findings, Finding{Item: it.ID, Kind: label(it), Public: it.Public, Pos: Pos{File: u.Source},
+			Text: msg.New("%s：未达到「%s」", "%s: %s not met", label(it), it.Title)})
+	}
+	p.deduct(machine, o, nf, Pos{File: u.Source}, base)
+}
+
 // evalTable runs the row rules of outs over the rows of one register.
 func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, outs []*Outcome, base *rules.Env, gaps map[*Outcome]*gap) {
 	t := ev.Unit.Tables[table]
@@ -283,8 +352,24 @@ func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, o
 	}
 }
 
-// evalRow runs one row rule on one row whose values are in env.
+// evalRow runs one row rule on one row whose values are in env; under a
+// v2 checklist it also adds what the row deducts or earns.
 func (p *Plan) evalRow(machine *rules.Machine, ev *Evaluation, o *Outcome, schema *checklists.Table, t *Table, r *Row, env *rules.Env) {
+	if o.Deducted == nil {
+		p.evalRow1(machine, ev, o, schema, t, r, env)
+		return
+	}
+	failed, applicable, nf := o.Failed, o.Applicable, len(o.Findings)
+	p.evalRow1(machine, ev, o, schema, t, r, env)
+	switch {
+	case o.Failed > failed:
+		p.deduct(machine, o, nf, t.Pos(r, ""), env)
+	case o.Applicable > applicable:
+		p.earn(machine, o, t.Pos(r, ""), env)
+	}
+}
+
+func (p *Plan) evalRow1(machine *rules.Machine, ev *Evaluation, o *Outcome, schema *checklists.Table, t *Table, r *Row, env *rules.Env) {
 	it := o.Item
 	// A cell that could not be read, and that the rule reads, makes the row
 	// a 数据错误 of the rule (badRow); a bad cell the rule does not read

@@ -3,6 +3,7 @@ package audit
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,8 +50,12 @@ func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, 
 			if v == nil && col == "" {
 				col = f
 			}
-			zh = append(zh, header(schema, f)+" "+show(v, "未填写"))
-			en = append(en, f+" "+show(v, "empty"))
+			dz, de := "", ""
+			if slices.Contains(r.Defaulted, f) {
+				dz, de = "（默认值）", " (default)" // zwgk.checklist/v2 defaults: not the unit's value
+			}
+			zh = append(zh, header(schema, f)+" "+show(v, "未填写")+dz)
+			en = append(en, f+" "+show(v, "empty")+de)
 		}
 	}
 	if len(zh) == 0 {

@@ -95,6 +95,10 @@ type Row struct {
 	Values checklists.Row
 	// Bad lists the fields whose cells could not be read.
 	Bad []string
+	// Defaulted lists the fields whose empty cells were filled with the
+	// table's default (zwgk.checklist/v2 defaults): their value is the
+	// checklist's, not the unit's.
+	Defaulted []string
 }
 
 // Pos returns the position of a field's cell in the row (the row itself when

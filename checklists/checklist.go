@@ -22,6 +22,8 @@ const (
 	Self   Method = "self"
 	Veto   Method = "veto"
 	Bonus  Method = "bonus"
+	// Evaluator is zwgk.checklist/v2 only (see v2.go).
+	Evaluator Method = "evaluator"
 )
 
 // Methods lists every valid method, in the order of the method table.
@@ -59,6 +61,10 @@ type MethodInfo struct {
 	ZeroPoints bool
 	// Vetoes: a failing row vetoes the unit, which gets the last grade.
 	Vetoes bool
+	// Evaluator: the item is scored by the district's evaluators
+	// (zwgk.checklist/v2 method evaluator); without their score it is
+	// pending.
+	Evaluator bool
 }
 
 // methodTable is the properties of every method.
@@ -69,6 +75,7 @@ func methodTable() []MethodInfo {
 		{Method: Self, Label: msg.Text{Zh: "自评", En: "self"}, InBase: true},
 		{Method: Veto, Label: msg.Text{Zh: "一票否决", En: "veto"}, Rule: true, ZeroPoints: true, Vetoes: true},
 		{Method: Bonus, Label: msg.Text{Zh: "加分", En: "bonus"}, Rule: true, Per: true, OnTop: true},
+		{Method: Evaluator, Label: msg.Text{Zh: "评估打分", En: "evaluator"}, InBase: true, Evaluator: true},
 	}
 }
 
@@ -115,6 +122,16 @@ type Checklist struct {
 	Calendars         []string
 	Sections          []*Section
 
+	// Version is 1 for zwgk.checklist/v1 and 2 for zwgk.checklist/v2.
+	Version int
+	// MaxScore is the highest final score (v2 max_score; the total in v1).
+	MaxScore *big.Rat
+	// BonusCap is the most all bonus items together may add (v2 bonus_cap);
+	// nil is no cap beyond MaxScore.
+	BonusCap *big.Rat
+	// Types are the unit types named by typed points, in order of first use.
+	Types []string
+
 	// Schema is the default workbook schema merged with the checklist's tables.
 	Schema *Schema
 	// Calendar is the working-day calendar built from Calendars and any extra files.
@@ -141,6 +158,12 @@ type Section struct {
 	Points *big.Rat // nil when the section does not state its points
 	Items  []*Item
 	Pos    Pos
+
+	// v2: TypedPoints are the points by unit type (Points is then nil);
+	// PassMin the threshold below which Effect applies.
+	TypedPoints map[string]*big.Rat
+	PassMin     *big.Rat
+	Effect      *Effect
 }
 
 // Item is one indicator.
@@ -163,6 +186,24 @@ type Item struct {
 	Public  bool   // a failing row is an 应公开未公开 finding
 	Pos     Pos
 	Section *Section
+
+	// The zwgk.checklist/v2 keys (v2.go). TypedPoints are the points by
+	// unit type (Points is then their largest, for display). PerExpr is a
+	// per written as an expression on the row. Cap is the most a deduct
+	// item loses or a bonus item earns; Overflow lets deductions exceed the
+	// points, the section absorbing the excess. Rules is the pool of rules
+	// that deduct from (or add to) the item; Gate is an applies that reads
+	// computed scores (bonus items), run by the scorer instead of the audit.
+	TypedPoints map[string]*big.Rat
+	PerExpr     *Expr
+	Cap         *big.Rat
+	Overflow    bool
+	Rules       []*Rule
+	Effect      *Effect
+	Gate        *Expr
+	// RuleLabel names the rule of a pool this item stands for (A#2,
+	// A.late) when the audit evaluates one rule of a pool; "" otherwise.
+	RuleLabel string
 }
 
 // Expr is one compiled expression of an item.

@@ -18,6 +18,13 @@ func FuzzLoad(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	f.Add([]byte(v2Doc)) // zwgk.checklist/v2
+	v2, _ := filepath.Glob("../scoring/testdata/v2/*.yaml")
+	for _, name := range v2 {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Load("fuzz.yaml", data, LoadOptions{})
 		errs := Lint("fuzz.yaml", data, LoadOptions{})

@@ -59,6 +59,10 @@ func (l *loader) exprError(e yamlfile.Entry, table string, err *rules.Error) {
 	}
 	switch err.Kind {
 	case rules.UnknownName:
+		if err.Name == rules.VarScore {
+			l.errorf(p, "score（计算得分）只能用在 %[1]s 的 bonus 指标的 applies 中（门槛）：其他地方使用会让指标依赖依赖它的得分", "score (computed scores) may only be used in the applies of a bonus item of %[1]s (a gate): anywhere else an item would depend on scores that depend on it", FormatV2)
+			return
+		}
 		hint, hintEn := "", ""
 		if s := err.Suggest; s != "" {
 			hint, hintEn = fmt.Sprintf("，是否想写「%s」？", s), fmt.Sprintf("; did you mean %q?", s)

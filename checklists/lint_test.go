@@ -44,7 +44,7 @@ func TestLintDefects(t *testing.T) {
 	}{
 		{"unknown-key", "39:9", "指标中有未知的键「pionts」，是否想写「points」？", `unknown key "pionts" in item; did you mean "points"?`, false},
 		{"unknown-top-key", "11:1", "指标体系中有未知的键「wieght」", `unknown key "wieght" in checklist`, false},
-		{"bad-format", "3:9", "format 应为「zwgk.checklist/v1」，不是「zwgk.checklist/v2」", `format should be "zwgk.checklist/v1"`, false},
+		{"bad-format", "3:9", "format 应为「zwgk.checklist/v1」或「zwgk.checklist/v2」，不是「zwgk.checklist/v9」", `format should be "zwgk.checklist/v1" or "zwgk.checklist/v2"`, false},
 		{"fragments-format", "3:9", "这是共享指标文件", "this is a fragments file", false},
 		{"bad-id", "4:5", "id「Test_Valid」只能由小写字母、数字和连字符组成", `id "Test_Valid" may only hold`, false},
 		{"dup-item-id", "65:13", "指标编号「B1」重复（第 55 行已有）", `duplicate item id "B1" (already on line 55)`, false},

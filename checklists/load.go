@@ -81,13 +81,13 @@ var wording = yamlfile.Wording{
 
 // The keys each mapping of the format may hold.
 var (
-	checklistKeys = []string{"format", "id", "title", "basis", "year", "total", "performance_weight", "na", "grades", "calendar", "tables", "sections"}
+	checklistKeys = []string{"format", "id", "title", "basis", "year", "total", "performance_weight", "na", "grades", "calendar", "tables", "sections", "max_score", "bonus_cap"}
 	gradeKeys     = []string{"name", "min"}
-	sectionKeys   = []string{"id", "title", "points", "items"}
-	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "where", "due", "check", "finding", "public", "use"}
+	sectionKeys   = []string{"id", "title", "points", "items", "pass_min", "effect"}
+	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "where", "due", "check", "finding", "public", "use", "cap", "overflow", "rules", "effect"}
 	fragmentKeys  = []string{"title", "basis", "points", "method", "per", "table", "applies", "where", "due", "check", "finding", "public"}
 	fragmentsKeys = []string{"format", "items"}
-	tableKeys     = []string{"sheet", "sheet_aliases", "form", "help", "fields"}
+	tableKeys     = []string{"sheet", "sheet_aliases", "form", "help", "fields", "defaults"}
 	fieldKeys     = []string{"name", "header", "aliases", "type", "required", "values", "help"}
 	valueKeys     = []string{"name", "aliases"}
 )
@@ -117,6 +117,9 @@ var (
 type loader struct {
 	opts LoadOptions
 	r    yamlfile.Reader // reads every file of the Load; holds the errors
+
+	v2    bool     // the file says format: zwgk.checklist/v2
+	types []string // unit types named by typed points, in order
 
 	sectionPoints map[*Section]Pos // where each section's points: value is
 	truncated     bool             // items were left out: their points do not add up
@@ -161,14 +164,16 @@ func (l *loader) checklist(f *yamlfile.File) *Checklist {
 	if !ok {
 		return nil
 	}
-	c := &Checklist{Source: f.Name, YAML: f.Data, NA: NAFull, Calendars: []string{"cn"}}
+	c := &Checklist{Source: f.Name, YAML: f.Data, NA: NAFull, Calendars: []string{"cn"}, Version: 1}
 	l.r.Require(m, inChecklist, "format", "id", "title", "total", "performance_weight", "grades", "sections")
 	if e, ok := m.Get("format"); ok {
 		if s, ok := l.r.Text(e); ok && s != Format {
-			if s == FragmentsFormat {
+			if s == FormatV2 {
+				l.v2 = true
+			} else if s == FragmentsFormat {
 				l.errorf(e.Pos(), "这是共享指标文件（%s），不是指标体系（%s）", "this is a fragments file (%s), not a checklist (%s)", s, Format)
 			} else {
-				l.errorf(e.Pos(), "format 应为「%s」，不是「%s」", "format should be %q, not %q", Format, s)
+				l.errorf(e.Pos(), "format 应为「%s」或「%s」，不是「%s」", "format should be %q or %q, not %q", Format, FormatV2, s)
 			}
 		}
 	}
@@ -198,6 +203,10 @@ func (l *loader) checklist(f *yamlfile.File) *Checklist {
 	if e, ok := m.Get("total"); ok {
 		c.Total, _ = l.r.Positive(e)
 	}
+	if l.v2 {
+		c.Version = 2
+	}
+	l.checklistV2(m, c)
 	if e, ok := m.Get("performance_weight"); ok {
 		if w, ok := l.r.Number(e); ok {
 			switch {
@@ -220,7 +229,7 @@ func (l *loader) checklist(f *yamlfile.File) *Checklist {
 		}
 	}
 	if e, ok := m.Get("grades"); ok {
-		c.Grades = l.grades(e, c.Total)
+		c.Grades = l.grades(e, c.Max()) // v2: up to max_score
 	}
 	calPos := root.Pos()
 	if e, ok := m.Get("calendar"); ok {
@@ -243,7 +252,11 @@ func (l *loader) checklist(f *yamlfile.File) *Checklist {
 		env := &compileEnv{schema: c.Schema, rules: c.Rules}
 		c.Sections = l.sections(e, env)
 	}
+	c.Types = l.types
 	l.sums(m, c)
+	l.typedSums(m, c)
+	l.gates(c)
+	l.bonusRoom(c)
 	return c
 }
 
@@ -401,6 +414,10 @@ func (l *loader) tables(e yamlfile.Entry, s *Schema) {
 		}
 		if fe, ok := tm.Get("fields"); ok {
 			l.fields(fe, t, isNew)
+		}
+		l.v2Only(tm, v2TableKeys)
+		if de, ok := tm.Get("defaults"); ok && l.v2 {
+			l.defaults(de, t)
 		}
 		if isNew {
 			// Added even when incomplete (already reported), so that
@@ -655,13 +672,16 @@ func (l *loader) sections(e yamlfile.Entry, env *compileEnv) []*Section {
 		if te, ok := sm.Get("title"); ok {
 			sec.Title, _ = l.r.NonEmpty(te)
 		}
-		if pe, ok := sm.Get("points"); ok {
+		if pe, ok := sm.Get("points"); ok && pe.Value.Kind == yaml.MappingNode {
+			sec.TypedPoints = l.typedPoints(pe, env, true)
+		} else if ok {
 			sec.Points, _ = l.r.Positive(pe)
 			if l.sectionPoints == nil {
 				l.sectionPoints = map[*Section]Pos{}
 			}
 			l.sectionPoints[sec] = pe.Pos()
 		}
+		l.sectionV2(sm, sec, env)
 		if ie, ok := sm.Get("items"); ok {
 			items, ok := l.r.Sequence(ie)
 			if ok && len(items) == 0 {
@@ -751,15 +771,25 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 	methodOK := false
 	if me, ok := m.Get("method"); ok {
 		if s, ok := l.r.Text(me); ok {
-			if _, ok := LookupMethod(s); !ok {
-				l.r.Unknown(me, s, msg.Text{Zh: "计分方法", En: "method"}, methodNames())
+			if _, ok := LookupMethod(s); !ok || (Method(s) == Evaluator && !l.v2) {
+				if ok {
+					l.v1Error(me.Pos(), "method: evaluator")
+				} else {
+					l.r.Unknown(me, s, msg.Text{Zh: "计分方法", En: "method"}, methodNames())
+				}
 			} else {
 				it.Method = Method(s)
 				methodOK = true
 			}
 		}
 	}
-	if pe, ok := m.Get("points"); ok {
+	if pe, ok := m.Get("points"); ok && pe.Value.Kind == yaml.MappingNode {
+		if it.Method.Info().ZeroPoints {
+			l.errorf(pe.Pos(), "一票否决（veto）指标不计分，不能有分类型分值", "a veto item scores nothing and may not have typed points")
+		} else if tp := l.typedPoints(pe, env, false); tp != nil {
+			it.TypedPoints, it.Points = tp, maxPoints(tp)
+		}
+	} else if ok {
 		if p, ok := l.r.Number(pe); ok {
 			switch {
 			case it.Method.Info().ZeroPoints && p.Sign() != 0:
@@ -775,7 +805,9 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 	} else if methodOK && !m.Typo("points") {
 		l.errorf(it.Pos, "指标「%s」缺少 points", "item %q lacks points", it.ID)
 	}
-	if pe, ok := m.Get("per"); ok {
+	if pe, ok := m.Get("per"); ok && isText(pe) && methodOK && it.Method.Info().Per {
+		// an expression: itemV2
+	} else if ok {
 		if methodOK && !it.Method.Info().Per {
 			l.errorf(pe.KeyPos(), "per 只用于 deduct 和 bonus 指标，本指标是 %s", "per is only for deduct and bonus items; this one is %s", it.Method)
 		} else if p, ok := l.r.Positive(pe); ok {
@@ -806,7 +838,11 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 		it.Public, _ = l.r.Boolean(pe)
 	}
 	if ae, ok := m.Get("applies"); ok {
-		it.Applies = l.compile(ae, "", env)
+		if l.v2 && it.Method.Info().OnTop && isText(ae) && len(ScoreRefs(ae.Value.Value)) > 0 {
+			it.Gate = l.gate(ae, env)
+		} else {
+			it.Applies = l.compile(ae, "", env)
+		}
 	}
 	if we, ok := m.Get("where"); ok {
 		switch {
@@ -829,7 +865,7 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 	case !it.Method.Info().Rule && hasCheck:
 		l.errorf(ce.KeyPos(), "自评（self）指标按自评表计分，不需要 check", "a self item is scored from the self-evaluation sheet and needs no check")
 	case !it.Method.Info().Rule || !methodOK:
-	case !hasCheck && !m.Typo("check"):
+	case !hasCheck && !m.Typo("check") && !(l.v2 && m.Has("rules")):
 		l.errorf(it.Pos, "指标「%s」缺少 check（只有 self 指标可以不写）", "item %q lacks a check (only self items may leave it out)", it.ID)
 	case hasCheck && tableOK:
 		it.Check = l.compile(ce, it.Table, env)
@@ -837,6 +873,7 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 	if it.Check != nil && it.Due == nil && it.Check.Program.Uses(rules.VarDue) {
 		l.warnf(ce.Pos(), "check 用到 due，但本指标没有写 due:（期限），due 总是空的", "check uses due, but the item has no due: (deadline), so due is always empty")
 	}
+	l.itemV2(m, it, env)
 	return it
 }
 
@@ -926,6 +963,10 @@ func (l *loader) sums(m *yamlfile.Mapping, c *Checklist) {
 		for _, it := range s.Items {
 			if it.Points == nil || it.Method == "" {
 				sectionComplete = false
+				continue
+			}
+			if it.TypedPoints != nil {
+				sectionComplete = false // typedSums checks it
 				continue
 			}
 			if it.Method.Info().InBase {

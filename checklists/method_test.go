@@ -12,12 +12,13 @@ import (
 func TestMethodTable(t *testing.T) {
 	type props struct{ Rule, Per, InBase, OnTop, ZeroPoints, Vetoes bool }
 	want := map[Method]props{
-		Rate:   {Rule: true, InBase: true},
-		Deduct: {Rule: true, Per: true, InBase: true},
-		Self:   {InBase: true},
-		Veto:   {Rule: true, ZeroPoints: true, Vetoes: true},
-		Bonus:  {Rule: true, Per: true, OnTop: true},
-		"new":  {Rule: true, InBase: true}, // unknown: a rule in the base
+		Rate:      {Rule: true, InBase: true},
+		Deduct:    {Rule: true, Per: true, InBase: true},
+		Self:      {InBase: true},
+		Veto:      {Rule: true, ZeroPoints: true, Vetoes: true},
+		Bonus:     {Rule: true, Per: true, OnTop: true},
+		Evaluator: {InBase: true},
+		"new":     {Rule: true, InBase: true}, // unknown: a rule in the base
 	}
 	for m, w := range want {
 		mi := m.Info()
@@ -32,7 +33,7 @@ func TestMethodTable(t *testing.T) {
 			t.Errorf("%s: info %+v", m, mi)
 		}
 	}
-	if diff := cmp.Diff([]Method{Rate, Deduct, Self, Veto, Bonus}, Methods()); diff != "" {
+	if diff := cmp.Diff([]Method{Rate, Deduct, Self, Veto, Bonus, Evaluator}, Methods()); diff != "" {
 		t.Errorf("Methods (-want +got):\n%s", diff)
 	}
 	if _, ok := LookupMethod("new"); ok {

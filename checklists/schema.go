@@ -1,6 +1,9 @@
 package checklists
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // FieldType is the type of a register column.
 type FieldType string
@@ -54,6 +57,9 @@ type Table struct {
 	Form         bool     `json:"form,omitempty" yaml:"form,omitempty"` // a two-column 项目|内容 form, not a register
 	Fields       []*Field `json:"fields" yaml:"fields"`
 	Help         string   `json:"help,omitempty" yaml:"help,omitempty"`
+	// Defaults fill an empty cell of a field (zwgk.checklist/v2
+	// tables.NAME.defaults): field name → typed value.
+	Defaults map[string]any `json:"defaults,omitempty" yaml:"defaults,omitempty"`
 }
 
 // Field returns the field with the given schema name, or nil.
@@ -96,6 +102,7 @@ func (s *Schema) Clone() *Schema {
 	for _, t := range s.Tables {
 		nt := *t
 		nt.SheetAliases = slices.Clone(t.SheetAliases)
+		nt.Defaults = maps.Clone(t.Defaults)
 		nt.Fields = make([]*Field, len(t.Fields))
 		for i, f := range t.Fields {
 			nf := *f

@@ -76,6 +76,9 @@ type ChecklistInfo struct {
 	PerformanceWeight float64       `json:"performance_weight"`
 	Grades            []GradeInfo   `json:"grades,omitempty"`
 	Sections          []SectionInfo `json:"sections,omitempty"`
+	// MaxScore and BonusCap are the v2 checklist's (zero when absent).
+	MaxScore float64  `json:"max_score,omitempty"`
+	BonusCap *float64 `json:"bonus_cap,omitempty"`
 }
 
 // GradeInfo is one grade band.
@@ -100,6 +103,8 @@ type ItemInfo struct {
 	Basis  string  `json:"basis,omitempty"`
 	Method string  `json:"method"`
 	Points float64 `json:"points"`
+	// TypedPoints are the points by unit type (zwgk.checklist/v2).
+	TypedPoints map[string]float64 `json:"typed_points,omitempty"`
 }
 
 // UnitResult is one unit's result.
@@ -137,6 +142,14 @@ type UnitResult struct {
 	// WarningTexts and MessageText are Warnings and Message in both languages.
 	WarningTexts []msg.Text `json:"warning_texts,omitempty"`
 	MessageText  msg.Text   `json:"message_text,omitzero"`
+	// zwgk.checklist/v2: Base is the score before bonus and Bonus what
+	// bonus items earned and what counted (when a bonus may lift the
+	// score above the total); Effects the vetoes and thresholds applied;
+	// Stages the stage scores of a combined result (zwgk combine).
+	Base    *float64     `json:"base,omitempty"`
+	Bonus   *BonusNote   `json:"bonus,omitempty"`
+	Effects []EffectNote `json:"effects,omitempty"`
+	Stages  []StageScore `json:"stages,omitempty"`
 
 	decisions []int           // the review decisions applied to this unit
 	stored    *storedFindings // where Findings went when put in a FindingFile
@@ -149,6 +162,8 @@ type SectionResult struct {
 	Title  string  `json:"title"`
 	Points float64 `json:"points"`
 	Score  float64 `json:"score"`
+	// PassMin is the section's threshold (zwgk.checklist/v2 pass_min).
+	PassMin *float64 `json:"pass_min,omitempty"`
 }
 
 // ItemResult is one item's score and the counts it came from.
@@ -175,6 +190,19 @@ type ItemResult struct {
 	// MissingColumns are the headers of the columns the item's register
 	// lacks: the item was not assessed and scores 0.
 	MissingColumns []string `json:"missing_columns,omitempty"`
+	// zwgk.checklist/v2: Rules are the rules of the item's pool; Deducted
+	// what the failing rows deducted in all, Cap the most the item loses
+	// or earns, Capped what the cap kept from counting, Overflow what the
+	// item's section absorbed beyond its points (overflow: section);
+	// Pending an evaluator item not yet scored; Evaluator where an
+	// evaluator's score came from.
+	Rules     []RuleResult   `json:"rules,omitempty"`
+	Deducted  float64        `json:"deducted,omitempty"`
+	Cap       *float64       `json:"cap,omitempty"`
+	Capped    float64        `json:"capped,omitempty"`
+	Overflow  float64        `json:"overflow,omitempty"`
+	Pending   bool           `json:"pending,omitempty"`
+	Evaluator *EvaluatorNote `json:"evaluator,omitempty"`
 }
 
 // MissingColumnNote is a column a unit's register lacks that items need.
@@ -207,6 +235,10 @@ type FindingResult struct {
 	Review  *Review `json:"review"`
 	// MessageText is Message in both languages.
 	MessageText msg.Text `json:"message_text,omitzero"`
+	// Rule names the rule of a pool (A#2, A.late) and Amount what the row
+	// deducted (zwgk.checklist/v2).
+	Rule   string   `json:"rule,omitempty"`
+	Amount *float64 `json:"amount,omitempty"`
 }
 
 // DeferredResult is a row an item could not yet judge: 未到期 (Kind
@@ -358,6 +390,13 @@ func (u *UnitResult) Localized(lang msg.Lang, findings []FindingResult) *UnitRes
 		r := *u.Roster
 		r.Disagreements = r.DisagreementsIn(lang)
 		v.Roster = &r
+	}
+	if u.Effects != nil {
+		v.Effects = make([]EffectNote, len(u.Effects))
+		for i, e := range u.Effects {
+			e.Reason = e.ReasonIn(lang)
+			v.Effects[i] = e
+		}
 	}
 	v.Items = make([]ItemResult, len(u.Items))
 	for i, it := range u.Items {

@@ -26,13 +26,16 @@ type Input struct {
 	Decisions   []Decision
 	Roster      map[*audit.Unit]*RosterNote
 	Warnings    []msg.Text
+	// EvaluatorScores are the evaluators' scores of evaluator items
+	// (zwgk.checklist/v2); a unit without one is pending.
+	EvaluatorScores EvaluatorScores
 }
 
 // Score computes every unit's item, section and unit scores exactly, rounds
 // once, grades, and ranks. The result does not depend on the order of
 // Evaluations.
 func Score(in Input) *Result {
-	s := NewScorer(in.Checklist, in.Year, in.Decisions)
+	s := NewScorer(in.Checklist, in.Year, in.Decisions).WithEvaluatorScores(in.EvaluatorScores)
 	units := make([]*UnitResult, 0, len(in.Evaluations))
 	for _, ev := range in.Evaluations {
 		u := s.Unit(ev)
@@ -52,6 +55,7 @@ type Scorer struct {
 	c         *checklists.Checklist
 	year      int
 	decisions *decisionSet
+	evaluator EvaluatorScores // by normalized unit name (v2)
 }
 
 // NewScorer returns a Scorer for checklist c, year and the district's review
@@ -62,6 +66,9 @@ func NewScorer(c *checklists.Checklist, year int, decisions []Decision) *Scorer 
 
 // Unit scores one evaluated unit (its Rank is set by Result).
 func (s *Scorer) Unit(ev *audit.Evaluation) *UnitResult {
+	if s.c.Version >= 2 {
+		return s.scoreUnitV2(ev)
+	}
 	return scoreUnit(s.c, ev, s.decisions)
 }
 
@@ -119,9 +126,24 @@ func info(c *checklists.Checklist) ChecklistInfo {
 	for _, s := range c.Sections {
 		si := SectionInfo{ID: s.ID, Title: s.Title, Points: Float(sectionPoints(s))}
 		for _, it := range s.Items {
-			si.Items = append(si.Items, ItemInfo{ID: it.ID, Title: it.Title, Basis: it.Basis, Method: string(it.Method), Points: Float(it.Points)})
+			ii := ItemInfo{ID: it.ID, Title: it.Title, Basis: it.Basis, Method: string(it.Method), Points: Float(it.Points)}
+			for t, p := range it.TypedPoints {
+				if ii.TypedPoints == nil {
+					ii.TypedPoints = map[string]float64{}
+				}
+				ii.TypedPoints[t] = Float(p)
+			}
+			si.Items = append(si.Items, ii)
 		}
 		ci.Sections = append(ci.Sections, si)
+	}
+	if c.Version >= 2 {
+		if c.MaxScore != nil {
+			ci.MaxScore = Float(c.MaxScore)
+		}
+		if lim := c.BonusLimit(); lim != nil {
+			ci.BonusCap = ptr(Float(lim))
+		}
 	}
 	return ci
 }
@@ -356,7 +378,8 @@ func deferredResult(d audit.Deferred) DeferredResult {
 }
 
 // Rank orders units in place and sets their ranks: by rounded score, highest
-// first; vetoed units after every unit that is not; units that handed in
+// first; vetoed units after every unit that is not; units with an evaluator
+// item still pending (provisional scores) after the scored ones; units that handed in
 // nothing last; equal scores share a rank (1, 1, 3) and are listed in pinyin
 // order of their names. Units that could not be read (StatusError) are not
 // ranked: they come after all others with Rank 0.
@@ -365,8 +388,10 @@ func Rank(units []*UnitResult) {
 	group := func(u *UnitResult) int {
 		switch {
 		case u.Status == StatusError:
-			return 3
+			return 4
 		case u.Status == StatusMissing:
+			return 3
+		case u.Status == StatusPending:
 			return 2
 		case u.Vetoed:
 			return 1
@@ -387,7 +412,7 @@ func Rank(units []*UnitResult) {
 		return a.Source < b.Source
 	})
 	for i, u := range units {
-		if group(u) == 3 {
+		if group(u) == 4 {
 			u.Rank = 0
 			continue
 		}

@@ -125,7 +125,7 @@ func TestScoreMethods(t *testing.T) {
 	if diff := cmp.Diff([]float64{6.67, 14, 30, 0, 39, 4}, items); diff != "" {
 		t.Errorf("item scores (-want +got)\n%s", diff)
 	}
-	if diff := cmp.Diff([]SectionResult{{"A", "甲", 60, 50.67}, {"B", "乙", 40, 39}}, u.Sections); diff != "" {
+	if diff := cmp.Diff([]SectionResult{{ID: "A", Title: "甲", Points: 60, Score: 50.67}, {ID: "B", Title: "乙", Points: 40, Score: 39}}, u.Sections); diff != "" {
 		t.Errorf("sections (-want +got)\n%s", diff)
 	}
 	// The unit's self-score is the sum of its own item scores, each clamped.

@@ -37,21 +37,33 @@
 // workbook, a PDF, picture or text file renamed .xlsx, a damaged or truncated
 // file, one over the size limits — is an *UnreadableError saying what the file
 // is and what to do. A damaged workbook is never audited as a shorter
-// register (excelize drops its read errors and returns the rows before the
-// damage): before excelize opens it, every XML part is read through its zip
-// checksum and every sheet must end with its closing tag; after reading, the
-// last row must reach the row count the sheet declares (its dimension).
+// register: every XML part is read once through its zip checksum and size,
+// every sheet must end with its closing tag, and the last row must reach the
+// row count the sheet declares (its dimension).
+//
+// Sheets are read by the package's own streaming reader over the gosax
+// tokenizer (issue 21), which yields exactly the values excelize's Rows
+// iterator yields with raw cell values — the differential tests compare them
+// cell for cell, and ScanXLSX exposes that stream — and reads each part
+// once: values, dimension, merged cells, closing tag and checksum in one
+// pass. excelize still writes workbooks and is the reference in the tests. A
+// non-UTF-8 encoding declared in a part (GB2312, GBK…) is honoured.
 //
 // Limits (Options): a workbook may unzip to at most 256 MiB in total
 // (UnzipSizeLimit), checked from the zip directory before anything is
-// inflated; sheets and the shared-string table larger than 16 MiB are spilled
-// by excelize to temporary files instead of memory. Sheets are streamed row
-// by row: memory grows with the rows kept, not with the file. A sheet may hold
-// data up to row 1,000,000 (MaxRows) and at most 16,384 columns (Excel's own).
-// A cell longer than MaxCellBytes (default 98,301 bytes: Excel's
-// 32,767-character limit at three bytes per Chinese character) is a data error
-// and its value is left out; it is never truncated. A CSV file may be at most
-// UnzipSizeLimit bytes.
+// inflated. Sheets are streamed: memory grows with the cells kept, not with
+// the XML. A sheet may hold data up to row 1,000,000 (MaxRows; blank rows past
+// it are counted, not kept) and at most 16,384 columns (Excel's own); a row
+// number past Excel's 1,048,576 is refused. A cell longer than MaxCellBytes
+// (default 98,301 bytes: Excel's 32,767-character limit at three bytes per
+// Chinese character) is a data error and its value is left out; it is never
+// truncated. Hostile sheets are refused while they are read, before the
+// memory is spent, naming the sheet and row: a cell, or any piece of XML
+// without a tag, longer than max(1 MiB, 8 × MaxCellBytes); a cell referring
+// to a shared string that does not exist (the file is damaged, the cell
+// named — never a blank cell); merged ranges that would fill more than
+// 4 × the cells read + 100,000 rows below their first cell (the range that
+// passes the bound is named). A CSV file may be at most UnzipSizeLimit bytes.
 //
 // CSV files are read as UTF-8 (with or without byte-order mark), UTF-16 with a
 // byte-order mark (tab-separated, as Excel's 「Unicode 文本」, is recognised), or

@@ -40,6 +40,7 @@ func writeXLSX(t testing.TB, name string, sheets ...sheet) string {
 	if err := f.SaveAs(p); err != nil {
 		t.Fatal(err)
 	}
+	sameAsExcelize(t, p) // issue 21: every workbook the tests write
 	return p
 }
 

@@ -41,11 +41,6 @@ const (
 	DefaultMaxCellBytes   = 3 * 32767
 )
 
-// xmlMemoryLimit is the size above which excelize spills a sheet or the
-// shared strings to a temporary file instead of memory (a variable so that
-// tests can take the path of a large sheet with a small one).
-var xmlMemoryLimit int64 = 16 << 20
-
 func (o Options) withDefaults() Options {
 	if o.Schema == nil {
 		o.Schema = checklists.DefaultSchema()

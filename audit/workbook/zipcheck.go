@@ -4,27 +4,27 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"hash/crc32"
 	"io"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/xuri/excelize/v2"
 	"github.com/zwgk/zwgk/checklists/msg"
 )
 
-// excelize reads every part of a workbook at open and ignores read errors:
-// a part that fails its checksum, or a sheet cut short, reads as fewer rows
-// and no error. zipInfo is what our own look at the archive found: its
-// directory and workbook part before excelize opens it (inspectZip), and,
-// once it has, every XML part checked against its size and checksum
-// (verify).
+// zipInfo is what a look at a workbook's archive found: its directory, its
+// workbook part (sheets in order, which are hidden, the 1904 date system)
+// and the parts the sheets are in (inspectZip); the parts not read for their
+// data are checked against their size and checksum by verify.
 type zipInfo struct {
-	zr     *zip.ReadCloser      // open until Close
-	sheets map[string]*partInfo // sheet name → its worksheet part
-	byPart map[string]*partInfo // lower-cased part name → the same
-	parts  []*zip.File          // the .xml and .rels parts, to verify
+	zr       *zip.ReadCloser      // open until Close
+	order    []string             // sheet names in workbook order
+	hidden   map[string]bool      // sheets hidden or very hidden
+	date1904 bool                 // the workbook uses the 1904 date system
+	sst      *zip.File            // the shared strings part, if any
+	sheets   map[string]*partInfo // sheet name → its worksheet part
+	byPart   map[string]*partInfo // lower-cased part name → the same
+	parts    []*zip.File          // the .xml and .rels parts, to verify
 }
 
 // Close closes the archive.
@@ -33,6 +33,7 @@ func (zi *zipInfo) Close() error { return zi.zr.Close() }
 // partInfo is what a worksheet part holds besides its rows.
 type partInfo struct {
 	path   string
+	file   *zip.File
 	dimRow int // last row of the declared dimension; 0 when absent or A1
 	merges []mergeRange
 	ended  bool // the closing </worksheet> tag was seen
@@ -40,6 +41,11 @@ type partInfo struct {
 
 // mergeRange is a merged cell range: 0-based columns, Excel row numbers.
 type mergeRange struct{ c1, r1, c2, r2 int }
+
+// ref writes the range as Excel does, like B2:B5.
+func (m mergeRange) ref() string {
+	return cellName(m.c1+1, m.r1) + ":" + cellName(m.c2+1, m.r2)
+}
 
 // maxSmallPart bounds the workbook and relationship parts read into memory.
 const maxSmallPart = 16 << 20
@@ -86,9 +92,13 @@ func inspectZip(p string, limit int64) (*zipInfo, error) {
 		return nil, notWorkbook(p, files)
 	}
 	var wb struct {
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
 		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"id,attr"`
+			Name  string `xml:"name,attr"`
+			ID    string `xml:"id,attr"`
+			State string `xml:"state,attr"`
 		} `xml:"sheets>sheet"`
 	}
 	if err := readXMLPart(wbFile, &wb); err != nil {
@@ -99,13 +109,23 @@ func inspectZip(p string, limit int64) (*zipInfo, error) {
 	if err != nil {
 		return nil, damaged(p, partError("workbook.xml.rels", err), err)
 	}
-	info := &zipInfo{zr: zr, sheets: map[string]*partInfo{}, byPart: map[string]*partInfo{}}
+	info := &zipInfo{zr: zr, sheets: map[string]*partInfo{}, byPart: map[string]*partInfo{}, hidden: map[string]bool{}}
+	d1904 := strings.TrimSpace(wb.Pr.Date1904)
+	info.date1904 = d1904 == "1" || d1904 == "true"
 	byPart := info.byPart
+	// excelize reads the shared strings from xl/sharedStrings.xml whatever
+	// the relationships say; so do we.
+	info.sst = files["xl/sharedstrings.xml"]
 	for _, s := range wb.Sheets {
+		info.order = append(info.order, s.Name)
+		if s.State != "" && s.State != "visible" {
+			info.hidden[s.Name] = true
+		}
 		for _, r := range rels {
 			if r.ID == s.ID && r.TargetMode != "External" {
 				pi := &partInfo{path: strings.ToLower(resolve(dir, r.Target))}
 				if f := files[pi.path]; f != nil && strings.Contains(pi.path, "worksheets/") {
+					pi.file = f
 					info.sheets[s.Name] = pi
 					byPart[pi.path] = pi
 				}
@@ -187,74 +207,30 @@ func readXMLPart(f *zip.File, v any) error {
 	return xml.Unmarshal(b, v)
 }
 
-// verify checks every XML part of the archive, and reads each worksheet
-// part's dimension, merged cells and closing tag. The parts excelize
-// inflated into memory at open (pkg is its File.Pkg) are checked where they
-// are, against the size and CRC-32 in the zip directory, instead of being
-// inflated a second time; a part it did not keep in memory (a sheet larger
-// than its in-memory limit, kept in a temporary file) is inflated again
-// from the archive, and so is every part when pkg is nil.
-func (zi *zipInfo) verify(p string, pkg *sync.Map) error {
+// verify checks every XML part of the archive that is not read for its
+// data (those are checked as they are read): each is read to its end, which
+// checks its size and checksum, and a worksheet part must end with its
+// closing tag.
+func (zi *zipInfo) verify(p string, read map[*zip.File]bool) error {
 	for _, f := range zi.parts {
+		if read[f] {
+			continue
+		}
 		pi := zi.byPart[strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))]
-		data, held := pkgPart(pkg, f.Name)
-		switch {
-		case !held && pi != nil:
-			if err := scanSheet(f, pi); err != nil {
-				return damaged(p, partError(f.Name, err), err)
-			}
-		case !held:
+		if pi == nil {
 			if err := discard(f); err != nil {
 				return damaged(p, partError(f.Name, err), err)
 			}
 			continue
-		case uint64(len(data)) != f.UncompressedSize64 || (f.CRC32 != 0 && crc32.ChecksumIEEE(data) != f.CRC32):
-			return damaged(p, partError(f.Name, zip.ErrChecksum), zip.ErrChecksum)
-		case pi != nil:
-			scanSheetBytes(data, pi)
 		}
-		if pi != nil && !pi.ended {
+		if err := scanSheet(f, pi); err != nil {
+			return damaged(p, partError(f.Name, err), err)
+		}
+		if !pi.ended {
 			return damaged(p, msg.New("%s 不完整", "%s is incomplete", f.Name), nil)
 		}
 	}
 	return nil
-}
-
-// pkgPart returns the bytes excelize holds for the zip entry named name:
-// it keys parts by their names with '/' separators, and the content types
-// and shared strings parts by their canonical spelling.
-func pkgPart(pkg *sync.Map, name string) ([]byte, bool) {
-	if pkg == nil {
-		return nil, false
-	}
-	name = strings.ReplaceAll(name, "\\", "/")
-	switch strings.ToLower(name) {
-	case "[content_types].xml":
-		name = "[Content_Types].xml"
-	case "xl/sharedstrings.xml":
-		name = "xl/sharedStrings.xml"
-	}
-	v, ok := pkg.Load(name)
-	if !ok {
-		return nil, false
-	}
-	b, ok := v.([]byte)
-	return b, ok
-}
-
-// scanSheetBytes reads a worksheet part's dimension, merged cells and
-// closing tag from its bytes. The dimension comes before <sheetData> and the
-// merged cells after it, so only the parts around the rows are scanned.
-func scanSheetBytes(data []byte, pi *partInfo) {
-	head, tail := data, data[:0]
-	if i := bytes.Index(data, []byte("sheetData")); i >= 0 {
-		j := bytes.LastIndex(data, []byte("sheetData"))
-		head, tail = data[:i], data[j:]
-	}
-	for _, b := range [][]byte{head, tail} {
-		_ = scanTags(bytes.NewReader(b), pi)
-	}
-	pi.ended = bytes.HasSuffix(bytes.TrimRight(data, " \t\r\n\x00"), []byte("worksheet>"))
 }
 
 // discard reads a part to its end, which checks its checksum.

@@ -122,14 +122,21 @@ func (s *Scope) CompileDate(src, table string) (*Program, error) {
 }
 
 func (s *Scope) compile(src, table string, asBool bool) (prog *Program, err error) {
-	prog, err = s.compileIn(src, table, asBool, calendar.Exact)
+	return s.compileWith(src, table, asBool, nil)
+}
+
+// compileWith compiles with extra names in scope (CompileGate's score). A
+// rule that counts working days is compiled three times, once per way of
+// reading the days the calendar does not know (Program.Bounded).
+func (s *Scope) compileWith(src, table string, asBool bool, extra map[string]any) (prog *Program, err error) {
+	prog, err = s.compileIn(src, table, asBool, extra, calendar.Exact)
 	if err != nil {
 		return nil, err
 	}
 	if prog.Uses(FuncWorkdays) || prog.Uses(FuncAddWorkdays) || prog.Uses(FuncIsWorkday) || prog.Uses(FuncRequestDue) {
 		var b [2]*vm.Program
 		for i, mode := range []calendar.Mode{calendar.Strictest, calendar.Mildest} {
-			q, err := s.compileIn(src, table, asBool, mode)
+			q, err := s.compileIn(src, table, asBool, extra, mode)
 			if err != nil {
 				return nil, err
 			}
@@ -140,7 +147,7 @@ func (s *Scope) compile(src, table string, asBool bool) (prog *Program, err erro
 	return prog, nil
 }
 
-func (s *Scope) compileIn(src, table string, asBool bool, mode calendar.Mode) (prog *Program, err error) {
+func (s *Scope) compileIn(src, table string, asBool bool, extra map[string]any, mode calendar.Mode) (prog *Program, err error) {
 	defer func() {
 		// The expression compiler is third-party code given untrusted text:
 		// a panic in it is reported as a compile error, not a crash.
@@ -158,6 +165,9 @@ func (s *Scope) compileIn(src, table string, asBool bool, mode calendar.Mode) (p
 		}
 	}
 	env := s.typeEnv(table)
+	for k, v := range extra {
+		env[k] = v
+	}
 	p := &boolPatcher{bools: boolFields, fields: fieldSet, exempt: map[*ast.IdentifierNode]bool{}, used: map[string]bool{}}
 	opts := []expr.Option{
 		expr.Env(env),

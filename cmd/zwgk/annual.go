@@ -45,12 +45,16 @@ func newAnnualCmd(e *env, g *globalOptions) *cobra.Command {
 至12月31日仍未答复且已过期限的也列出。
 
 -o 可重复：.xlsx 年度报告统计表（每单位一张工作表，另有 校验 表）；.json zwgk.annual/v1（可作为下一年的 --previous）；
-.md 年度报告文字稿框架（六个部分，能由台账得出的数字已填好，其余标 【待填写】）。
+.md 年度报告文字稿框架（六个部分，能由台账得出的数字已填好，其余标 【待填写】）；
+.docx 同一文字稿的 Word 文档：按公文格式（GB/T 9704：A4，页边距上37、下35、左28、右26毫米，标题方正小标宋简体二号，
+正文仿宋_GB2312三号，一级标题黑体、二级标题楷体，缺字体时用宋体、仿宋、黑体、楷体代替），表二、表三、表四按国家格式排版，
+【待填写】以黄色突出显示，编制说明和勾稽关系校验结果放在可整块删除的内容控件中（发布前删除）。
 年度报告公布时限（《条例》第四十九条）：区政府部门于次年1月31日前，区人民政府于次年3月31日前。
 
 退出状态：0 完成且校验全部通过；1 有未通过的校验；2 用法错误，或至少一份报送材料无法读取。`,
 		Example: `  zwgk annual-report 报送材料/ --year 2024 -o 2024年度报告.xlsx
-  zwgk annual-report 金积镇.xlsx --year 2024 --previous 2023年度报告.json -o 2024年度报告.xlsx -o 2024年度报告.md -o 2024年度报告.json`,
+  zwgk annual-report 金积镇.xlsx --year 2024 --previous 2023年度报告.json -o 2024年度报告.xlsx -o 2024年度报告.md -o 2024年度报告.json
+  zwgk annual-report 报送材料/ --year 2024 -o 2024年度报告.docx`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.language()
@@ -64,7 +68,7 @@ func newAnnualCmd(e *env, g *globalOptions) *cobra.Command {
 	f.IntVar(&opts.year, "year", 0, "报告年度（必填），如 2024")
 	f.StringVar(&opts.checklist, "checklist", "", "按该指标体系的台账结构和工作日历读取（默认 litong-2017）")
 	f.StringVar(&opts.previous, "previous", "", "上一年度的年度报告（本命令写出的 .json 或 .xlsx），用于核对上年结转")
-	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "写出年度报告，格式按扩展名：.xlsx、.json、.md；可重复")
+	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "写出年度报告，格式按扩展名：.xlsx、.json、.md、.docx；可重复")
 	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的文件（从不覆盖输入文件）")
 	opts.input.register(cmd)
 	return cmd
@@ -77,7 +81,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	case opts.year < 2008 || opts.year > 2199:
 		return usagef("--year %d: 报告年度应在 2008 年（《条例》施行）之后", "--year %d: the report year must be 2008 (when the Regulations took effect) or later", opts.year)
 	}
-	if err := checkOutputs(opts.outputs, append(slices.Clone(paths), opts.previous), opts.force, []string{".xlsx", ".json", ".md"}); err != nil {
+	if err := checkOutputs(opts.outputs, append(slices.Clone(paths), opts.previous), opts.force, []string{".xlsx", ".json", ".md", ".docx"}); err != nil {
 		return err
 	}
 	c, err := loadChecklist(e, opts.checklist, opts.input.calendars)
@@ -157,6 +161,8 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 			write = func(w io.Writer) error { return annualreport.JSON(w, file) }
 		case ".md":
 			write = func(w io.Writer) error { return annualreport.Markdown(w, file) }
+		case ".docx":
+			write = func(w io.Writer) error { return annualreport.DOCX(w, file) }
 		}
 		if err := writeAtomic(o, opts.force, write); err != nil {
 			return err

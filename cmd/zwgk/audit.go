@@ -46,6 +46,8 @@ func newAuditCmd(e *env, g *globalOptions) *cobra.Command {
 材料的文件夹（递归查找，跳过 ~$ 锁定文件和隐藏文件；与其他单位材料并列散放的工作表 CSV 文件不算一个单位，只给出
 提示；命名管道、设备文件等非普通文件从不打开，提示后跳过）。按指标体系计分、定级、排名，列出每个不符合要求的
 台账行。无法读取的报送材料（包括引号没有闭合、一行列数过多的 CSV 文件）写明原因，不排名、不评定等级。
+构造出来耗尽内存或时间的工作表（单元格超过 1 MiB、引用不存在的共享字符串、一行坏数据向下合并上百万行）读取时即
+拒绝，写明工作表、行、单元格或合并区域。
 
 台账缺少某条指标要读的列时，这条指标按 0 分计、只列一条「台账缺列」问题（不一票否决、不算应公开未公开），
 单位状态为「需补正」，并提示哪个未识别的列可能是它（「发文日子」可能是「印发日期」）；别名见 docs/workbook.md。
@@ -53,6 +55,14 @@ func newAuditCmd(e *env, g *globalOptions) *cobra.Command {
 Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清单、全部问题清单、复核记录，以及每个单位的计分明细
 （超过100个单位时合为一张「各单位计分明细」表，可按单位筛选）。审核时问题清单暂存在系统临时目录（TMPDIR）的
 一个文件中，结束时删除，内存不随单位数增长；环境变量 GOGC、GOMEMLIMIT 可改变垃圾回收设置（默认 400 和 200MiB）。
+
+考核结果通报稿（-o 通报.docx）：Word 文档，公文格式（A4，页边距上37、下35、左28、右26毫米，标题方正小标宋简体二号，
+正文仿宋_GB2312三号，缺字体时用宋体、仿宋代替），含考核基本情况（单位、指标体系、计分方式、抽查复核）、
+得分排名表和各等次名单、一票否决和未报送的单位、由问题清单统计的主要问题（按条数排列）、整改要求；整改期限、
+发文机关和成文日期标【待填写】（黄色突出显示），编制说明放在可整块删除的内容控件中；--lang en 为英文稿。
+--checklist 可以是 zwgk.checklist/v2 文件（docs/checklist-format.md 第12节：规则池、评估打分、加分超过总分、门槛、
+及格线、否决效果、按单位类型的分值）：评估打分（method: evaluator）的指标未打分时单位为「待评分」（pending），
+得分为暂定分、排在已评分单位之后；报告写明每条规则的扣分、封顶、效果及其理由、计入的加分。
 
 单个单位的自查报告（-o 自查报告.xlsx）另有「整改清单」，供单位填写整改措施、责任人、整改时限和整改状态。
 --force 覆盖上次的自查报告，或 --previous 上次的报告.xlsx 写到新文件时，先读出上次填写的内容：仍然存在的问题原样承接
@@ -72,6 +82,7 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 		Example: `  zwgk audit samples/
   zwgk audit 报送材料/ --year 2017 -o 评估结果.xlsx -o 评估结果.json
   zwgk audit 报送材料/ --year 2026 --as-of 2027-01-31 --calendar 2027.yaml   # 次年1月：12月下旬事项期限届满后
+  zwgk audit 报送材料/ -o 通报.docx                        # 考核结果通报稿
   zwgk audit 金积镇.xlsx --fail-on public
   zwgk audit 金积镇.xlsx -o 自查报告.xlsx --force          # 承接上次填写的整改清单
   zwgk audit 金积镇.xlsx -o 新报告.xlsx --previous 自查报告.xlsx
@@ -92,7 +103,7 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 	f.StringVar(&opts.roster, "roster", "", "应报送单位名单（YAML 或 xlsx）；名单上未报送的单位记为未报送、0分；名称相近且一一对应的按名单计，不在名单上的材料提示「已读取、未评分」（见 docs/roster.md）")
 	f.StringVar(&opts.review, "review", "", "区政府办公室的复核决定（zwgk sample 生成的抽查表填好后，或 YAML）")
 	f.StringVar(&opts.format, "format", "table", "标准输出的格式：table、json 或 csv")
-	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "同时写出报告，格式按扩展名：.xlsx、.json、.csv；可重复")
+	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "同时写出报告，格式按扩展名：.xlsx、.json、.csv，.docx 为考核结果通报稿；可重复")
 	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）；覆盖单个单位的自查报告时承接其整改清单中填写的内容")
 	f.StringVar(&opts.previous, "previous", "", "上次的自查报告（.xlsx）：承接其整改清单中填写的整改措施、责任人、整改时限、整改状态；none 表示不承接")
 	f.StringVar(&opts.failOn, "fail-on", "none", "有问题时以状态1退出：public（有应公开未公开问题）、any（有任何问题）、none")
@@ -391,6 +402,10 @@ func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, prev *
 		case ".xlsx":
 			write = func(w io.Writer) error {
 				return report.XLSX(w, res, report.XLSXOptions{Lang: lang, Tool: toolName(), Generated: generated(e), Previous: prev})
+			}
+		case ".docx":
+			write = func(w io.Writer) error {
+				return report.Bulletin(w, res, report.BulletinOptions{Lang: lang, Generated: generated(e)})
 			}
 		}
 		errs = append(errs, writeAtomic(o, force, write))

@@ -51,13 +51,18 @@ func newChecklistCmd(e *env, g *globalOptions) *cobra.Command {
 			},
 		},
 		&cobra.Command{
-			Use:   "show ID",
-			Short: "显示一个内置指标体系的 YAML（可另存后修改，再用 --checklist 文件 使用）",
+			Use:   "show ID|FILE",
+			Short: "显示一个内置指标体系（或检查无误的指标体系文件，v1 或 v2）的 YAML（可另存后修改，再用 --checklist 文件 使用）",
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				data, err := checklists.EmbeddedYAML(args[0])
 				if err != nil {
-					return usage(err)
+					// A file: shown as written (v2 stays v2) once it loads.
+					c, lerr := checklists.Resolve(args[0], e.readFile, checklists.LoadOptions{})
+					if lerr != nil {
+						return usage(lerr)
+					}
+					data = c.YAML
 				}
 				_, err = e.stdout.Write(data)
 				return err

@@ -67,9 +67,10 @@ var importPolicy = []struct {
 	{"scoring", 0, []string{"audit", "checklists/...", "scoring/roster"}},
 	{"scoring/annual", 0, []string{"audit", "checklists/..."}},
 	{"scoring/report/xlsx", useWorkbook, nil},
-	{"scoring/report", useWorkbook, []string{"checklists/...", "audit", "scoring", "scoring/report/xlsx"}},
+	{"scoring/report/docx", 0, []string{"checklists/msg"}},
+	{"scoring/report", useWorkbook, []string{"checklists/...", "audit", "scoring", "scoring/report/docx", "scoring/report/xlsx"}},
 	{"scoring/forms", useWorkbook, []string{"checklists/...", "scoring", "scoring/roster", "scoring/report/xlsx"}},
-	{"scoring/annual/annualreport", useWorkbook, []string{"checklists/...", "scoring/annual", "scoring/report", "scoring/report/xlsx"}},
+	{"scoring/annual/annualreport", useWorkbook, []string{"checklists/...", "scoring/annual", "scoring/report", "scoring/report/docx", "scoring/report/xlsx"}},
 
 	// The command: wiring, and the only reader of flags, environment and clock.
 	{"cmd/zwgk", useFiles | useWorkbook | useCommand | useCobra | useClock, []string{"audit/...", "checklists/...", "scoring/..."}},

@@ -12,8 +12,10 @@ Usage:
 	zwgk checklist list|show ID|lint FILE…|schema
 	zwgk sample PATH… --per-unit N --seed S -o 抽查表.xlsx
 	zwgk diff OLD.json NEW.json [-o FILE.xlsx]
-	zwgk report RESULT.json -o FILE…
+	zwgk report RESULT.json -o FILE…  (-o 通报.docx: the draft results bulletin, also on audit)
+	zwgk combine RESULT.json:WEIGHT… [-o FILE…]   combine weighted stages (70% + 30%, quarterly) into one result
 	zwgk annual-report PATH… --year N -o 年度报告.xlsx   fill the yearly disclosure report's tables
+	                                   (-o 年度报告.docx: the report's text and tables in 公文格式)
 	zwgk calendar import NOTICE.txt… [--region nx] [-o FILE.yaml]   a holiday notice as published → a --calendar file
 	zwgk calendar show YEAR [--calendar FILE]                       a year's month grid: days off, make-up working days
 	zwgk version

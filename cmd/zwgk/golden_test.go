@@ -49,6 +49,9 @@ func TestGolden(t *testing.T) {
 		{name: "audit_csv_en", args: []string{"audit", samples, "--format", "csv", "--lang", "en"}},
 		{name: "audit_xlsx", args: []string{"audit", samples, "--format", "csv", "-o", "out/report.xlsx"}, files: []string{"report.xlsx"}},
 		{name: "audit_unit_en", args: []string{"audit", one, "--lang", "en", "-o", "out/unit.xlsx"}, files: []string{"unit.xlsx"}},
+		{name: "audit_docx", args: []string{"audit", samples, "--format", "csv", "-o", "out/bulletin.docx"}, files: []string{"bulletin.docx"}},
+		{name: "audit_docx_en", args: []string{"audit", samples, "--format", "csv", "--lang", "en", "-o", "out/bulletin.docx"}, files: []string{"bulletin.docx"}},
+		{name: "annual_docx", args: []string{"annual-report", one, "--year", "2017", "-o", "out/annual.docx"}, files: []string{"annual.docx"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,8 +72,11 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				got := string(data)
-				if strings.HasSuffix(f, ".xlsx") {
+				switch {
+				case strings.HasSuffix(f, ".xlsx"):
 					got = xlsxDump(t, data)
+				case strings.HasSuffix(f, ".docx"):
+					got = docxDump(t, data)
 				}
 				checkGolden(t, tt.name+"."+f+".txt", relSamples(got, samples))
 			}

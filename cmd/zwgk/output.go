@@ -15,7 +15,7 @@ import (
 
 // Output formats by command.
 var (
-	reportFormats = []string{".xlsx", ".json", ".csv"}
+	reportFormats = []string{".xlsx", ".json", ".csv", ".docx"}
 	xlsxOnly      = []string{".xlsx"}
 )
 

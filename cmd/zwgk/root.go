@@ -45,6 +45,7 @@ func newRoot(e *env, g *globalOptions) *cobra.Command {
 		newTemplateCmd(e, g),
 		newChecklistCmd(e, g),
 		newReportCmd(e, g),
+		newCombineCmd(e, g),
 		newSampleCmd(e, g),
 		newDiffCmd(e, g),
 		newAnnualCmd(e, g),

@@ -12,6 +12,7 @@ package main
 //	                     renames the header cell OLD of a workbook's sheet
 //	zip [-gbk] OUT DIR   zips the files under DIR (names in GBK with -gbk)
 //	xlsx VERB FILE SHEET …  types into or prints a workbook (xlsxcmd_test.go)
+//	docx FILE            prints a Word document as text (docxcmd_test.go)
 //
 //	go test ./cmd/zwgk -run TestScripts
 //	go test ./cmd/zwgk -run TestScripts/audit_samples -v
@@ -58,6 +59,7 @@ func TestScripts(t *testing.T) {
 			"rehead":     cmdRehead,
 			"zip":        cmdZip,
 			"xlsx":       cmdXLSX,
+			"docx":       cmdDOCX,
 		},
 	})
 }

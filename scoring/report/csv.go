@@ -34,6 +34,11 @@ func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
 		msg.Pick(l, "自评分", "self_score"), msg.Pick(l, "一票否决", "vetoed"),
 		msg.Pick(l, "应公开未公开问题数", "public_findings"), msg.Pick(l, "问题总数", "findings"), msg.Pick(l, "来源", "source"),
 	}
+	v2 := isV2(res)
+	if v2 {
+		header = append(header, msg.Pick(l, "基础分", "base"), msg.Pick(l, "加分", "bonus"), msg.Pick(l, "计入加分", "bonus_counted"),
+			msg.Pick(l, "效果", "effects"), msg.Pick(l, "待评分指标", "pending_items"), msg.Pick(l, "阶段得分", "stages"))
+	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -51,6 +56,9 @@ func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
 			rank, csvText(u.Name), csvText(u.Type), StatusLabel(u, l),
 			score, csvText(u.Grade), perf, self, yesNo(u.Vetoed, l),
 			strconv.Itoa(pub), strconv.Itoa(all), csvText(u.Source),
+		}
+		if v2 {
+			row = append(row, v2CSV(u, l)...)
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -71,6 +79,8 @@ func StatusLabel(u *scoring.UnitResult, l msg.Lang) string {
 		return msg.Pick(l, "未报送", "missing")
 	case scoring.StatusError:
 		return msg.Pick(l, "读取失败", "unreadable")
+	case scoring.StatusPending:
+		return msg.Pick(l, "待评分", "pending")
 	}
 	if u.NeedsCorrection {
 		return msg.Pick(l, "需补正", "needs correction")

@@ -1,7 +1,8 @@
 // Package report renders a scoring.Result, and a scoring.Comparison of two:
 // a console table (Table, DiffTable), the zwgk.result/v1 JSON (JSON,
-// DiffJSON), a CSV summary (CSV) and Excel workbooks (XLSX: the district's
-// report or a unit's rectification workbook; DiffXLSX). Each renderer is a
+// DiffJSON), a CSV summary (CSV), Excel workbooks (XLSX: the district's
+// report or a unit's rectification workbook; DiffXLSX) and the draft results
+// bulletin as a Word document (Bulletin). Each renderer is a
 // plain function chosen once by the caller; the result types never format
 // themselves. Labels a clerk reads (MethodLabel, ReviewLabel, StatusLabel)
 // are picked in the language given.
@@ -21,5 +22,7 @@
 //     sheet): scoring/forms, the writer beside its reader;
 //   - the yearly report's renderers: scoring/annual/annualreport;
 //   - Excel mechanics a second workbook needs (sheet names, widths, freeze
-//     panes, print setup, borders, formula-safe text): scoring/report/xlsx.
+//     panes, print setup, borders, formula-safe text): scoring/report/xlsx;
+//   - Word mechanics (公文格式 page, fonts, tables, highlighted placeholders,
+//     removable notes): scoring/report/docx.
 package report

@@ -547,7 +547,7 @@ func (p *Rectification) Resolved(match []int) []*RectificationRow {
 // UnitReport reports whether XLSX writes res as a unit workbook (with the
 // rectification list) rather than as a district report.
 func UnitReport(res *scoring.Result) bool {
-	return len(res.Units) == 1 && res.Units[0].Status == scoring.StatusOK
+	return len(res.Units) == 1 && hasScore(res.Units[0])
 }
 
 // rectification writes the unit's 整改清单 and, over an earlier report

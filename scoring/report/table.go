@@ -90,7 +90,7 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 		return nil
 	}
 	for _, u := range res.Units {
-		if u.Status != scoring.StatusOK {
+		if u.Status != scoring.StatusOK && u.Status != scoring.StatusPending {
 			continue
 		}
 		if err := unitDetail(w, u, l); err != nil {
@@ -121,13 +121,24 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		if len(it.MissingColumns) > 0 {
 			appl = msg.Pick(l, "缺列", "no column")
 		}
+		if it.Pending {
+			appl = msg.Pick(l, "待评分", "pending")
+		}
 		if err := t.Append(escaped(it.ID, it.Title, MethodLabel(it.Method, l), fmtScore(it.Points), appl,
 			strconv.Itoa(it.Failed), self, fmtScore(it.Score))); err != nil {
 			return err
 		}
+		if note := itemV2Note(&it, l); note != "" {
+			if err := t.Append(escaped("", "└ "+note, "", "", "", "", "", "")); err != nil {
+				return err
+			}
+		}
 	}
 	if err := t.Render(); err != nil {
 		return err
+	}
+	for _, n := range unitV2Notes(u, l) {
+		printf(w, "%s\n", n)
 	}
 	fs, err := u.FindingList()
 	if err != nil || len(fs) == 0 {
@@ -149,7 +160,11 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		if f.Review != nil {
 			kind += msg.Pick(l, "［", " [") + ReviewLabel(f.Review.Decision, l) + msg.Pick(l, "］", "]")
 		}
-		if err := ft.Append(escaped(f.Item, kind, where, f.DocNo, f.MessageIn(l))); err != nil {
+		item := f.Item
+		if f.Rule != "" {
+			item = f.Rule // the rule of a pool (v2)
+		}
+		if err := ft.Append(escaped(item, kind, where, f.DocNo, f.MessageIn(l))); err != nil {
 			return err
 		}
 	}

@@ -410,9 +410,17 @@ func (b *book) yearLine() string {
 	if b.res.AsOf != "" {
 		asOf, asOfEn = "　　期限截至："+b.res.AsOf, "    Deadlines as of: "+b.res.AsOf
 	}
+	total, totalEn := num(c.Total), num(c.Total)
+	if c.MaxScore > c.Total { // v2: bonus may lift a score above the total
+		total += "分（含加分最高" + num(c.MaxScore) + "分）"
+		totalEn += " points (with bonus at most " + num(c.MaxScore) + ")"
+	} else {
+		total += "分"
+		totalEn += " points"
+	}
 	return msg.Pick(b.l,
-		fmt.Sprintf("评估年度：%d年度%s%s　　满分：%s分　　效能考核权重：%s", b.res.Year, from, asOf, num(c.Total), b.weight()),
-		fmt.Sprintf("Year: %d%s%s    Total: %s points    Performance weight: %s", b.res.Year, fromEn, asOfEn, num(c.Total), b.weight()))
+		fmt.Sprintf("评估年度：%d年度%s%s　　满分：%s　　效能考核权重：%s", b.res.Year, from, asOf, total, b.weight()),
+		fmt.Sprintf("Year: %d%s%s    Total: %s    Performance weight: %s", b.res.Year, fromEn, asOfEn, totalEn, b.weight()))
 }
 
 func (b *book) generatedLine() string {

@@ -54,7 +54,7 @@ func (b *book) districtWorkbook() error {
 	}
 	var scored []*scoring.UnitResult
 	for _, u := range b.res.Units {
-		if u.Status == scoring.StatusOK {
+		if hasScore(u) {
 			scored = append(scored, u)
 		}
 	}
@@ -245,6 +245,7 @@ func (b *book) unitNotes(u *scoring.UnitResult) string {
 		}
 		notes = append(notes, note)
 	}
+	notes = append(notes, unitV2Notes(u, b.l)...)
 	if m := u.MessageIn(b.l); m != "" {
 		notes = append(notes, m)
 	}
@@ -361,7 +362,7 @@ func (b *book) counts(sheet string, row int, ws []float64) (int, error) {
 	var ok, missing, failed, vetoed, pub, all int
 	for _, u := range b.res.Units {
 		switch u.Status {
-		case scoring.StatusOK:
+		case scoring.StatusOK, scoring.StatusPending:
 			ok++
 		case scoring.StatusMissing:
 			missing++
@@ -616,7 +617,7 @@ func (b *book) matrix(sheet string) error {
 	ft := xlsx.NewFitter([]xlsx.Column{{Head: "", Max: 6}, {Head: msg.Pick(l, "单位", "Unit"), Min: 12, Max: 30}})
 	last := 4
 	for _, u := range b.res.Units {
-		if u.Status == scoring.StatusOK {
+		if hasScore(u) {
 			last++
 			ft.See(1, unitName(u))
 		}
@@ -681,7 +682,7 @@ func (b *book) matrix(sheet string) error {
 	cells := make([]excelize.Cell, 0, lastCol)
 	items := make(map[string]*scoring.ItemResult)
 	for _, u := range b.res.Units {
-		if u.Status != scoring.StatusOK {
+		if !hasScore(u) {
 			continue
 		}
 		row++

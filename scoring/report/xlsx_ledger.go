@@ -190,6 +190,34 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 		{b.perfHead(), u.PerformancePoints, b.st.score},
 		{msg.Pick(l, "一票否决", "Vetoed"), yesNo(u.Vetoed, l), b.st.center},
 	}
+	if u.Base != nil {
+		standing = append(standing, struct {
+			label string
+			v     any
+			style int
+		}{msg.Pick(l, "基础分（不含加分）", "Base (before bonus)"), *u.Base, b.st.score})
+	}
+	if u.Bonus != nil {
+		standing = append(standing, struct {
+			label string
+			v     any
+			style int
+		}{msg.Pick(l, "加分（计入）", "Bonus (counted)"), u.Bonus.Counted, b.st.score})
+	}
+	for _, e := range u.Effects {
+		standing = append(standing, struct {
+			label string
+			v     any
+			style int
+		}{msg.Pick(l, "效果", "Effect"), EffectText(e, l), b.st.wrap})
+	}
+	if u.Status == scoring.StatusPending {
+		standing = append(standing, struct {
+			label string
+			v     any
+			style int
+		}{msg.Pick(l, "状态", "Status"), msg.Pick(l, "待评分（暂定分）", "pending (provisional score)"), b.st.center})
+	}
 	for _, s := range standing {
 		row++
 		cells := make([]excelize.Cell, n)
@@ -358,7 +386,7 @@ func (b *book) itemCells(u *scoring.UnitResult, it *scoring.ItemResult, fs []*sc
 		{Value: applicable, StyleID: b.st.integer},
 		{Value: failed, StyleID: b.st.integer},
 		{Value: per, StyleID: b.st.text},
-		{Value: b.failingRows(fs), StyleID: b.st.wrap},
+		{Value: joinNote(b.failingRows(fs), itemV2Note(it, l), l), StyleID: b.st.wrap},
 		{Value: na, StyleID: b.st.wrap},
 		{Value: self, StyleID: b.st.score},
 		{Value: b.adjustments(u, it), StyleID: b.st.wrap},

@@ -51,6 +51,13 @@ func Workbooks(dir string) ([]string, error) {
 // iterator on jobs goroutines (0 means GOMAXPROCS), throwing the values
 // away.
 func BareRead(files []string, jobs int) (ReadStats, error) {
+	return BareReadWith(files, jobs, readAll)
+}
+
+// BareReadWith is BareRead with another reader of one workbook, which
+// returns the sheets, rows and cells it read (the bare read of zwgk's own
+// sheet reader, workbook.ScanXLSX, in samples/gen/bareread).
+func BareReadWith(files []string, jobs int, readAll func(path string) (sheets, rows, cells int64, err error)) (ReadStats, error) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}

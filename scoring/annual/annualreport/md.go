@@ -48,53 +48,8 @@ func annualUnitMarkdown(w *bufio.Writer, f *annual.File, u *annual.Report) {
 
 	p("## %s\n\n", sec[0])
 	p("%d年，%s%s（总体情况概述）\n\n", year, mdText(u.Name), ToFill)
-	p("（一）主动公开。")
-	if d := u.Documents; d != nil && d.Issued > 0 {
-		p("本年度印发公文 %d 件", d.Issued)
-		var parts []string
-		for _, a := range []string{"主动公开", "依申请公开", "不予公开", "脱密后公开"} {
-			if n := d.ByAttribute[a]; n > 0 {
-				parts = append(parts, fmt.Sprintf("%s %d 件", a, n))
-			}
-		}
-		if len(parts) > 0 {
-			p("，其中%s", strings.Join(parts, "、"))
-		}
-		if n := d.ByAttribute[""]; n > 0 {
-			p("，未标明公开属性 %d 件", n)
-		}
-		p("。")
-	}
-	p("%s（主动公开的主要内容、渠道和重点领域信息公开情况）\n\n", ToFill)
-	answered := t[annual.RowTotal][annual.Total]
-	p("（二）依申请公开。本年新收政府信息公开申请 %d 件，上年结转 %d 件；本年度办结 %d 件",
-		t[annual.RowNew][annual.Total], t[annual.RowCarriedOver][annual.Total], answered)
-	if answered > 0 {
-		var parts []string
-		add := func(label string, n int) {
-			if n > 0 {
-				parts = append(parts, fmt.Sprintf("%s %d 件", label, n))
-			}
-		}
-		add(annual.Granted, t[annual.RowGranted][annual.Total])
-		add(annual.Partial, t[annual.RowPartial][annual.Total])
-		for _, g := range annual.Groups() {
-			n := 0
-			for _, ln := range u.Table3.Rows {
-				if strings.HasPrefix(ln.Key, g.Key+".") || (g.Key == "other" && ln.Key == annual.RowOther) {
-					n += ln.Counts[annual.Total]
-				}
-			}
-			add(g.Outcome, n)
-		}
-		if len(parts) > 0 {
-			p("，其中%s", strings.Join(parts, "、"))
-		}
-	}
-	p("；结转下年度继续办理 %d 件。", t[annual.RowCarriedForward][annual.Total])
-	if n := len(u.Late); n > 0 {
-		p("经核对，有 %d 件申请超过法定期限答复或至年底已超期未答复。", n)
-	}
+	p("（一）主动公开。%s%s（主动公开的主要内容、渠道和重点领域信息公开情况）\n\n", documentSentence(u), ToFill)
+	p("（二）依申请公开。%s", requestSentence(u))
 	p("%s（依申请公开工作的做法和成效）\n\n", ToFill)
 	p("（三）政府信息管理。%s\n\n", ToFill)
 	p("（四）政府信息公开平台建设。%s\n\n", ToFill)
