@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/calendar"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/checklists/rules"
 )
@@ -52,6 +55,11 @@ type Outcome struct {
 	// Self is the unit's own score for the item from its 自评表 (nil if none).
 	Self     *big.Rat
 	Findings []Finding
+	// Upcoming are the rows that fail the check before their deadline
+	// (未到期) and Pending the rows the calendar cannot decide (待定):
+	// neither is counted in Applicable or Failed.
+	Upcoming []Deferred
+	Pending  []Deferred
 	// Missing lists the columns the item's rule reads that its register
 	// lacks, when filling them could change a row's verdict: the item was
 	// not assessed (no applicable or failing rows) and scores 0.
@@ -84,8 +92,10 @@ func (o *Outcome) Passed() int { return o.Applicable - o.Failed }
 
 // Evaluation is the result of evaluating a checklist on one unit.
 type Evaluation struct {
-	Unit     *Unit
-	Year     int
+	Unit *Unit
+	Year int
+	// AsOf is the day deadlines were judged on (as_of).
+	AsOf     time.Time
 	Outcomes []*Outcome
 	// Findings are the data errors that belong to no item (a bad cell in a
 	// field no rule reads still deserves fixing).
@@ -187,15 +197,26 @@ func NewPlan(c *checklists.Checklist) *Plan {
 // year. It never panics on a rule: a run-time error becomes a finding that
 // names the item and the row.
 func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
+	return p.EvaluateAsOf(u, year, time.Time{})
+}
+
+// EvaluateAsOf is Evaluate judging deadlines on asOf (as_of in the rules;
+// zero: 31 December of year): a row failing before its due date is not yet
+// due (Outcome.Upcoming), a row the calendar cannot decide is pending
+// (Outcome.Pending).
+func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
 	c := p.Checklist
-	ev := &Evaluation{Unit: u, Year: year}
+	if asOf.IsZero() {
+		asOf = time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	ev := &Evaluation{Unit: u, Year: year, AsOf: asOf}
 	var machine rules.Machine
 	v2 := c.Version >= 2
 	if v2 {
 		applyDefaults(c, u)
 	}
 	selfScores := selfScores(u)
-	base := p.baseEnv(u, year, selfScores)
+	base := p.baseEnv(u, year, asOf, selfScores)
 	ev.gate = func(it *checklists.Item, scores map[string]float64) (bool, error) {
 		var m rules.Machine
 		return m.Bool(it.Gate.Program, base.WithScore(scores))
@@ -281,7 +302,12 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 			}
 			if o.Applicable == 0 {
 				o.NA = true
-				o.NAReason = msg.New("不适用（%s无符合条件的记录）", "not applicable (no matching rows in %s)", sheetName(c, name))
+				switch {
+				case len(o.Upcoming) > 0 || len(o.Pending) > 0:
+					o.NAReason = msg.New("暂不评估（%d条未到期，%d条待定）", "not yet assessed (%d rows not yet due, %d undecided)", len(o.Upcoming), len(o.Pending))
+				default:
+					o.NAReason = msg.New("不适用（%s无符合条件的记录）", "not applicable (no matching rows in %s)", sheetName(c, name))
+				}
 			}
 		}
 	}
@@ -365,7 +391,7 @@ func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, o
 		env.SetRow(r.Values)
 		for _, o := range outs {
 			if g := gaps[o]; g != nil && !g.matters {
-				g.matters = p.dependsOnGap(machine, o, g, r, env)
+				g.matters = p.dependsOnGap(machine, o, g, r, env, ev.AsOf)
 			}
 			p.evalRow(machine, ev, o, schema, t, r, env)
 		}
@@ -399,43 +425,60 @@ func (p *Plan) evalRow1(machine *rules.Machine, ev *Evaluation, o *Outcome, sche
 			p.badRow(ev, o, schema, t, r, bad)
 			return
 		}
-		ok, err := machine.Bool(it.Where.Program, env)
-		if err != nil {
-			o.Applicable++
-			p.failErr(ev, o, t, r, err)
-			return
-		}
-		if !ok {
-			return
-		}
 	}
 	if it.Check != nil {
-		if bad := badFields(r, it.Check.Fields); len(bad) > 0 {
+		fields := it.Check.Fields
+		if it.Due != nil {
+			fields = append(slices.Clone(it.Due.Fields), fields...)
+		}
+		if bad := badFields(r, fields); len(bad) > 0 {
+			if it.Where != nil {
+				if ok, err := machine.Bool(it.Where.Program, env); err == nil && !ok {
+					return // not in scope: its bad cell is not this rule's business
+				}
+			}
 			p.badRow(ev, o, schema, t, r, bad)
 			return
 		}
 	}
-	o.Applicable++
-	if it.Check == nil {
-		return
+	v, due, _, err := judge(machine, it, env, ev.AsOf, calendar.Exact)
+	var gapErr error // the calendar's gap, when the verdict was reached over it
+	if _, _, gap := calendar.Gap(err); gap && usesCalendar(it) {
+		// Days the calendar does not know: decided only when every reading
+		// of them gives the same verdict, else pending — never deducted.
+		gapErr = err
+		var pending bool
+		v, due, pending, err = bounded(machine, it, env, ev.AsOf)
+		if err == nil && pending {
+			p.deferRow(o, t, r, KindPending, due, gapErr)
+			return
+		}
 	}
-	ok, err := machine.Bool(it.Check.Program, env)
 	if err != nil {
+		o.Applicable++
 		p.failErr(ev, o, t, r, err)
 		return
 	}
-	if !ok {
-		text, col := p.explain(it, schema, t, r)
+	switch v {
+	case outOfScope:
+	case passes:
+		o.Applicable++
+	case notYetDue:
+		p.deferRow(o, t, r, KindUpcoming, due, gapErr)
+	case fails:
+		o.Applicable++
+		text, col := p.explain(it, schema, t, r, due)
 		p.fail(ev, o, t, r, text, col)
 	}
 }
+
 func (p *Plan) failErr(ev *Evaluation, o *Outcome, t *Table, r *Row, err error) {
 	it := o.Item
 	schema := p.Checklist.Schema.Table(it.Table)
 	if errors.Is(err, rules.ErrNilDate) {
 		// A rule that computes with a date the row left empty: the row fails
 		// for want of that date, which is what a clerk needs to hear.
-		text, col := p.explain(it, schema, t, r)
+		text, col := p.explain(it, schema, t, r, nil)
 		p.fail(ev, o, t, r, text, col)
 		return
 	}
@@ -483,7 +526,7 @@ func (p *Plan) attach(f *Finding, t *Table, r *Row) {
 }
 
 // baseEnv is what every rule of u sees besides a row.
-func (p *Plan) baseEnv(u *Unit, year int, scores map[string]*big.Rat) *rules.Env {
+func (p *Plan) baseEnv(u *Unit, year int, asOf time.Time, scores map[string]*big.Rat) *rules.Env {
 	self := map[string]float64{}
 	for id, s := range scores {
 		f, _ := s.Float64()
@@ -500,7 +543,7 @@ func (p *Plan) baseEnv(u *Unit, year int, scores map[string]*big.Rat) *rules.Env
 			rows[name] = list
 		}
 	}
-	return p.scope.Env(rules.Base{Unit: rules.Unit{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Values: u.Values}, Year: year, Self: self,
+	return p.scope.Env(rules.Base{Unit: rules.Unit{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Values: u.Values}, Year: year, AsOf: asOf, Self: self,
 		Rows: rows, CountRows: countRows(u)})
 }
 

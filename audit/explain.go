@@ -13,8 +13,22 @@ import (
 )
 
 // explain says why a row failed a check, and which column to look at.
-func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, r *Row) (msg.Text, string) {
+func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, r *Row, due any) (msg.Text, string) {
 	lbl := label(it)
+	if d, ok := due.(time.Time); ok && it.Check != nil {
+		// A measure the check ran says it best (印发后第8个工作日公开，超过5个工作日);
+		// otherwise the deadline and the dates.
+		for _, m := range p.measures[it] {
+			if r.Values[m.From] == nil || r.Values[m.To] == nil {
+				continue
+			}
+			if text, ok := p.describe(m, schema, r); ok {
+				note, noteEn := dueNote(it, schema, r)
+				return msg.Text{Zh: lbl + "：" + text.Zh + note, En: lbl + ": " + text.En + noteEn}, m.To
+			}
+		}
+		return p.explainDue(it, schema, r, d)
+	}
 	// An empty field the check needs is the commonest reason.
 	for _, m := range p.measures[it] {
 		for _, f := range []string{m.From, m.To} {
@@ -132,4 +146,49 @@ func show(v any, empty string) string {
 		return strings.TrimSpace(x)
 	}
 	return fmt.Sprint(v)
+}
+
+// explainDue says why a row with a deadline failed: the deadline, and the
+// dates the check read.
+func (p *Plan) explainDue(it *checklists.Item, schema *checklists.Table, r *Row, due time.Time) (msg.Text, string) {
+	var zh, en []string
+	col := ""
+	for _, f := range it.Check.Fields {
+		v := r.Values[f]
+		if col == "" && (v == nil || isTime(v)) {
+			col = f
+		}
+		zh = append(zh, header(schema, f)+" "+show(v, "未填写"))
+		en = append(en, f+" "+show(v, "empty"))
+	}
+	note, noteEn := dueNote(it, schema, r)
+	return msg.Both("%s：期限为%s，%s%s", []any{label(it), due.Format(time.DateOnly), strings.Join(zh, "，"), note},
+		"%s: due %s, %s%s", []any{label(it), due.Format(time.DateOnly), strings.Join(en, ", "), noteEn}), col
+}
+
+func isTime(v any) bool {
+	_, ok := v.(time.Time)
+	return ok
+}
+
+// dueNote is what a clerk must know about how a request's deadline was
+// counted: 申请日期 standing in for 收到日期 (条例第三十一条).
+func dueNote(it *checklists.Item, schema *checklists.Table, r *Row) (zh, en string) {
+	if it.Due == nil || !slicesContains(it.Due.Fields, "applied_on") {
+		return "", ""
+	}
+	if r.Values["received_on"] == nil && r.Values["applied_on"] != nil {
+		return fmt.Sprintf("（未填%s，以%s代替计算期限；二者不同时以收到日期为准：条例第三十一条）", header(schema, "received_on"), header(schema, "applied_on")),
+			" (received_on is empty: the deadline counts from applied_on; where they differ the date of receipt decides: Art. 31)"
+	}
+	return "", ""
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

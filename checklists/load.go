@@ -84,8 +84,8 @@ var (
 	checklistKeys = []string{"format", "id", "title", "basis", "year", "total", "performance_weight", "na", "grades", "calendar", "tables", "sections", "max_score", "bonus_cap"}
 	gradeKeys     = []string{"name", "min"}
 	sectionKeys   = []string{"id", "title", "points", "items", "pass_min", "effect"}
-	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "where", "check", "finding", "public", "use", "cap", "overflow", "rules", "effect"}
-	fragmentKeys  = []string{"title", "basis", "points", "method", "per", "table", "applies", "where", "check", "finding", "public"}
+	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "where", "due", "check", "finding", "public", "use", "cap", "overflow", "rules", "effect"}
+	fragmentKeys  = []string{"title", "basis", "points", "method", "per", "table", "applies", "where", "due", "check", "finding", "public"}
 	fragmentsKeys = []string{"format", "items"}
 	tableKeys     = []string{"sheet", "sheet_aliases", "form", "help", "fields", "defaults", "source", "owner", "optional"}
 	fieldKeys     = []string{"name", "header", "aliases", "type", "required", "values", "help"}
@@ -860,6 +860,14 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 			it.Where = l.compile(we, it.Table, env)
 		}
 	}
+	if de, ok := m.Get("due"); ok {
+		switch {
+		case it.Table == "" && tableOK:
+			l.errorf(de.KeyPos(), "due 只用于行规则（需要 table）", "due is only for row rules (it needs a table)")
+		case it.Table != "":
+			it.Due = l.compileDate(de, it.Table, env)
+		}
+	}
 	ce, hasCheck := m.Get("check")
 	switch {
 	case !it.Method.Info().Rule && hasCheck:
@@ -869,6 +877,9 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 		l.errorf(it.Pos, "指标「%s」缺少 check（只有 self 指标可以不写）", "item %q lacks a check (only self items may leave it out)", it.ID)
 	case hasCheck && tableOK:
 		it.Check = l.compile(ce, it.Table, env)
+	}
+	if it.Check != nil && it.Due == nil && it.Check.Program.Uses(rules.VarDue) {
+		l.warnf(ce.Pos(), "check 用到 due，但本指标没有写 due:（期限），due 总是空的", "check uses due, but the item has no due: (deadline), so due is always empty")
 	}
 	l.itemV2(m, it, env)
 	return it

@@ -46,6 +46,10 @@ type Field struct {
 	// the spec's register, and a blank yes/no is 否). Any other column a
 	// rule reads must be there (see audit.KindMissingColumn).
 	AbsentIsBlank bool `json:"-" yaml:"-"`
+	// StandIn is the field whose column stands in for this one when a
+	// register lacks it (申请日期 for 收到日期: rules read
+	// received_on ?? applied_on), so the missing column is not a gap.
+	StandIn string `json:"-" yaml:"-"`
 }
 
 // EnumValue is one allowed value of an enum field and the spellings that mean it.
@@ -206,7 +210,8 @@ func DefaultSchema() *Schema {
 			Name: "requests", Sheet: "依申请公开台账", SheetAliases: []string{"依申请公开登记台账", "政府信息公开申请台账", "依申请台账"},
 			Help: "本年度收到和办理的政府信息公开申请，一件一行（条例第二十七至四十五条）。",
 			Fields: []*Field{
-				{Name: "received_on", Header: "收到日期", Aliases: []string{"申请日期", "收到申请日期", "收件日期", "收到时间", "收件时间", "申请时间"}, Type: Date, Required: true, Help: "按条例第三十一条确定的收到申请之日。"},
+				{Name: "received_on", Header: "收到日期", Aliases: []string{"收到申请日期", "收件日期", "收到时间", "收件时间", "受理日期"}, Type: Date, StandIn: "applied_on",
+					Help: "按条例第三十一条确定的收到申请之日：当面提交的为提交之日；邮寄的为签收之日（平常信函为双方确认之日）；网络、传真提交的为双方确认之日。答复期限从这一天的次日起算。"},
 				{Name: "subject", Header: "申请内容", Aliases: []string{"申请事项"}, Type: Text, Required: true},
 				{Name: "doc_no", Header: "涉及文号", Aliases: []string{"对应文号"}, Type: DocNo, Help: "申请公开的信息对应的公文文号，用于统计依申请公开较为集中的信息。"},
 				{Name: "replied_on", Header: "答复日期", Aliases: []string{"答复时间"}, Type: Date},
@@ -216,6 +221,27 @@ func DefaultSchema() *Schema {
 					Help: "年度报告表三的列：自然人，或法人或其他组织中的商业企业、科研机构、社会公益组织、法律服务机构、其他。"},
 				{Name: "detail", Header: "具体情形", Aliases: []string{"办理结果具体情形", "答复具体情形", "不予公开等具体情形", "处理情形"}, Type: Enum, Values: requestDetails,
 					Help: "答复结果为不予公开、无法提供、不予处理、其他处理的，填写年度报告表三对应的具体情形（如 属于国家秘密、本机关不掌握相关政府信息、重复申请）；部分公开的可填写不公开部分的理由，予以公开的不填。"},
+				{Name: "applied_on", Header: "申请日期", Aliases: []string{"申请时间", "提出申请日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "申请人提出申请的日期。只填申请日期、未填收到日期的，以申请日期代替收到日期计算期限，并在问题说明中注明（二者不同时以收到日期为准：条例第三十一条）。"},
+				{Name: "received_via", Header: "收到方式", Aliases: []string{"申请方式", "提交方式", "申请渠道"}, Type: Enum, AbsentIsBlank: true, Values: []EnumValue{
+					{Name: "当面", Aliases: []string{"当面提交", "现场", "现场申请", "窗口"}},
+					{Name: "邮寄", Aliases: []string{"信函", "邮政", "挂号信", "平信", "快递"}},
+					{Name: "网络", Aliases: []string{"网上", "网上申请", "互联网", "电子邮件", "在线"}},
+					{Name: "传真"},
+					{Name: "其他"},
+				}, Help: "当面、邮寄、网络、传真或其他；收到日期按条例第三十一条随方式而定。"},
+				{Name: "correction_requested_on", Header: "补正通知日期", Aliases: []string{"告知补正日期", "通知补正日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "申请内容不明确、一次性告知申请人补正的日期，应在收到申请之日起7个工作日内（条例第三十条）。"},
+				{Name: "corrected_on", Header: "补正后收到日期", Aliases: []string{"补正日期", "收到补正日期", "补正材料收到日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "收到补正后申请的日期：7个工作日内告知补正的，答复期限从这一天起算（条例第三十条）。"},
+				{Name: "consulted_from", Header: "征求意见开始日期", Aliases: []string{"征求第三方意见日期", "征求意见日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "征求第三方或其他机关意见的开始日期；征求意见期间的工作日不计入答复期限（条例第三十二条、第三十三条第三款；2007年条例第二十四条第三款）。"},
+				{Name: "consulted_to", Header: "征求意见结束日期", Aliases: []string{"收到第三方意见日期", "征求意见截止日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "收到意见（或征求意见期满）的日期。"},
+				{Name: "extension_notified_on", Header: "延期告知日期", Aliases: []string{"告知延期日期", "延期通知日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "告知申请人延长答复期限的日期，应在原答复期限内（条例第三十三条第二款）；超过原期限才告知的，延期无效。"},
+				{Name: "agreed_due", Header: "另行确定的答复期限", Aliases: []string{"确定的答复期限", "延迟答复期限"}, Type: Date, AbsentIsBlank: true,
+					Help: "申请数量、频次明显超过合理范围，行政机关依条例第三十五条确定的延迟答复期限。"},
 			},
 		},
 		{

@@ -289,6 +289,14 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *
 	for _, f := range ev.Findings {
 		ur.Findings = append(ur.Findings, findingResult(f))
 	}
+	for _, o := range ev.Outcomes {
+		for _, d := range o.Upcoming {
+			ur.Upcoming = append(ur.Upcoming, deferredResult(d))
+		}
+		for _, d := range o.Pending {
+			ur.Pending = append(ur.Pending, deferredResult(d))
+		}
+	}
 	if c.NA == checklists.NAExclude {
 		if basePoints.Sign() == 0 {
 			base = new(big.Rat).Set(c.Total)
@@ -362,6 +370,15 @@ func (ur *UnitResult) noteMissing(ir *ItemResult, o *audit.Outcome) {
 func findingResult(f audit.Finding) FindingResult {
 	return FindingResult{Item: f.Item, Kind: f.Kind, Public: f.Public, Table: f.Table, File: f.Pos.File, Sheet: f.Pos.Sheet,
 		Row: f.Pos.Row, Col: f.Pos.Col, DocNo: f.DocNo, Title: f.Title, MessageText: f.Text}
+}
+
+func deferredResult(d audit.Deferred) DeferredResult {
+	r := DeferredResult{Item: d.Item, Kind: d.Kind, Public: d.Public, Table: d.Table, File: d.Pos.File, Sheet: d.Pos.Sheet,
+		Row: d.Pos.Row, DocNo: d.DocNo, Title: d.Title, MissingYear: d.Year, Overlay: d.Overlay, MessageText: d.Text}
+	if !d.Due.IsZero() {
+		r.Due = d.Due.Format("2006-01-02")
+	}
+	return r
 }
 
 // Rank orders units in place and sets their ranks: by rounded score, highest

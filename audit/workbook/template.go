@@ -56,6 +56,7 @@ type templateWriter struct {
 	f      *excelize.File
 	styles struct{ title, header, required, cellText, wrap, date, dateTime, text int }
 	lists  []namedList
+	year   int // 年度 filled in on the unit form; 0: left empty
 }
 
 // WriteTemplate writes the empty self-check workbook (自查台账模板.xlsx) for a
@@ -64,10 +65,16 @@ type templateWriter struct {
 // and dropdowns for every enum and yes/no column. Read reads it back as a
 // unit with no rows and no data errors.
 func WriteTemplate(w io.Writer, schema *checklists.Schema) error {
+	return WriteTemplateFor(w, schema, 0)
+}
+
+// WriteTemplateFor is WriteTemplate for a year: the unit form's 年度 is
+// filled in with it (left empty when year is 0).
+func WriteTemplateFor(w io.Writer, schema *checklists.Schema, year int) error {
 	if schema == nil {
 		schema = checklists.DefaultSchema()
 	}
-	tw := &templateWriter{f: excelize.NewFile()}
+	tw := &templateWriter{f: excelize.NewFile(), year: year}
 	defer tw.f.Close()
 	if err := tw.build(schema); err != nil {
 		return fmt.Errorf("write template: %w", err)
@@ -258,6 +265,11 @@ func (tw *templateWriter) form(t *checklists.Table) error {
 		}
 		if err := tw.dropdown(s, t, fd, cell(2, r)); err != nil {
 			return err
+		}
+		if fd.Name == "year" && tw.year > 0 {
+			if err := f.SetCellValue(s, cell(2, r), tw.year); err != nil {
+				return err
+			}
 		}
 	}
 	if err := f.SetColWidth(s, "A", "A", 20); err != nil {

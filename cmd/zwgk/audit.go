@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zwgk/zwgk/audit"
+	"github.com/zwgk/zwgk/audit/workbook"
+	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/scoring"
 	"github.com/zwgk/zwgk/scoring/report"
@@ -23,6 +25,7 @@ import (
 type auditOptions struct {
 	checklist string
 	year      int
+	asOf      string
 	roster    string
 	review    string
 	format    string
@@ -76,10 +79,17 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 「已整改」表中，单位自己加的列一并保留。要覆盖的文件不是 zwgk 写出的报告、整改清单读不出来（逐个指出单元格），
 或本次结果不是单个单位的，都拒绝覆盖（退出状态2）；确实不要时加 --previous none。
 
+年度与期限：评估年度为 --year；不指定时取各单位「单位信息」填写的年度（都一致时），否则取指标体系的 year，
+表头写明来源。期限按 --as-of 这一天判断（默认今天与评估年度12月31日中较早的一天）：期限未到、尚未办结的为「未到期」，
+不扣分，列入「即将到期」清单（屏幕、JSON 的 upcoming、Excel 的「即将到期」表）；结论取决于工作日历缺少的年份
+（如尚未公布的下一年放假安排、宁夏缺少的年份）时为「待定」，不扣分，写明应导入哪一年的通知（zwgk calendar import）。
+期限的算法（补正、征求意见、延期告知、第三十五条）见 docs/deadlines.md。
+
 退出状态：0 完成；1 有符合 --fail-on 的问题；2 用法错误、指标体系有错误，或至少一份报送材料无法读取
 （其余材料照常审核和报告，无法读取的列在结果的 errors 中并说明原因）。`,
 		Example: `  zwgk audit samples/
   zwgk audit 报送材料/ --year 2017 -o 评估结果.xlsx -o 评估结果.json
+  zwgk audit 报送材料/ --year 2026 --as-of 2027-01-31 --calendar 2027.yaml   # 次年1月：12月下旬事项期限届满后
   zwgk audit 报送材料/ -o 通报.docx                        # 考核结果通报稿
   zwgk audit 金积镇.xlsx --fail-on public
   zwgk audit 金积镇.xlsx -o 自查报告.xlsx --force          # 承接上次填写的整改清单
@@ -97,7 +107,8 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.checklist, "checklist", "", "指标体系：内置编号或 YAML 文件（默认 litong-2017）")
-	f.IntVar(&opts.year, "year", 0, "评估年度（默认取指标体系的 year）")
+	f.IntVar(&opts.year, "year", 0, "评估年度（默认：各单位单位信息中填写的年度一致时取该年度，否则取指标体系的 year）")
+	f.StringVar(&opts.asOf, "as-of", "", "按哪一天判断期限是否届满，YYYY-MM-DD（默认：今天与评估年度12月31日中较早的一天）；期限未到的记为未到期，列入即将到期清单，不扣分")
 	f.StringVar(&opts.roster, "roster", "", "应报送单位名单（YAML 或 xlsx）；名单上未报送的单位记为未报送、0分；名称相近且一一对应的按名单计，不在名单上的材料提示「已读取、未评分」（见 docs/roster.md）")
 	f.StringVar(&opts.review, "review", "", "区政府办公室的复核决定（zwgk sample 生成的抽查表填好后，或 YAML）")
 	f.StringVar(&opts.format, "format", "table", "标准输出的格式：table、json 或 csv")
@@ -139,9 +150,9 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	if err != nil {
 		return err
 	}
-	year := opts.year
-	if year == 0 {
-		year = c.Year
+	asOf, err := parseAsOf(opts.asOf)
+	if err != nil {
+		return err
 	}
 	subs, warnings, err := discover(paths)
 	if err != nil {
@@ -175,37 +186,72 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	}
 	warnings = append(warnings, cells...)
 
-	// Each unit is scored in its worker as soon as it is evaluated, and its
-	// findings go to a temporary file: what stays in memory per unit is its
-	// scores, so a province's audit does not grow with its units.
-	store, closeStore := findingStore()
-	defer closeStore()
-	scorer := scoring.NewScorer(c, year, decisions)
-	rec := roster.NewReconciler[*scoring.UnitResult](ro, len(subs))
-	scored := make([]*scoring.UnitResult, len(subs))
-	prog := newProgress(e, len(subs), "审核")
-	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
-		if r.err != nil {
-			rec.Unreadable(i, r.source, failureText(r.err))
-			return
+	// The audited year: --year; else the 年度 the units state when all that
+	// state one agree; else the checklist's. The audit runs with the year
+	// the first stating submission gives and runs again only when the
+	// others disagree.
+	year, yearFrom := opts.year, scoring.YearFromFlag
+	if year == 0 {
+		year, yearFrom = firstStatedYear(e, subs, &opts.input, c), scoring.YearFromSubmissions
+		if year == 0 {
+			year, yearFrom = c.Year, scoring.YearFromChecklist
 		}
-		m, ok := rec.Match(i, r.source, r.unit)
-		if !ok {
-			return
+	}
+	var closers []func()
+	defer func() {
+		for _, c := range closers {
+			c()
 		}
-		attachTables(district, r.unit, ro != nil)
-		u := scorer.Unit(plan.Evaluate(r.unit, year))
-		u.Roster = scoring.NewRosterNote(m)
-		if store != nil {
-			// On a write error the findings stay in memory: the run goes on.
-			_ = store.Put(u)
+	}()
+	pass := func(year int) (*scoring.Result, []int) {
+		// Each unit is scored in its worker as soon as it is evaluated, and
+		// its findings go to a temporary file: what stays in memory per unit
+		// is its scores, so a province's audit does not grow with its units.
+		store, closeStore := findingStore()
+		closers = append(closers, closeStore)
+		day := asOf
+		if day.IsZero() {
+			day = dateOnly(today(e))
+			if end := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC); end.Before(day) {
+				day = end
+			}
 		}
-		scored[i] = u
-	})
-	prog.finish()
-	units, failures, missing, notes := rec.Finish(scored)
-	notes = append(notes, unclaimedRows(district)...)
-	res := scorer.Result(units, failures, missing, append(warnings, notes...))
+		res, stated := auditPass(e, opts, c, plan, district, subs, ro, decisions, store, year, day, warnings)
+		res.AsOf = day.Format(time.DateOnly)
+		return res, stated
+	}
+	res, stated := pass(year)
+	var disagree []int // the years the units state, when they differ
+	if opts.year == 0 {
+		if agreed := agreedYear(stated); agreed != year {
+			if agreed == 0 {
+				agreed, yearFrom = c.Year, scoring.YearFromChecklist
+			}
+			year = agreed
+			res, _ = pass(year)
+		}
+		for _, y := range stated {
+			if y != 0 && !slices.Contains(disagree, y) {
+				disagree = append(disagree, y)
+			}
+		}
+		slices.Sort(disagree)
+	}
+	res.YearFrom = yearFrom
+	if len(disagree) > 1 {
+		var ys []string
+		for _, y := range disagree {
+			ys = append(ys, fmt.Sprint(y))
+		}
+		res.WarningTexts = append(res.WarningTexts, msg.New("各单位填写的年度不一致（%[1]s），按指标体系的年度%[2]d评估；请用 --year 指定评估年度",
+			"the units state different years (%[1]s): %[2]d, the checklist's year, is audited; give the year with --year", strings.Join(ys, "、"), year))
+	}
+	for _, u := range res.Units {
+		if u.StatedYear != 0 {
+			res.WarningTexts = append(res.WarningTexts, msg.New("%s：单位信息填写的年度为%d，与评估年度%d不同", "%s: the unit states the year %d, but %d is audited",
+				u.Name, u.StatedYear, res.Year))
+		}
+	}
 	if err := checkRectification(prev, res, opts.outputs); err != nil {
 		return err
 	}
@@ -233,6 +279,101 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// auditPass reads, evaluates and scores every submission for year, judging
+// deadlines on asOf; stated lists the 年度 each unit states (0: none).
+func auditPass(e *env, opts *auditOptions, c *checklists.Checklist, plan *audit.Plan, district []*districtInput, subs []workbook.Submission, ro *roster.Roster,
+	decisions []scoring.Decision, store *scoring.FindingFile, year int, asOf time.Time, warnings []msg.Text) (*scoring.Result, []int) {
+	scorer := scoring.NewScorer(c, year, decisions)
+	rec := roster.NewReconciler[*scoring.UnitResult](ro, len(subs))
+	scored := make([]*scoring.UnitResult, len(subs))
+	stated := make([]int, len(subs))
+	prog := newProgress(e, len(subs), "审核")
+	readAll(e, subs, &opts.input, c, prog, func(i int, r readResult) {
+		if r.err != nil {
+			rec.Unreadable(i, r.source, failureText(r.err))
+			return
+		}
+		m, ok := rec.Match(i, r.source, r.unit)
+		if !ok {
+			return
+		}
+		stated[i] = statedYear(r.unit)
+		attachTables(district, r.unit, ro != nil)
+		u := scorer.Unit(plan.EvaluateAsOf(r.unit, year, asOf))
+		u.Roster = scoring.NewRosterNote(m)
+		if y := stated[i]; y != 0 && y != year {
+			u.StatedYear = y
+		}
+		if store != nil {
+			// On a write error the findings stay in memory: the run goes on.
+			_ = store.Put(u)
+		}
+		scored[i] = u
+	})
+	prog.finish()
+	units, failures, missing, notes := rec.Finish(scored)
+	notes = append(notes, unclaimedRows(district)...)
+	return scorer.Result(units, failures, missing, append(slices.Clone(warnings), notes...)), stated
+}
+
+// statedYear is the 年度 a unit's 单位信息 states, 0 when none.
+func statedYear(u *audit.Unit) int {
+	switch y := u.Values["year"].(type) {
+	case int:
+		return y
+	case float64:
+		return int(y)
+	}
+	return 0
+}
+
+// agreedYear is the year every stating unit states; 0 when none states one
+// or they disagree.
+func agreedYear(stated []int) int {
+	year := 0
+	for _, y := range stated {
+		switch {
+		case y == 0:
+		case year == 0:
+			year = y
+		case y != year:
+			return 0
+		}
+	}
+	return year
+}
+
+// firstStatedYear reads the submissions in order until one states its
+// 年度 (usually the first): the year the audit starts with.
+func firstStatedYear(e *env, subs []workbook.Submission, in *inputOptions, c *checklists.Checklist) int {
+	rd := workbook.NewReader(in.workbookOptions(c))
+	for _, s := range subs {
+		if u, err := rd.Read(s.Path); err == nil && u != nil {
+			if y := statedYear(u); y != 0 {
+				return y
+			}
+		}
+	}
+	return 0
+}
+
+// parseAsOf reads --as-of; zero when not given.
+func parseAsOf(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, usagef("--as-of %s: 日期应写成 YYYY-MM-DD", "--as-of %s: write the date as YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+func dateOnly(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // findingStore makes the temporary file scored units keep their findings
@@ -304,9 +445,14 @@ func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, prev *
 	return msg.Join(errs...)
 }
 
-// generated is the generation date written into reports: SOURCE_DATE_EPOCH
-// when set (reproducible builds' convention), else today.
+// generated is the generation date written into reports: today (see today).
 func generated(e *env) string {
+	return today(e).Format("2006-01-02") + "，" + toolName()
+}
+
+// today is the clock every command reads: SOURCE_DATE_EPOCH when set
+// (reproducible builds' convention), else now.
+func today(e *env) time.Time {
 	t := e.now()
 	if s := e.getenv("SOURCE_DATE_EPOCH"); s != "" {
 		var sec int64
@@ -314,5 +460,5 @@ func generated(e *env) string {
 			t = time.Unix(sec, 0).UTC()
 		}
 	}
-	return t.Format("2006-01-02") + "，" + toolName()
+	return t
 }

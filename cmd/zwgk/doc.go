@@ -7,7 +7,7 @@ performance-review points and every register row that breaks a rule.
 Usage:
 
 	zwgk audit PATH… [flags]          audit submissions (xlsx files, CSV folders, or folders of them)
-	zwgk template [-o FILE]           write the empty self-check workbook (自查台账模板.xlsx)
+	zwgk template [--year N] [-o FILE] write the empty self-check workbook (自查台账模板.xlsx), 年度 filled in
 	zwgk template --roster            write the empty roster workbook (应报送单位名单.xlsx)
 	zwgk scores template [--roster R] [--items C1,E1]   write the evaluators' score sheet (评估打分.xlsx)
 	zwgk checklist list|show ID|lint FILE…|schema
@@ -17,6 +17,8 @@ Usage:
 	zwgk combine RESULT.json:WEIGHT… [-o FILE…]   combine weighted stages (70% + 30%, quarterly) into one result
 	zwgk annual-report PATH… --year N -o 年度报告.xlsx   fill the yearly disclosure report's tables
 	                                   (-o 年度报告.docx: the report's text and tables in 公文格式)
+	zwgk calendar import NOTICE.txt… [--region nx] [-o FILE.yaml]   a holiday notice as published → a --calendar file
+	zwgk calendar show YEAR [--calendar FILE]                       a year's month grid: days off, make-up working days
 	zwgk version
 
 What a person reads — tables, report sheets, messages — is Chinese; --lang en
@@ -37,6 +39,13 @@ rectification list (整改清单) the unit types into. Rerunning over it with
 was typed over to the findings still found and lists the others on a sheet
 已整改; a file whose typed text would be lost is not replaced (exit 2)
 unless --previous none.
+
+The audited year is --year, else the 年度 every unit that states one agrees
+on, else the checklist's; deadlines are judged on --as-of (default: the
+earlier of today and 31 December of that year). A row whose deadline has not
+passed is not yet due (未到期): not deducted, listed as coming due (即将到期).
+A row whose verdict depends on a year the working-day calendar lacks is
+undecided (待定): not deducted, with the calendar to load (docs/deadlines.md).
 
 The contracts — the checklist format zwgk.checklist/v1, the workbook layout,
 the command line and the zwgk.result/v1 JSON — are described in the docs/

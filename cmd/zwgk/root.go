@@ -50,6 +50,7 @@ func newRoot(e *env, g *globalOptions) *cobra.Command {
 		newSampleCmd(e, g),
 		newDiffCmd(e, g),
 		newAnnualCmd(e, g),
+		newCalendarCmd(e, g),
 		newVersionCmd(e),
 	)
 	return root

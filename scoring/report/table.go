@@ -40,7 +40,7 @@ func NewTable(w io.Writer, header []string) *tablewriter.Table {
 // items and findings.
 func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 	l := opts.Lang
-	printf(w, "%s（%s）  %s %d\n", res.Checklist.Title, res.Checklist.ID, msg.Pick(l, "年度", "year"), res.Year)
+	printf(w, "%s（%s）  %s\n", res.Checklist.Title, res.Checklist.ID, res.YearNote(l))
 	t := NewTable(w, []string{
 		msg.Pick(l, "排名", "Rank"), msg.Pick(l, "单位", "Unit"), msg.Pick(l, "类型", "Type"), msg.Pick(l, "得分", "Score"),
 		msg.Pick(l, "等级", "Grade"), msg.Pick(l, "效能分", "Perf."), msg.Pick(l, "自评分", "Self"),
@@ -77,6 +77,7 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 		}
 	}
 	missingColumns(w, res, l)
+	deferredLists(w, res, l)
 	for _, warn := range res.WarningsIn(l) {
 		printf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
@@ -170,6 +171,46 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 	return ft.Render()
 }
 
+// deferredLists prints the 即将到期 list (rows not yet due on as_of) and
+// the 待定 list (rows the calendar cannot decide): neither is deducted.
+func deferredLists(w io.Writer, res *scoring.Result, l msg.Lang) {
+	for _, list := range []struct {
+		head msg.Text
+		get  func(u *scoring.UnitResult) []scoring.DeferredResult
+	}{
+		{msg.Text{Zh: "即将到期（期限未到，不扣分；到期前仍须办结）：", En: "Coming due (deadline not yet passed, not deducted; still to be done before it):"},
+			func(u *scoring.UnitResult) []scoring.DeferredResult { return u.Upcoming }},
+		{msg.Text{Zh: "待定（取决于工作日历缺少的年份，不扣分）：", En: "Undecided (depends on a year the working-day calendar lacks; not deducted):"},
+			func(u *scoring.UnitResult) []scoring.DeferredResult { return u.Pending }},
+	} {
+		head := false
+		for _, u := range res.Units {
+			for _, d := range list.get(u) {
+				if !head {
+					fmt.Fprintln(w, list.head.In(l))
+					head = true
+				}
+				printf(w, "  %s: %s %s%s%s\n", unitName(u), d.Item, DeferredWhere(d), docNo(d.DocNo, l), d.MessageIn(l))
+			}
+		}
+	}
+}
+
+// DeferredWhere is the cell of a deferred row: 公文台账!5.
+func DeferredWhere(d scoring.DeferredResult) string {
+	if d.Row > 0 {
+		return fmt.Sprintf("%s!%d", d.Sheet, d.Row)
+	}
+	return d.Sheet
+}
+
+func docNo(s string, l msg.Lang) string {
+	if s == "" {
+		return " "
+	}
+	return msg.Pick(l, "（", " (") + s + msg.Pick(l, "） ", ") ")
+}
+
 // missingColumns lists the units that need correction: each column a
 // register lacks, the items it leaves unassessed, and the unknown headers
 // that might be it.
@@ -211,6 +252,10 @@ func KindLabel(kind string, l msg.Lang) string {
 		return msg.Pick(l, kind, "rule error")
 	case audit.KindMissingColumn:
 		return msg.Pick(l, kind, "missing column")
+	case audit.KindUpcoming:
+		return msg.Pick(l, kind, "not yet due")
+	case audit.KindPending:
+		return msg.Pick(l, kind, "undecided")
 	}
 	return kind
 }

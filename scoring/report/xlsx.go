@@ -397,6 +397,19 @@ func (b *book) checklistLine() string {
 
 func (b *book) yearLine() string {
 	c := b.res.Checklist
+	from, fromEn := "", ""
+	switch b.res.YearFrom {
+	case scoring.YearFromFlag:
+		from, fromEn = "（--year 指定）", " (given by --year)"
+	case scoring.YearFromSubmissions:
+		from, fromEn = "（取自报送材料）", " (stated in the submissions)"
+	case scoring.YearFromChecklist:
+		from, fromEn = "（取自指标体系）", " (the checklist's year)"
+	}
+	asOf, asOfEn := "", ""
+	if b.res.AsOf != "" {
+		asOf, asOfEn = "　　期限截至："+b.res.AsOf, "    Deadlines as of: "+b.res.AsOf
+	}
 	total, totalEn := num(c.Total), num(c.Total)
 	if c.MaxScore > c.Total { // v2: bonus may lift a score above the total
 		total += "分（含加分最高" + num(c.MaxScore) + "分）"
@@ -406,8 +419,8 @@ func (b *book) yearLine() string {
 		totalEn += " points"
 	}
 	return msg.Pick(b.l,
-		fmt.Sprintf("评估年度：%d年度　　满分：%s　　效能考核权重：%s", b.res.Year, total, b.weight()),
-		fmt.Sprintf("Year: %d    Total: %s    Performance weight: %s", b.res.Year, totalEn, b.weight()))
+		fmt.Sprintf("评估年度：%d年度%s%s　　满分：%s　　效能考核权重：%s", b.res.Year, from, asOf, total, b.weight()),
+		fmt.Sprintf("Year: %d%s%s    Total: %s    Performance weight: %s", b.res.Year, fromEn, asOfEn, totalEn, b.weight()))
 }
 
 func (b *book) generatedLine() string {

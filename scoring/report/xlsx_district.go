@@ -42,6 +42,11 @@ func (b *book) districtWorkbook() error {
 	if err := b.findingSheet(msg.Pick(l, "全部问题清单", "All findings"), findingsAll, b.res.Units); err != nil {
 		return err
 	}
+	if hasDeferred(b.res.Units) {
+		if err := b.upcomingSheet(msg.Pick(l, "即将到期", "Coming due"), b.res.Units); err != nil {
+			return err
+		}
+	}
 	if len(b.res.Decisions) > 0 {
 		if err := b.decisionSheet(msg.Pick(l, "复核记录", "Review decisions")); err != nil {
 			return err
@@ -227,6 +232,14 @@ func (b *book) unitNotes(u *scoring.UnitResult) string {
 	}
 	if u.Pilot {
 		notes = append(notes, msg.Pick(b.l, "试点单位", "pilot"))
+	}
+	if u.StatedYear != 0 {
+		notes = append(notes, msg.Pick(b.l, fmt.Sprintf("单位信息填写的年度为%d，与评估年度%d不同", u.StatedYear, b.res.Year),
+			fmt.Sprintf("the unit states the year %d, not the audited %d", u.StatedYear, b.res.Year)))
+	}
+	if n := len(u.Upcoming) + len(u.Pending); n > 0 {
+		notes = append(notes, msg.Pick(b.l, fmt.Sprintf("未到期%d条、待定%d条（见即将到期表，不扣分）", len(u.Upcoming), len(u.Pending)),
+			fmt.Sprintf("%d rows not yet due, %d undecided (see Coming due; not deducted)", len(u.Upcoming), len(u.Pending))))
 	}
 	for _, m := range u.MissingColumns {
 		note := msg.Pick(b.l, fmt.Sprintf("需补正：%s缺少「%s」列（指标 %s）", m.Sheet, m.Header, strings.Join(m.Items, "、")),
