@@ -166,7 +166,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	if err != nil {
 		return err
 	}
-	scores, err := loadScores(e, opts.scores, c, ro)
+	scores, evaluated, err := loadScores(e, opts.scores, c, ro)
 	if err != nil {
 		return err
 	}
@@ -216,7 +216,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 				day = end
 			}
 		}
-		res, stated := auditPass(e, opts, c, plan, district, subs, ro, decisions, store, year, day, warnings)
+		res, stated := auditPass(e, opts, c, plan, district, subs, ro, decisions, evaluated, store, year, day, warnings)
 		res.AsOf = day.Format(time.DateOnly)
 		return res, stated
 	}
@@ -284,8 +284,8 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 // auditPass reads, evaluates and scores every submission for year, judging
 // deadlines on asOf; stated lists the 年度 each unit states (0: none).
 func auditPass(e *env, opts *auditOptions, c *checklists.Checklist, plan *audit.Plan, district []*districtInput, subs []workbook.Submission, ro *roster.Roster,
-	decisions []scoring.Decision, store *scoring.FindingFile, year int, asOf time.Time, warnings []msg.Text) (*scoring.Result, []int) {
-	scorer := scoring.NewScorer(c, year, decisions)
+	decisions []scoring.Decision, evaluated scoring.EvaluatorScores, store *scoring.FindingFile, year int, asOf time.Time, warnings []msg.Text) (*scoring.Result, []int) {
+	scorer := scoring.NewScorer(c, year, decisions).WithEvaluatorScores(evaluated)
 	rec := roster.NewReconciler[*scoring.UnitResult](ro, len(subs))
 	scored := make([]*scoring.UnitResult, len(subs))
 	stated := make([]int, len(subs))

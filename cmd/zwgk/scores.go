@@ -38,7 +38,8 @@ func newScoresCmd(e *env, g *globalOptions) *cobra.Command {
 指标一行，列出 单位、指标编号、指标、分值，由评估人员填写 得分（限 0 到分值）、扣分理由（低于分值的必填）、
 评分人、评分日期。要打分的指标是指标体系中 method: evaluator 的指标，加上 --items 列出的指标。
 
-填好后 zwgk audit … --scores 评估打分.xlsx 读入：对已有的指标，得分作为区里的调整（同复核的 adjust 决定，
+填好后 zwgk audit … --scores 评估打分.xlsx 读入：评估打分（method: evaluator）的指标直接取表中得分（未打分的单位为
+「待评分」）；对其他指标，得分作为区里的调整（同复核的 adjust 决定，
 写入计分明细，带评分人、评分日期和理由）。表中有任何错误（单位不在名单中、指标编号不存在、得分不是数字或超出
 0 到分值、低于分值没写理由、同一单位同一指标评了两次），逐个指出工作表、行和列，审核停止（退出状态2），
 不写出任何报告。`,
@@ -107,27 +108,24 @@ func runScoresTemplate(e *env, opts *scoresOptions) error {
 
 // loadScores reads --scores: the evaluator sheet, filled in. A sheet with
 // any mistake stops the audit before anything is written (exit 2). The
-// scores of items that are not evaluator items are the district's
-// adjustments.
-//
-// TODO(issue 17): when the checklist format has `method: evaluator` (the v2
-// lane), give those items their score from s.Entries in scoring instead of
-// leaving them out here; until then no item is an evaluator item.
-func loadScores(e *env, path string, c *checklists.Checklist, ro *roster.Roster) ([]scoring.Decision, error) {
+// scores of evaluator items (zwgk.checklist/v2 method: evaluator) are
+// theirs; the scores of other items are the district's adjustments.
+func loadScores(e *env, path string, c *checklists.Checklist, ro *roster.Roster) ([]scoring.Decision, scoring.EvaluatorScores, error) {
 	if path == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
 	data, err := e.readFile(path)
 	if err != nil {
-		return nil, usage(msg.Errorf("--scores %s: %w", "--scores %s: %w", path, err))
+		return nil, nil, usage(msg.Errorf("--scores %s: %w", "--scores %s: %w", path, err))
 	}
 	s, err := forms.ReadScores(path, data, c, ro)
 	if err != nil {
-		return nil, usage(err)
+		return nil, nil, usage(err)
 	}
 	evaluator := map[string]bool{}
 	for _, it := range c.Items() {
 		evaluator[it.ID] = it.Method == forms.EvaluatorMethod
 	}
-	return s.Decisions(func(id string) bool { return evaluator[id] }), nil
+	is := func(id string) bool { return evaluator[id] }
+	return s.Decisions(is), s.Evaluator(is), nil
 }

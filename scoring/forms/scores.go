@@ -38,10 +38,8 @@ const (
 
 // EvaluatorMethod is the method of the items a district's evaluators score
 // (checklist v2: `method: evaluator`); the template lists them for every
-// unit. TODO(issue 17): the v2 lane adds the method to the checklist
-// format; once merged, Scores.Decisions' caller gives an evaluator item its
-// score instead of adjusting it (see docs/district.md).
-const EvaluatorMethod checklists.Method = "evaluator"
+// unit, and their scores are Scores.Evaluator's, not adjustments.
+const EvaluatorMethod = checklists.Evaluator
 
 // ScoresTemplate writes the empty score sheet `zwgk scores template` gives:
 // a row per unit (units; none: one block with 单位 left blank) × item, with
@@ -277,6 +275,22 @@ func (s *Scores) Decisions(isEvaluator func(item string) bool) []scoring.Decisio
 		}
 		out = append(out, scoring.Decision{Unit: e.Unit, Item: e.Item, Decision: scoring.Adjust, Score: e.Score,
 			Reason: reason, By: e.By, On: e.On, Source: e.Source})
+	}
+	return out
+}
+
+// Evaluator returns the scores of evaluator items (isEvaluator), by unit
+// and item: what the scorer gives those items (scoring.EvaluatorScores).
+func (s *Scores) Evaluator(isEvaluator func(item string) bool) scoring.EvaluatorScores {
+	out := scoring.EvaluatorScores{}
+	for _, e := range s.Entries {
+		if isEvaluator == nil || !isEvaluator(e.Item) {
+			continue
+		}
+		if out[e.Unit] == nil {
+			out[e.Unit] = map[string]scoring.EvaluatorScore{}
+		}
+		out[e.Unit][e.Item] = scoring.EvaluatorScore{Score: e.Score, By: e.By, On: e.On, Reason: e.Reason}
 	}
 	return out
 }
