@@ -95,6 +95,7 @@ func runDiff(e *env, opts *diffOptions, oldPath, newPath string, lang msg.Lang) 
 		if err := writeAtomic(o, opts.force, write); err != nil {
 			return err
 		}
+		sayWrote(e, lang, o)
 	}
 	return nil
 }

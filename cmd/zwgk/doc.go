@@ -14,13 +14,20 @@ Usage:
 	zwgk diff OLD.json NEW.json [-o FILE.xlsx]
 	zwgk report RESULT.json -o FILE…
 	zwgk annual-report PATH… --year N -o 年度报告.xlsx   fill the yearly disclosure report's tables
-	zwgk version
+	zwgk version                      also zwgk --version: version and commit (stamped by scripts/release.sh)
 
 What a person reads — tables, report sheets, messages — is Chinese; --lang en
 gives English. Exit status: 0 done; 1 findings matched --fail-on (audit) or
 warnings with --strict (lint); 2 a usage error, a checklist with errors, or a
 submission that could not be read (the others are still audited and
 reported).
+
+Help, usage and cobra's argument and flag errors are Chinese too (help.go);
+file-system errors are put in Chinese words. Every -o file written is named on
+standard error; --format csv starts with a byte-order mark unless standard
+output is a terminal; console tables are folded to 120 columns. On Windows the
+console is put in VT mode (else the progress bar writes no escapes), and a
+double-clicked zwgk.exe explains itself and waits for a key (console.go).
 
 A unit's self-check report (`zwgk audit 本单位.xlsx -o 自查报告.xlsx`) has a
 rectification list (整改清单) the unit types into. Rerunning over it with

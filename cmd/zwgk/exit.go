@@ -19,6 +19,7 @@ type env struct {
 	stdout     io.Writer
 	stderr     io.Writer
 	stderrTTY  bool
+	stdoutTTY  bool    // --format csv starts with a byte-order mark unless stdout is a terminal
 	console    console // escape sequences understood; started by a double click (console.go)
 	readFile   func(string) ([]byte, error)
 	now        func() time.Time
@@ -32,6 +33,7 @@ func newEnv() *env {
 		stdout:    os.Stdout,
 		stderr:    os.Stderr,
 		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
+		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 		console:   consoleState(os.Stderr),
 		readFile:  readFileLocalized(os.ReadFile),
 		now:       time.Now,
