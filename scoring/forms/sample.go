@@ -96,10 +96,12 @@ func SampleXLSX(w io.Writer, rows []scoring.Sampled, info SampleInfo) error {
 	if err := f.AddDataValidation(sampleSheet, dv); err != nil {
 		return err
 	}
-	if err := xlsx.FreezeHeader(f, sampleSheet); err != nil {
+	// The filter first: excelize's AutoFilter replaces the sheet
+	// properties, and with them the fit-to-page FreezeHeader sets.
+	if err := f.AutoFilter(sampleSheet, "A1:"+xlsx.Cell(len(sampleHeaders), max(last, 2)), nil); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(sampleSheet, "A1:"+xlsx.Cell(len(sampleHeaders), max(last, 2)), nil); err != nil {
+	if err := xlsx.FreezeHeader(f, sampleSheet); err != nil {
 		return err
 	}
 
@@ -144,6 +146,9 @@ func SampleXLSX(w io.Writer, rows []scoring.Sampled, info SampleInfo) error {
 		return err
 	}
 	if err := f.SetCellStyle(aboutSheet, "B1", fmt.Sprintf("B%d", len(about)), wrap); err != nil {
+		return err
+	}
+	if err := xlsx.PageSetup(f, aboutSheet, "portrait", xlsx.A4); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)

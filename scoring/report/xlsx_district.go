@@ -638,6 +638,9 @@ func (b *book) matrix(sheet string) error {
 	if err := b.printSetup(sheet, 1, 4); err != nil {
 		return err
 	}
+	if err := matrixPrint(b.f, sheet, lastCol); err != nil {
+		return err
+	}
 	sw, err := b.streamSheet(sheet, ft.Widths(), xlsx.Freeze(5, 3))
 	if err != nil {
 		return err
@@ -763,4 +766,29 @@ func (b *book) decisionSheet(sheet string) error {
 		return err
 	}
 	return b.f.SetPanes(sheet, xlsx.Freeze(2, 1))
+}
+
+// matrixColumnsPerPage is how many of the matrix's columns an A4 landscape
+// page holds at a size still read without a magnifier (about 8 pt).
+const matrixColumnsPerPage = 20
+
+// matrixPrint makes the 指标得分 matrix print legibly: one page wide made it
+// about 4 pt for a checklist of 30-odd items, so it is printed as many
+// pages wide as its columns need (matrixColumnsPerPage each), every page
+// repeating the rank and unit columns beside the header rows.
+func matrixPrint(f *excelize.File, sheet string, lastCol int) error {
+	wide := (lastCol + matrixColumnsPerPage - 1) / matrixColumnsPerPage
+	if wide <= 1 {
+		return nil
+	}
+	landscape, a4, tall := "landscape", xlsx.A4, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	// printSetup repeated the header rows; now the unit columns too.
+	if err := f.DeleteDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("%s!$A:$B,%s!$1:$4", xlsx.Quote(sheet), xlsx.Quote(sheet)), Scope: sheet})
 }
