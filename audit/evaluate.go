@@ -148,7 +148,7 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 			}
 			if !ok {
 				o.NA = true
-				o.NAReason = msg.New("不适用（适用条件：%s）", "not applicable (applies: %s)", it.Applies.Source)
+				o.NAReason = naReason(it.Applies.Source)
 				continue
 			}
 		}

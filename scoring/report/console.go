@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -8,6 +9,8 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 	"golang.org/x/text/width"
+
+	"github.com/zwgk/zwgk/checklists/msg"
 )
 
 // ConsoleWidth is the widest a console table is drawn, in terminal cells:
@@ -192,4 +195,18 @@ func runeWidth(r rune) int {
 		return 2
 	}
 	return 1
+}
+
+// Where is a finding's position as a clerk finds it: the cell
+// (公文台账!D7) when the column is known, else the row (公文台账 第7行, in
+// English 公文台账 row 7) — never 公文台账!7, which reads as a cell that is
+// not there; the sheet alone for a finding about the whole register.
+func Where(sheet, col string, row int, l msg.Lang) string {
+	switch {
+	case row <= 0:
+		return sheet
+	case col != "":
+		return fmt.Sprintf("%s!%s%d", sheet, col, row)
+	}
+	return fmt.Sprintf(msg.Pick(l, "%s 第%d行", "%s row %d"), sheet, row)
 }

@@ -129,10 +129,7 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		msg.Pick(l, "说明", "Message"),
 	})
 	for _, f := range fs {
-		where := f.Sheet
-		if f.Row > 0 {
-			where = fmt.Sprintf("%s!%s%d", f.Sheet, f.Col, f.Row)
-		}
+		where := Where(f.Sheet, f.Col, f.Row, l)
 		kind := KindLabel(f.Kind, l)
 		if f.Public {
 			kind += msg.Pick(l, "（应公开未公开）", " (should be public)")
