@@ -729,7 +729,10 @@ func (b *book) decisionSheet(sheet string) error {
 		{Head: msg.Pick(l, "行号", "Row"), Max: 6},
 		{Head: msg.Pick(l, "决定", "Decision"), Max: 10},
 		{Head: msg.Pick(l, "是否生效", "Applied"), Max: 8},
-		{Head: msg.Pick(l, "说明", "Message"), Min: 20, Max: 48},
+		{Head: msg.Pick(l, "理由", "Reason"), Min: 20, Max: 40},
+		{Head: msg.Pick(l, "复核人", "By"), Max: 14},
+		{Head: msg.Pick(l, "复核日期", "On"), Max: 12},
+		{Head: msg.Pick(l, "说明", "Message"), Min: 12, Max: 40},
 		{Head: msg.Pick(l, "来源", "Source"), Max: 30},
 	}
 	ft := xlsx.NewFitter(cols)
@@ -746,6 +749,9 @@ func (b *book) decisionSheet(sheet string) error {
 			{Value: r, StyleID: b.st.integer},
 			{Value: ReviewLabel(d.Decision, l), StyleID: b.st.center},
 			{Value: yesNo(d.Applied, l), StyleID: b.st.center},
+			{Value: d.Reason, StyleID: b.st.wrap},
+			{Value: d.By, StyleID: b.st.wrap},
+			{Value: d.On, StyleID: b.st.text},
 			{Value: d.MessageIn(l), StyleID: b.st.wrap},
 			{Value: d.Source, StyleID: b.st.wrap},
 		}
