@@ -244,7 +244,7 @@ func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
 			}
 			if !ok {
 				o.NA = true
-				o.NAReason = msg.New("不适用（适用条件：%s）", "not applicable (applies: %s)", it.Applies.Source)
+				o.NAReason = naReason(it.Applies.Source)
 				continue
 			}
 		}

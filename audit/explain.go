@@ -33,7 +33,7 @@ func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, 
 	for _, m := range p.measures[it] {
 		for _, f := range []string{m.From, m.To} {
 			if r.Values[f] == nil {
-				return msg.New("%s：%s未填写", "%s: %s is empty", lbl, header(schema, f)), f
+				return msg.Both("%s：%s未填写", []any{lbl, header(schema, f)}, "%s: %s is empty", []any{lbl, enLabel(schema, f)}), f
 			}
 		}
 		text, ok := p.describe(m, schema, r)
@@ -58,7 +58,7 @@ func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, 
 				dz, de = "（默认值）", " (default)" // zwgk.checklist/v2 defaults: not the unit's value
 			}
 			zh = append(zh, header(schema, f)+" "+show(v, "未填写")+dz)
-			en = append(en, f+" "+show(v, "empty")+de)
+			en = append(en, enLabel(schema, f)+" "+show(v, "empty")+de)
 		}
 	}
 	if len(zh) == 0 {
@@ -81,7 +81,7 @@ func (p *Plan) describe(m rules.Measure, schema *checklists.Table, r *Row) (msg.
 	}
 	from, to := verb(header(schema, m.From)), verb(header(schema, m.To))
 	if n < 0 {
-		return msg.Both("%s早于%s", []any{header(schema, m.To), header(schema, m.From)}, "%s is before %s", []any{m.To, m.From}), true
+		return msg.Both("%s早于%s", []any{header(schema, m.To), header(schema, m.From)}, "%s is before %s", []any{enLabel(schema, m.To), enLabel(schema, m.From)}), true
 	}
 	unitZh, unitEn := map[string]string{"workdays": "个工作日", "days": "天", "hours": "小时"}[m.Func], map[string]string{"workdays": " working days", "days": " days", "hours": " hours"}[m.Func]
 	var amountZh string
@@ -103,7 +103,19 @@ func (p *Plan) describe(m rules.Measure, schema *checklists.Table, r *Row) (msg.
 		cmpZh, cmpEn = "应为", "should be"
 	}
 	return msg.Both("%s%s%s，%s%s%s", []any{from, amountZh, to, cmpZh, num(limit), unitZh},
-		"%s is %s%s after %s, %s %s%s", []any{m.To, num(n), unitEn, m.From, cmpEn, num(limit), unitEn}), true
+		"%s is %s%s after %s, %s %s%s", []any{enLabel(schema, m.To), num(n), unitEn, enLabel(schema, m.From), cmpEn, num(limit), unitEn}), true
+}
+
+// enLabel names a field in English output as the clerk finds it: the
+// column's header in the register, glossed with its name in words —
+// 公开日期 (published on), never the identifier published_on alone.
+func enLabel(schema *checklists.Table, field string) string {
+	h := header(schema, field)
+	words := strings.ReplaceAll(field, "_", " ")
+	if h == field {
+		return words
+	}
+	return h + " (" + words + ")"
 }
 
 // verb turns a date header into the act it dates: 印发日期 → 印发, 转载时间 → 转载.
@@ -159,7 +171,7 @@ func (p *Plan) explainDue(it *checklists.Item, schema *checklists.Table, r *Row,
 			col = f
 		}
 		zh = append(zh, header(schema, f)+" "+show(v, "未填写"))
-		en = append(en, f+" "+show(v, "empty"))
+		en = append(en, enLabel(schema, f)+" "+show(v, "empty"))
 	}
 	note, noteEn := dueNote(it, schema, r)
 	return msg.Both("%s：期限为%s，%s%s", []any{label(it), due.Format(time.DateOnly), strings.Join(zh, "，"), note},

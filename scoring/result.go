@@ -317,6 +317,12 @@ type DecisionNote struct {
 	Source   string `json:"source,omitempty"`
 	// MessageText is Message in both languages.
 	MessageText msg.Text `json:"message_text,omitzero"`
+	// Reason, By and On are the decision's reason, who made it and when,
+	// as the review file gave them (the date as 2006-01-02 when it was
+	// one).
+	Reason string `json:"reason,omitempty"`
+	By     string `json:"by,omitempty"`
+	On     string `json:"on,omitempty"`
 }
 
 // ErrorEntry names a submission that could not be read and why.

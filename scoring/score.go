@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math/big"
+	"path/filepath"
 	"slices"
 	"sort"
 
@@ -109,10 +110,10 @@ func (s *Scorer) Result(units []*UnitResult, failures []roster.Failure, missing 
 			Grade: last, Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
 	}
 	for _, f := range failures {
-		res.Errors = append(res.Errors, ErrorEntry{File: f.Source, MessageText: f.Text})
+		res.Errors = append(res.Errors, ErrorEntry{File: slash(f.Source), MessageText: f.Text})
 		// What could not be read is neither graded nor ranked: Grade stays
 		// "" and Rank 0.
-		res.Units = append(res.Units, &UnitResult{Name: f.Name, Type: f.Type, Source: f.Source, Status: StatusError,
+		res.Units = append(res.Units, &UnitResult{Name: f.Name, Type: f.Type, Source: slash(f.Source), Status: StatusError,
 			MessageText: f.Text, Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
 	}
 	res.Decisions = s.decisions.notes(used)
@@ -209,7 +210,7 @@ func itemScore(c *checklists.Checklist, it *checklists.Item, applicable, failed 
 
 func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *UnitResult {
 	u := ev.Unit
-	ur := &UnitResult{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Source: u.Source, Status: StatusOK,
+	ur := &UnitResult{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Source: slash(u.Source), Status: StatusOK,
 		Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}}
 	ur.WarningTexts = slices.Clone(ev.Warnings)
 	base, basePoints, bonus := new(big.Rat), new(big.Rat), new(big.Rat)
@@ -359,7 +360,7 @@ func (ur *UnitResult) noteMissing(ir *ItemResult, o *audit.Outcome) {
 		ur.NeedsCorrection = true
 		i := slices.IndexFunc(ur.MissingColumns, func(n MissingColumnNote) bool { return n.Table == m.Table && n.Field == m.Field })
 		if i < 0 {
-			ur.MissingColumns = append(ur.MissingColumns, MissingColumnNote{Table: m.Table, Sheet: m.Sheet, File: m.File, Field: m.Field,
+			ur.MissingColumns = append(ur.MissingColumns, MissingColumnNote{Table: m.Table, Sheet: m.Sheet, File: slash(m.File), Field: m.Field,
 				Header: m.Header, Guesses: m.Guesses, Unknown: m.Unknown})
 			i = len(ur.MissingColumns) - 1
 		}
@@ -367,8 +368,13 @@ func (ur *UnitResult) noteMissing(ir *ItemResult, o *audit.Outcome) {
 	}
 }
 
+// slash is a file name as results keep it: with forward slashes on every
+// system, so that a result written on Windows reads the same as one
+// written elsewhere (on Windows a backslash is never part of a name).
+func slash(name string) string { return filepath.ToSlash(name) }
+
 func findingResult(f audit.Finding) FindingResult {
-	return FindingResult{Item: f.Item, Kind: f.Kind, Public: f.Public, Table: f.Table, File: f.Pos.File, Sheet: f.Pos.Sheet,
+	return FindingResult{Item: f.Item, Kind: f.Kind, Public: f.Public, Table: f.Table, File: slash(f.Pos.File), Sheet: f.Pos.Sheet,
 		Row: f.Pos.Row, Col: f.Pos.Col, DocNo: f.DocNo, Title: f.Title, MessageText: f.Text}
 }
 

@@ -96,6 +96,9 @@ func (tw *templateWriter) build(schema *checklists.Schema) error {
 	if err := tw.help(schema); err != nil {
 		return err
 	}
+	if err := printPage(f, helpSheet, "portrait", 0); err != nil {
+		return err
+	}
 	for _, t := range schema.UnitTables().Tables {
 		if _, err := f.NewSheet(t.Sheet); err != nil {
 			return fmt.Errorf("sheet %s: %w", t.Sheet, err)
@@ -103,6 +106,9 @@ func (tw *templateWriter) build(schema *checklists.Schema) error {
 		var err error
 		if t.Form {
 			err = tw.form(t)
+			if err == nil {
+				err = printPage(f, t.Sheet, "portrait", 0)
+			}
 		} else {
 			err = tw.register(t)
 		}
@@ -315,7 +321,29 @@ func (tw *templateWriter) register(t *checklists.Table) error {
 			return err
 		}
 	}
-	return f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	if err := f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	return printPage(f, s, "landscape", 1)
+}
+
+// printPage prints a sheet of the template on A4 in orientation, one page
+// wide, and repeats its first titleRows rows on every page (none when 0):
+// a unit prints what it filled in to have it signed.
+func printPage(f *excelize.File, s, orientation string, titleRows int) error {
+	a4, one, tall := 9, 1, 0
+	if err := f.SetPageLayout(s, &excelize.PageLayoutOptions{Orientation: &orientation, Size: &a4, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if titleRows == 0 {
+		return nil
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(s, "'", "''"), titleRows), Scope: s})
 }
 
 // columnWidth fits a column to its header, wider for titles and subjects.

@@ -150,6 +150,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	if err := annualreport.Table(e.stdout, file, lang); err != nil {
 		return err
 	}
+	var written []string
 	for _, o := range opts.outputs {
 		var write func(io.Writer) error
 		switch strings.ToLower(filepath.Ext(o)) {
@@ -167,7 +168,9 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 		if err := writeAtomic(o, opts.force, write); err != nil {
 			return err
 		}
+		written = append(written, o)
 	}
+	fmt.Fprintf(e.stderr, "zwgk: %s\n", annualSummary(file, written).In(lang))
 	if len(file.Errors) > 0 {
 		var names []string
 		for _, e := range file.Errors {

@@ -111,7 +111,7 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 	f.StringVar(&opts.asOf, "as-of", "", "按哪一天判断期限是否届满，YYYY-MM-DD（默认：今天与评估年度12月31日中较早的一天）；期限未到的记为未到期，列入即将到期清单，不扣分")
 	f.StringVar(&opts.roster, "roster", "", "应报送单位名单（YAML 或 xlsx）；名单上未报送的单位记为未报送、0分；名称相近且一一对应的按名单计，不在名单上的材料提示「已读取、未评分」（见 docs/roster.md）")
 	f.StringVar(&opts.review, "review", "", "区政府办公室的复核决定（zwgk sample 生成的抽查表填好后，或 YAML）")
-	f.StringVar(&opts.format, "format", "table", "标准输出的格式：table、json 或 csv")
+	f.StringVar(&opts.format, "format", "table", "标准输出的格式：table、json 或 csv（csv 重定向到文件时以 UTF-8 BOM 开头，中文 Excel 可直接打开）")
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "同时写出报告，格式按扩展名：.xlsx、.json、.csv，.docx 为考核结果通报稿；可重复")
 	f.BoolVar(&opts.force, "force", false, "允许 -o 覆盖已有的报告文件（从不覆盖输入文件）；覆盖单个单位的自查报告时承接其整改清单中填写的内容")
 	f.StringVar(&opts.previous, "previous", "", "上次的自查报告（.xlsx）：承接其整改清单中填写的整改措施、责任人、整改时限、整改状态；none 表示不承接")
@@ -415,7 +415,10 @@ func render(e *env, res *scoring.Result, format string, detail bool, lang msg.La
 	case "json":
 		return report.JSON(e.stdout, res, lang)
 	case "csv":
-		return report.CSV(e.stdout, res, report.CSVOptions{Lang: lang})
+		// Redirected to a file (zwgk … --format csv > 结果.csv), the CSV
+		// starts with a byte-order mark, without which Excel on Chinese
+		// Windows reads UTF-8 as GBK; on a terminal it would show as junk.
+		return report.CSV(e.stdout, res, report.CSVOptions{Lang: lang, BOM: !e.stdoutTTY})
 	}
 	return report.Table(e.stdout, res, report.TableOptions{Lang: lang, Detail: detail})
 }
@@ -440,7 +443,11 @@ func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, prev *
 				return report.Bulletin(w, res, report.BulletinOptions{Lang: lang, Generated: generated(e)})
 			}
 		}
-		errs = append(errs, writeAtomic(o, force, write))
+		err := writeAtomic(o, force, write)
+		if err == nil {
+			sayWrote(e, lang, o)
+		}
+		errs = append(errs, err)
 	}
 	return msg.Join(errs...)
 }

@@ -19,7 +19,7 @@ Usage:
 	                                   (-o 年度报告.docx: the report's text and tables in 公文格式)
 	zwgk calendar import NOTICE.txt… [--region nx] [-o FILE.yaml]   a holiday notice as published → a --calendar file
 	zwgk calendar show YEAR [--calendar FILE]                       a year's month grid: days off, make-up working days
-	zwgk version
+	zwgk version                      also zwgk --version: version and commit (stamped by scripts/release.sh)
 
 What a person reads — tables, report sheets, messages — is Chinese; --lang en
 gives English. Exit status: 0 done; 1 findings matched --fail-on (audit) or
@@ -32,6 +32,13 @@ The district's own evidence: --table catalog=网站公开目录.xlsx (the websit
 --table platform=… are read once and split to the units by name; --scores
 评估打分.xlsx applies the evaluators' scores (a sheet with any mistake stops
 the audit before anything is written).
+
+Help, usage and cobra's argument and flag errors are Chinese too (help.go);
+file-system errors are put in Chinese words. Every -o file written is named on
+standard error; --format csv starts with a byte-order mark unless standard
+output is a terminal; console tables are folded to 120 columns. On Windows the
+console is put in VT mode (else the progress bar writes no escapes), and a
+double-clicked zwgk.exe explains itself and waits for a key (console.go).
 
 A unit's self-check report (`zwgk audit 本单位.xlsx -o 自查报告.xlsx`) has a
 rectification list (整改清单) the unit types into. Rerunning over it with

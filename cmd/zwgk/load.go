@@ -104,6 +104,10 @@ func discover(paths []string) ([]workbook.Submission, []msg.Text, error) {
 	if err != nil {
 		return nil, nil, usage(err)
 	}
+	for i := range subs {
+		// Names in results use / on every system (Windows opens them too).
+		subs[i].Path = filepath.ToSlash(subs[i].Path)
+	}
 	if len(subs) == 0 {
 		err := msg.Errorf("在 %s 中没有找到报送材料（.xlsx 文件、.zip 或 CSV 文件夹）", "no submissions (.xlsx files, .zip files or CSV folders) found in %s", msg.List(paths))
 		for _, w := range warnings {

@@ -180,7 +180,7 @@ type Scores struct {
 // below full points without a reason, the same unit and item twice — and
 // they are returned together: the sheet is all or nothing.
 func ReadScores(name string, data []byte, c *checklists.Checklist, units *roster.Roster) (*Scores, error) {
-	rows, err := sheetRows(name, data, []string{scoresSheet, "评分表", "打分表"}, []string{"单位", "指标编号", "得分"})
+	rows, err := sheetRows(name, data, []string{scoresSheet, "评分表", "打分表"}, []string{"单位", "指标编号", "得分"}, true)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +199,7 @@ func ReadScores(name string, data []byte, c *checklists.Checklist, units *roster
 		}
 		s := Score{Unit: strings.TrimSpace(r.get("单位")), Item: strings.TrimSpace(r.get("指标编号")),
 			Reason: strings.TrimSpace(r.get("扣分理由")), By: strings.TrimSpace(r.get("评分人")),
-			On: strings.TrimSpace(r.get("评分日期")), Source: fmt.Sprintf("%s %s!%d", name, r.sheet, r.line)}
+			On: r.date("评分日期"), Source: fmt.Sprintf("%s %s!%d", name, r.sheet, r.line)}
 		ok := true
 		it := items[s.Item]
 		switch {

@@ -178,10 +178,12 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 	if err := xlsx.SetWidths(f, chg, []float64{24, 8, 8, 18, 22, 40, 50, 40}); err != nil {
 		return err
 	}
-	if err := xlsx.FreezeHeader(f, chg); err != nil {
+	// The filter first: excelize's AutoFilter replaces the sheet
+	// properties, and with them the fit-to-page FreezeHeader sets.
+	if err := f.AutoFilter(chg, "A1:"+xlsx.Cell(len(ch), max(row-1, 2)), nil); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(chg, "A1:"+xlsx.Cell(len(ch), max(row-1, 2)), nil); err != nil {
+	if err := xlsx.FreezeHeader(f, chg); err != nil {
 		return err
 	}
 	return f.Write(w)

@@ -6,9 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/zwgk/zwgk/audit"
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
@@ -24,16 +21,11 @@ type TableOptions struct {
 }
 
 // NewTable is a console table with header as zwgk prints every table: wide
-// characters counted as the terminal shows them, headers as given, long
-// cells wrapped. The yearly report's console table uses it too.
-func NewTable(w io.Writer, header []string) *tablewriter.Table {
-	t := tablewriter.NewTable(w,
-		tablewriter.WithEastAsian(tw.Off), // upstream #308: ambiguous width breaks box drawing
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapBreak),
-	)
-	t.Header(header)
-	return t
+// characters counted as the terminal shows them, headers as given, the
+// whole no wider than ConsoleWidth (the widest columns folded onto more
+// lines). The yearly report's console table uses it too.
+func NewTable(w io.Writer, header []string) *ConsoleTable {
+	return &ConsoleTable{w: w, header: header, width: ConsoleWidth}
 }
 
 // Table prints the ranking and, for a single unit (or with Detail), its
@@ -149,10 +141,7 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		msg.Pick(l, "说明", "Message"),
 	})
 	for _, f := range fs {
-		where := f.Sheet
-		if f.Row > 0 {
-			where = fmt.Sprintf("%s!%s%d", f.Sheet, f.Col, f.Row)
-		}
+		where := Where(f.Sheet, f.Col, f.Row, l)
 		kind := KindLabel(f.Kind, l)
 		if f.Public {
 			kind += msg.Pick(l, "（应公开未公开）", " (should be public)")

@@ -657,6 +657,9 @@ func (b *book) matrix(sheet string) error {
 	if err := b.printSetup(sheet, 1, 4); err != nil {
 		return err
 	}
+	if err := matrixPrint(b.f, sheet, lastCol); err != nil {
+		return err
+	}
 	sw, err := b.streamSheet(sheet, ft.Widths(), xlsx.Freeze(5, 3))
 	if err != nil {
 		return err
@@ -745,7 +748,10 @@ func (b *book) decisionSheet(sheet string) error {
 		{Head: msg.Pick(l, "行号", "Row"), Max: 6},
 		{Head: msg.Pick(l, "决定", "Decision"), Max: 10},
 		{Head: msg.Pick(l, "是否生效", "Applied"), Max: 8},
-		{Head: msg.Pick(l, "说明", "Message"), Min: 20, Max: 48},
+		{Head: msg.Pick(l, "理由", "Reason"), Min: 20, Max: 40},
+		{Head: msg.Pick(l, "复核人", "By"), Max: 14},
+		{Head: msg.Pick(l, "复核日期", "On"), Max: 12},
+		{Head: msg.Pick(l, "说明", "Message"), Min: 12, Max: 40},
 		{Head: msg.Pick(l, "来源", "Source"), Max: 30},
 	}
 	ft := xlsx.NewFitter(cols)
@@ -762,6 +768,9 @@ func (b *book) decisionSheet(sheet string) error {
 			{Value: r, StyleID: b.st.integer},
 			{Value: ReviewLabel(d.Decision, l), StyleID: b.st.center},
 			{Value: yesNo(d.Applied, l), StyleID: b.st.center},
+			{Value: d.Reason, StyleID: b.st.wrap},
+			{Value: d.By, StyleID: b.st.wrap},
+			{Value: d.On, StyleID: b.st.text},
 			{Value: d.MessageIn(l), StyleID: b.st.wrap},
 			{Value: d.Source, StyleID: b.st.wrap},
 		}
@@ -830,4 +839,29 @@ func (b *book) websiteSheet(sheet string) error {
 		return err
 	}
 	return b.f.SetPanes(sheet, xlsx.Freeze(2, 1))
+}
+
+// matrixColumnsPerPage is how many of the matrix's columns an A4 landscape
+// page holds at a size still read without a magnifier (about 8 pt).
+const matrixColumnsPerPage = 20
+
+// matrixPrint makes the 指标得分 matrix print legibly: one page wide made it
+// about 4 pt for a checklist of 30-odd items, so it is printed as many
+// pages wide as its columns need (matrixColumnsPerPage each), every page
+// repeating the rank and unit columns beside the header rows.
+func matrixPrint(f *excelize.File, sheet string, lastCol int) error {
+	wide := (lastCol + matrixColumnsPerPage - 1) / matrixColumnsPerPage
+	if wide <= 1 {
+		return nil
+	}
+	landscape, a4, tall := "landscape", xlsx.A4, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	// printSetup repeated the header rows; now the unit columns too.
+	if err := f.DeleteDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("%s!$A:$B,%s!$1:$4", xlsx.Quote(sheet), xlsx.Quote(sheet)), Scope: sheet})
 }
