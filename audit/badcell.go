@@ -43,6 +43,9 @@ func (p *Plan) badRow(ev *Evaluation, o *Outcome, schema *checklists.Table, t *T
 	if !mi.Vetoes {
 		o.Failed++
 	}
+	if !ev.room(o, KindDataError, false, it.Table) {
+		return
+	}
 	if ev.cited == nil {
 		ev.cited = map[cellKey]bool{}
 		ev.issues = map[cellKey]msg.Text{}
@@ -55,9 +58,10 @@ func (p *Plan) badRow(ev *Evaluation, o *Outcome, schema *checklists.Table, t *T
 	var zh, en []string
 	for _, f := range fields {
 		k := cellKey{t.Name, r.Line, f}
-		ev.cited[k] = true
 		what, ok := ev.issues[k]
-		if !ok {
+		if ok {
+			ev.cited[k] = true // only the reader's listed errors: the map stays as small as that list
+		} else {
 			what = msg.New("无法识别", "could not be read")
 		}
 		cell := t.Pos(r, f).Cell()
@@ -77,7 +81,7 @@ func (p *Plan) badRow(ev *Evaluation, o *Outcome, schema *checklists.Table, t *T
 	text := msg.Both(zhFmt, []any{strings.Join(zh, "；"), it.ID}, enFmt, []any{strings.Join(en, "; "), it.ID})
 	f := Finding{Item: it.ID, Kind: KindDataError, Table: it.Table, Pos: t.Pos(r, fields[0]), Text: text}
 	p.attach(&f, t, r)
-	o.Findings = append(o.Findings, f)
+	o.Findings = append(o.Findings, f) // room was made above
 }
 
 // citedCell reports whether a data error of the reader is already listed,

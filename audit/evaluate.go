@@ -33,6 +33,10 @@ type Finding struct {
 	DocNo  string
 	Title  string
 	Text   msg.Text
+	// Omitted is non-zero on the one finding that stands for that many
+	// findings of the same item and kind left out of the list (MaxItemFindings,
+	// MaxUnitFindings); its Pos names only the file.
+	Omitted int
 }
 
 // Outcome is the evaluation of one item for one unit.
@@ -51,6 +55,8 @@ type Outcome struct {
 	// lacks, when filling them could change a row's verdict: the item was
 	// not assessed (no applicable or failing rows) and scores 0.
 	Missing []MissingColumn
+
+	omitted []omission // findings counted but not listed, by kind
 }
 
 // MissingColumn is a column a rule reads that a unit's register lacks.
@@ -81,6 +87,9 @@ type Evaluation struct {
 
 	cited  map[cellKey]bool     // bad cells listed under a rule that reads them (badRow)
 	issues map[cellKey]msg.Text // the reader's data errors by cell, once a rule needs them
+
+	listed  int        // findings listed so far (MaxUnitFindings)
+	omitted []omission // unit findings counted but not listed
 }
 
 // Vetoed reports whether a veto item failed.
@@ -143,7 +152,7 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 		if it.Applies != nil {
 			ok, err := machine.Bool(it.Applies.Program, base)
 			if err != nil {
-				o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
+				ev.add(o, ruleError(it, Pos{File: u.Source}, err))
 				ok = false
 			}
 			if !ok {
@@ -157,7 +166,7 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 			o.Applicable = 1
 			if o.Self == nil {
 				o.Failed = 1
-				o.Findings = append(o.Findings, Finding{Item: it.ID, Kind: KindNoSelf, Table: "self", Pos: Pos{File: u.Source},
+				ev.add(o, Finding{Item: it.ID, Kind: KindNoSelf, Table: "self", Pos: Pos{File: u.Source},
 					Text: msg.New("指标%s「%s」未在自评表中自评，按0分计", "item %s (%s) has no self-score in 自评表: scored 0", it.ID, it.Title)})
 			}
 		case it.Table == "":
@@ -165,7 +174,7 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 			if it.Check != nil {
 				ok, err := machine.Bool(it.Check.Program, base)
 				if err != nil {
-					o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
+					ev.add(o, ruleError(it, Pos{File: u.Source}, err))
 					ok = false
 				}
 				if !ok {
@@ -173,7 +182,7 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 					if it.Method.Info().OnTop {
 						break // a bonus not earned is not a problem
 					}
-					o.Findings = append(o.Findings, Finding{Item: it.ID, Kind: label(it), Public: it.Public, Pos: Pos{File: u.Source},
+					ev.add(o, Finding{Item: it.ID, Kind: label(it), Public: it.Public, Pos: Pos{File: u.Source},
 						Text: msg.New("%s：未达到「%s」", "%s: %s not met", label(it), it.Title)})
 				}
 			}
@@ -211,8 +220,21 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 		if ev.citedCell(is) {
 			continue
 		}
-		ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Table: is.Table, Pos: is.Pos, Text: prefixPos(is)})
+		if ev.room(nil, KindDataError, false, is.Table) {
+			ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Table: is.Table, Pos: is.Pos, Text: prefixPos(is)})
+		}
 	}
+	if u.IssuesOmitted > 0 {
+		ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Pos: Pos{File: u.Source}, Omitted: u.IssuesOmitted,
+			Text: msg.New("读取时另有 %d 个单元格无法识别，未逐条列出（读取规则的指标已按不符合计）",
+				"%d more cells could not be read and are not listed one by one (the items whose rules read them count those rows as failed)", u.IssuesOmitted)})
+	}
+	for _, o := range ev.Outcomes {
+		o.Findings = append(o.Findings, closeOmissions(o.Item.ID, u.Source, o.omitted)...)
+		o.omitted = nil
+	}
+	ev.Findings = append(ev.Findings, closeOmissions("", u.Source, ev.omitted)...)
+	ev.omitted = nil
 	return ev
 }
 
@@ -294,9 +316,24 @@ func (p *Plan) evalRow(machine *rules.Machine, ev *Evaluation, o *Outcome, schem
 		return
 	}
 	if !ok {
-		text, col := p.explain(it, schema, t, r)
-		p.fail(ev, o, t, r, text, col)
+		p.failRow(ev, o, schema, t, r)
 	}
+}
+
+// failRow fails a row of o's rule, explained when it is listed.
+func (p *Plan) failRow(ev *Evaluation, o *Outcome, schema *checklists.Table, t *Table, r *Row) {
+	it := o.Item
+	if it.Method.Info().OnTop {
+		o.Failed++
+		return // a row that earns no bonus is not a problem
+	}
+	if !ev.room(o, label(it), it.Public, it.Table) {
+		o.Failed++ // counted, not explained: explaining a million rows costs what listing them would
+		return
+	}
+	ev.listed-- // fail takes the place room made
+	text, col := p.explain(it, schema, t, r)
+	p.fail(ev, o, t, r, text, col)
 }
 func (p *Plan) failErr(ev *Evaluation, o *Outcome, t *Table, r *Row, err error) {
 	it := o.Item
@@ -304,11 +341,13 @@ func (p *Plan) failErr(ev *Evaluation, o *Outcome, t *Table, r *Row, err error) 
 	if errors.Is(err, rules.ErrNilDate) {
 		// A rule that computes with a date the row left empty: the row fails
 		// for want of that date, which is what a clerk needs to hear.
-		text, col := p.explain(it, schema, t, r)
-		p.fail(ev, o, t, r, text, col)
+		p.failRow(ev, o, schema, t, r)
 		return
 	}
 	o.Failed++
+	if !ev.room(o, KindRuleError, false, it.Table) {
+		return
+	}
 	f := ruleError(it, t.Pos(r, ""), err)
 	p.attach(&f, t, r)
 	o.Findings = append(o.Findings, f)
@@ -337,7 +376,7 @@ func (p *Plan) fail(ev *Evaluation, o *Outcome, t *Table, r *Row, text msg.Text,
 	}
 	f := Finding{Item: o.Item.ID, Kind: label(o.Item), Public: o.Item.Public, Table: o.Item.Table, Pos: t.Pos(r, field), Text: text}
 	p.attach(&f, t, r)
-	o.Findings = append(o.Findings, f)
+	ev.add(o, f)
 }
 
 // attach copies the row's 文号 and 标题 (or what stands for them) to the finding.

@@ -104,11 +104,12 @@ func (u *UnitResult) FindingTotals() (public, all int) {
 
 func totalFindings(fs []FindingResult) (public, all int) {
 	for _, f := range fs {
+		all += f.Weight()
 		if f.Public {
-			public++
+			public += f.Weight()
 		}
 	}
-	return public, len(fs)
+	return public, all
 }
 
 func countFindings(fs []FindingResult) (public, all int) {
@@ -116,9 +117,9 @@ func countFindings(fs []FindingResult) (public, all int) {
 		if f.Review != nil && f.Review.Decision == Dismiss {
 			continue
 		}
-		all++
+		all += f.Weight()
 		if f.Public {
-			public++
+			public += f.Weight()
 		}
 	}
 	return public, all

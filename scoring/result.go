@@ -169,6 +169,20 @@ type FindingResult struct {
 	Review  *Review `json:"review"`
 	// MessageText is Message in both languages.
 	MessageText msg.Text `json:"message_text,omitzero"`
+	// Omitted is non-zero on the one finding that stands for that many
+	// findings of its item and kind left out of the list (audit.MaxItemFindings,
+	// audit.MaxUnitFindings): 「另有 N 条同类问题」. Row is 0; counts of
+	// findings count it as Omitted findings.
+	Omitted int `json:"omitted,omitempty"`
+}
+
+// Weight is how many findings f stands for: Omitted on the finding that
+// stands for findings left out of the list, otherwise 1.
+func (f *FindingResult) Weight() int {
+	if f.Omitted > 0 {
+		return f.Omitted
+	}
+	return 1
 }
 
 // Review is the district's decision on a finding.

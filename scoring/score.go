@@ -335,7 +335,7 @@ func (ur *UnitResult) noteMissing(ir *ItemResult, o *audit.Outcome) {
 
 func findingResult(f audit.Finding) FindingResult {
 	return FindingResult{Item: f.Item, Kind: f.Kind, Public: f.Public, Table: f.Table, File: f.Pos.File, Sheet: f.Pos.Sheet,
-		Row: f.Pos.Row, Col: f.Pos.Col, DocNo: f.DocNo, Title: f.Title, MessageText: f.Text}
+		Row: f.Pos.Row, Col: f.Pos.Col, DocNo: f.DocNo, Title: f.Title, MessageText: f.Text, Omitted: f.Omitted}
 }
 
 // Rank orders units in place and sets their ranks: by rounded score, highest

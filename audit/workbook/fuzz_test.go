@@ -179,7 +179,7 @@ func FuzzDecodeCSV(f *testing.F) {
 		records := func(b []byte, enc string) ([][]string, []int, error) {
 			var recs [][]string
 			var lines []int
-			err := csvRecords(bytes.NewReader(b), enc, func(line int, rec []string) error {
+			err := csvRecords(bytes.NewReader(b), enc, DefaultMaxCellBytes, func(line int, rec []string) error {
 				if line < 1 || (len(lines) > 0 && line <= lines[len(lines)-1]) {
 					t.Fatalf("line %d after %v", line, lines)
 				}
