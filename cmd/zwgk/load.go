@@ -77,7 +77,13 @@ func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists
 				s := subs[i]
 				prog.start(s.Path)
 				source := filepath.ToSlash(s.Path)
-				u, err := rd.Read(s.Path)
+				var u *audit.Unit
+				var err error
+				if s.Err != nil {
+					err = s.Err // a path Discover could not search
+				} else {
+					u, err = rd.Read(s.Path)
+				}
 				if u != nil {
 					u.Source = source
 					in.quiet(u)
