@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -75,5 +76,43 @@ func TestAddIssueCapsDataErrors(t *testing.T) {
 	u.AddIssue(Issue{Kind: Warning})
 	if len(u.Issues) != MaxIssues+1 || u.IssuesOmitted != 5 {
 		t.Errorf("kept %d, omitted %d; want %d (warnings always kept), 5", len(u.Issues), u.IssuesOmitted, MaxIssues+1)
+	}
+}
+
+// A row rule that sorts the whole register for each of its 20,000 rows is
+// not run on that unit: not applicable, with a 规则错误 naming the item;
+// the unit's other items are scored as ever.
+func TestEvaluateWorkBudget(t *testing.T) {
+	src := `format: zwgk.checklist/v1
+id: test
+title: 测试
+total: 100
+performance_weight: 0.04
+grades: [{name: 合格, min: 0}]
+sections:
+  - id: A
+    title: 甲
+    items:
+      - {id: A1, title: 排序, basis: 一(一), points: 50, method: deduct, table: documents, check: 'len(sortBy(tables.documents, .title)) > 0', finding: 测试}
+      - {id: A2, title: 标题, basis: 一(一), points: 50, method: deduct, table: documents, check: 'title != nil', finding: 无标题}
+`
+	c, err := checklists.Load("t.yaml", []byte(src), checklists.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := &Table{Name: "documents", File: "u.xlsx", Sheet: "公文台账", Columns: map[string]string{"title": "B"}}
+	for i := range 20000 {
+		docs.Rows = append(docs.Rows, &Row{Line: i + 2, Values: checklists.Row{"title": fmt.Sprint("文件", i%7919)}})
+	}
+	u := &Unit{Name: "甲", Source: "u.xlsx", Tables: map[string]*Table{"documents": docs}}
+	ev := NewPlan(c).Evaluate(u, 2017)
+	a1, a2 := ev.Outcomes[0], ev.Outcomes[1]
+	if !a1.NA || a1.Applicable != 0 || a1.Failed != 0 || len(a1.Findings) != 1 || a1.Findings[0].Kind != KindRuleError {
+		t.Errorf("A1: na %v, %d/%d, findings %+v; want not applicable with one 规则错误", a1.NA, a1.Applicable, a1.Failed, a1.Findings)
+	} else if want := "指标A1的规则在本单位要对 20000 行逐行遍历整张公文台账"; !strings.HasPrefix(a1.Findings[0].Text.Zh, want) {
+		t.Errorf("A1 finding %q, want it to start %q", a1.Findings[0].Text.Zh, want)
+	}
+	if a2.NA || a2.Applicable != 20000 || a2.Failed != 0 {
+		t.Errorf("A2: na %v, %d/%d; want 20000 applicable", a2.NA, a2.Applicable, a2.Failed)
 	}
 }

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
@@ -135,6 +136,13 @@ func NewPlan(c *checklists.Checklist) *Plan {
 // year. It never panics on a rule: a run-time error becomes a finding that
 // names the item and the row.
 func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
+	ev, _ := p.EvaluateContext(context.Background(), u, year)
+	return ev
+}
+
+// EvaluateContext is Evaluate stopped when ctx is done (checked between
+// rows): it then returns ctx's error and no evaluation.
+func (p *Plan) EvaluateContext(ctx context.Context, u *Unit, year int) (*Evaluation, error) {
 	c := p.Checklist
 	ev := &Evaluation{Unit: u, Year: year}
 	var machine rules.Machine
@@ -148,6 +156,9 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 		ev.Outcomes = append(ev.Outcomes, o)
 		if s, ok := selfScores[it.ID]; ok {
 			o.Self = s
+		}
+		if p.overBudget(ev, o) {
+			continue
 		}
 		if it.Applies != nil {
 			ok, err := machine.Bool(it.Applies.Program, base)
@@ -198,7 +209,9 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 	// not once per rule.
 	for _, name := range tables {
 		gaps := p.columnGaps(ev, name, rowItems[name])
-		p.evalTable(&machine, ev, name, rowItems[name], base, gaps)
+		if err := p.evalTable(ctx, &machine, ev, name, rowItems[name], base, gaps); err != nil {
+			return nil, err
+		}
 		for _, o := range rowItems[name] {
 			if p.notAssessed(ev, o, gaps[o]) {
 				continue
@@ -235,7 +248,7 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 	}
 	ev.Findings = append(ev.Findings, closeOmissions("", u.Source, ev.omitted)...)
 	ev.omitted = nil
-	return ev
+	return ev, nil
 }
 
 func prefixPos(is Issue) msg.Text {
@@ -261,14 +274,17 @@ func label(it *checklists.Item) string {
 }
 
 // evalTable runs the row rules of outs over the rows of one register.
-func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, outs []*Outcome, base *rules.Env, gaps map[*Outcome]*gap) {
+func (p *Plan) evalTable(ctx context.Context, machine *rules.Machine, ev *Evaluation, table string, outs []*Outcome, base *rules.Env, gaps map[*Outcome]*gap) error {
 	t := ev.Unit.Tables[table]
 	if t == nil {
-		return
+		return nil
 	}
 	schema := p.Checklist.Schema.Table(table)
 	env := base.Table(table)
-	for _, r := range t.Rows {
+	for i, r := range t.Rows {
+		if i%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		env.SetRow(r.Values)
 		for _, o := range outs {
 			if g := gaps[o]; g != nil && !g.matters {
@@ -277,6 +293,7 @@ func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, o
 			p.evalRow(machine, ev, o, schema, t, r, env)
 		}
 	}
+	return nil
 }
 
 // evalRow runs one row rule on one row whose values are in env.

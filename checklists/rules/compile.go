@@ -20,6 +20,7 @@ type Program struct {
 	table   string
 	program *vm.Program
 	fields  []string
+	walks   []string // the tables walked whole, once per occurrence (Work)
 }
 
 // Fields lists the row fields the rule reads, sorted, so a row whose value
@@ -121,7 +122,9 @@ func (s *Scope) compile(src, table string, asBool bool) (prog *Program, err erro
 		expr.MaxNodes(2000),
 		expr.Patch(countPatcher{fields: fieldSet}),
 		expr.Patch(p),
+		expr.Patch(concatPatcher{}),
 	}
+	opts = append(opts, budgetFuncs()...)
 	if asBool {
 		opts = append(opts, expr.AsBool())
 	}
@@ -147,7 +150,7 @@ func (s *Scope) compile(src, table string, asBool bool) (prog *Program, err erro
 		used = append(used, f)
 	}
 	slices.Sort(used)
-	return &Program{scope: s, table: table, program: vp, fields: used}, nil
+	return &Program{scope: s, table: table, program: vp, fields: used, walks: walked(vp.Node())}, nil
 }
 
 // classify turns an error of the compiler into an *Error.
