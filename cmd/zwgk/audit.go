@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -101,8 +100,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	default:
 		return usagef("--fail-on %s: 应为 public、any 或 none", "--fail-on %s: want public, any or none", opts.failOn)
 	}
-	inputs := append(slices.Clone(paths), opts.roster, opts.review, opts.checklist)
-	inputs = append(inputs, opts.input.calendars...)
+	inputs := inputFiles(paths, &opts.input, opts.roster, opts.review, opts.checklist)
 	if err := checkOutputs(opts.outputs, inputs, opts.force, reportFormats); err != nil {
 		return err
 	}

@@ -72,6 +72,9 @@ func isInput(abs string, inputs []string) bool {
 		if outErr == nil && os.SameFile(fi, out) {
 			return true
 		}
+		if fi.IsDir() && outErr == nil && out.Mode().IsRegular() && linkedInside(a, out) {
+			return true // a hard link elsewhere to a file in a submissions folder
+		}
 		if fi.IsDir() {
 			if rel, err := filepath.Rel(resolve(a), real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 				// A report inside a submissions folder would be read as a
@@ -84,6 +87,46 @@ func isInput(abs string, inputs []string) bool {
 		}
 	}
 	return false
+}
+
+// linkedInside reports whether out is the same file as one in the folder
+// dir or below (a hard link to it from outside the folder). Only files of
+// out's size are compared; the walk follows no links and stops at the first.
+func linkedInside(dir string, out fs.FileInfo) bool {
+	found := false
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || found {
+			return filepath.SkipDir
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		if fi, err := d.Info(); err == nil && fi.Size() == out.Size() && os.SameFile(fi, out) {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
+}
+
+// inputFiles lists every input of a command for checkOutputs: the paths
+// given (submissions, results), the files of the shared input flags
+// (--calendar) and the files of the command's own flags (--checklist,
+// --roster, --review, --previous). A new flag that names an input file —
+// --scores, --table NAME=FILE — is added to inputOptions.files or passed
+// here, so that -o can never be aimed at it.
+func inputFiles(paths []string, in *inputOptions, files ...string) []string {
+	out := slices.Clone(paths)
+	if in != nil {
+		out = append(out, in.files()...)
+	}
+	for _, f := range files {
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // resolve returns abs with the symbolic links of its folders (and its own,

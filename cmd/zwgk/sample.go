@@ -58,7 +58,7 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 	if opts.perUnit <= 0 {
 		return usagef("--per-unit 应为正整数", "--per-unit must be a positive whole number")
 	}
-	if err := checkOutputs([]string{opts.output}, paths, opts.force, xlsxOnly); err != nil {
+	if err := checkOutputs([]string{opts.output}, inputFiles(paths, &opts.input, opts.checklist), opts.force, xlsxOnly); err != nil {
 		return err
 	}
 	c, err := loadChecklist(e, opts.checklist, opts.input.calendars)

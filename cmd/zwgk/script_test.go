@@ -25,8 +25,9 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
