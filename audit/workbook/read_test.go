@@ -253,3 +253,36 @@ func TestReadOOXMLWithEtExtension(t *testing.T) {
 		}
 	}
 }
+
+// TestFailedOpenRemovesSpillFiles: when excelize fails to open a workbook
+// after spilling a large sheet to a temporary file (here: a damaged
+// calcChain part), the file is closed and the temporary file removed.
+func TestFailedOpenRemovesSpillFiles(t *testing.T) {
+	good := writeXLSX(t, docFile, unitSheet, sheet{name: "公文台账", rows: [][]any{
+		{"标题", "印发日期"}, {"A", "2017-06-01"}, {"B", "2017-06-02"},
+	}})
+	// The same parts, and a damaged calcChain beside them.
+	zr, err := zip.OpenReader(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{"xl/calcChain.xml": "<calcChain><c r=\"A1\" i=\"x\"/>"}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		files[f.Name] = string(b)
+	}
+	zr.Close()
+	p := writeFile(t, "坏链.xlsx", zipOf(t, files))
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	defer func(n int64) { xmlMemoryLimit = n }(xmlMemoryLimit)
+	xmlMemoryLimit = 64
+	if _, err := Read(p, Options{}); err == nil {
+		t.Skip("excelize opened the workbook: no failed open to test")
+	}
+	if ents, _ := os.ReadDir(tmp); len(ents) > 0 {
+		t.Errorf("temporary files left after a failed open: %v", ents)
+	}
+}

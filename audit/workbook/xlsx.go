@@ -25,6 +25,11 @@ func (rd *Reader) readXLSX(path string) (*audit.Unit, error) {
 		UnzipXMLSizeLimit: min(opts.UnzipSizeLimit, xmlMemoryLimit),
 	})
 	if err != nil {
+		if f != nil {
+			// excelize returns the half-opened file: closing it removes
+			// the sheets it spilled to temporary files before failing.
+			f.Close()
+		}
 		// A damaged part can make excelize fail: say it is damaged.
 		if derr := zi.verify(path, nil); derr != nil {
 			return nil, derr

@@ -157,7 +157,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 		case ".md":
 			write = func(w io.Writer) error { return annualreport.Markdown(w, file) }
 		}
-		if err := writeAtomic(o, opts.force, write); err != nil {
+		if err := writeAtomicCtx(e.context(), o, opts.force, write); err != nil {
 			return err
 		}
 	}

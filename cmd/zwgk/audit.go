@@ -150,7 +150,11 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		if !ok {
 			return
 		}
-		u := scorer.Unit(plan.Evaluate(r.unit, year))
+		ev, err := plan.EvaluateContext(e.context(), r.unit, year)
+		if err != nil {
+			return // stopped by a signal: the run ends below
+		}
+		u := scorer.Unit(ev)
 		u.Roster = scoring.NewRosterNote(m)
 		if store != nil {
 			// On a write error the findings stay in memory: the run goes on.
@@ -159,6 +163,9 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		scored[i] = u
 	})
 	prog.finish()
+	if err := e.context().Err(); err != nil {
+		return err // a signal: the deferred clean-up removes the findings file
+	}
 	units, failures, missing, notes := rec.Finish(scored)
 	res := scorer.Result(units, failures, missing, append(warnings, notes...))
 	if err := checkRectification(prev, res, opts.outputs); err != nil {
@@ -250,7 +257,7 @@ func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, prev *
 				return report.XLSX(w, res, report.XLSXOptions{Lang: lang, Tool: toolName(), Generated: generated(e), Previous: prev})
 			}
 		}
-		errs = append(errs, writeAtomic(o, force, write))
+		errs = append(errs, writeAtomicCtx(e.context(), o, force, write))
 	}
 	return msg.Join(errs...)
 }

@@ -93,8 +93,17 @@ func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists
 			}
 		}()
 	}
+	// A signal stops the handing out of submissions; those being read
+	// are finished (and their files closed, which removes excelize's
+	// temporary files).
+	ctx := e.context()
+feed:
 	for i := range subs {
-		work <- i
+		select {
+		case work <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(work)
 	wg.Wait()

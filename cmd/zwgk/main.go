@@ -6,5 +6,5 @@ import "os"
 
 func main() {
 	tuneGC(os.Getenv)
-	os.Exit(run(os.Args[1:], newEnv()))
+	os.Exit(runMain(os.Args[1:], os.Stderr))
 }

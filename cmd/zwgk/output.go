@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"io"
 	"io/fs"
@@ -157,6 +158,12 @@ func writableDir(dir string) error {
 // writeAtomic writes a file through a temporary file in the same folder and
 // a rename, so a crash or Ctrl-C never leaves half a report.
 func writeAtomic(path string, force bool, write func(io.Writer) error) (err error) {
+	return writeAtomicCtx(context.Background(), path, force, write)
+}
+
+// writeAtomicCtx is writeAtomic stopped when ctx is done: the writes fail,
+// the temporary file is removed, and nothing is renamed into place.
+func writeAtomicCtx(ctx context.Context, path string, force bool, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -168,7 +175,7 @@ func writeAtomic(path string, force bool, write func(io.Writer) error) (err erro
 			os.Remove(tmp.Name())
 		}
 	}()
-	bw := bufio.NewWriterSize(tmp, 1<<20)
+	bw := bufio.NewWriterSize(ctxWriter{ctx: ctx, w: tmp}, 1<<20)
 	if err := write(bw); err != nil {
 		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
 	}
@@ -190,6 +197,9 @@ func writeAtomic(path string, force bool, write func(io.Writer) error) (err erro
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err // stopped: the temporary file goes, nothing takes the final name
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)

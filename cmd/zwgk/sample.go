@@ -106,7 +106,7 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 		all = append(all, s...)
 	}
 	info := forms.SampleInfo{Seed: seed, PerUnit: opts.perUnit, Checklist: c.ID, Year: year, Generated: generated(e)}
-	if err := writeAtomic(opts.output, opts.force, func(w io.Writer) error { return forms.SampleXLSX(w, all, info) }); err != nil {
+	if err := writeAtomicCtx(e.context(), opts.output, opts.force, func(w io.Writer) error { return forms.SampleXLSX(w, all, info) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, msg.Pick(lang, "已抽取 %d 个单位共 %d 行，随机种子 %d，写入 %s\n", "sampled %d units, %d rows, seed %d, written to %s\n"),
