@@ -43,9 +43,7 @@ func (p *Plan) badRow(ev *Evaluation, o *Outcome, schema *checklists.Table, t *T
 	if !mi.Vetoes {
 		o.Failed++
 	}
-	if !ev.room(o, KindDataError, false, it.Table) {
-		return
-	}
+	listed := ev.room(o, KindDataError, false, it.Table)
 	if ev.cited == nil {
 		ev.cited = map[cellKey]bool{}
 		ev.issues = map[cellKey]msg.Text{}
@@ -60,13 +58,22 @@ func (p *Plan) badRow(ev *Evaluation, o *Outcome, schema *checklists.Table, t *T
 		k := cellKey{t.Name, r.Line, f}
 		what, ok := ev.issues[k]
 		if ok {
-			ev.cited[k] = true // only the reader's listed errors: the map stays as small as that list
+			// Only the reader's listed errors: the map stays as small as
+			// that list. A cell of a row counted but not listed under the
+			// rule is cited too: it is in the rule's 「另有 N 条」.
+			ev.cited[k] = true
 		} else {
 			what = msg.New("无法识别", "could not be read")
+		}
+		if !listed {
+			continue
 		}
 		cell := t.Pos(r, f).Cell()
 		zh = append(zh, cell+"「"+header(schema, f)+"」"+what.Zh)
 		en = append(en, cell+" ("+header(schema, f)+") "+what.En)
+	}
+	if !listed {
+		return
 	}
 	zhFmt, enFmt := "%s：指标%s无法判断这一行，按不符合计；请更正后重新审核",
 		"%s: item %s cannot judge this row, so it counts as failed; correct the cell and audit again"

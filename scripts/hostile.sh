@@ -38,7 +38,10 @@ ok() { echo "ok:   $*"; }
 go build -o "$work/zwgk" ./cmd/zwgk
 zwgk="$work/zwgk"
 # Each audit runs under the limits of the issue: 2 workers, TIMEOUT seconds, MEMLIMIT_KB of address space.
-limited() { (ulimit -v "$MEMLIMIT_KB"; exec timeout "$TIMEOUT" "$zwgk" "$@"); }
+# Wall time, CPU time and peak RSS of the last run go to $work/time.txt when /usr/bin/time exists.
+timer=()
+if [ -x /usr/bin/time ]; then timer=(/usr/bin/time -o "$work/time.txt" -f '%e s wall, %U s user + %S s sys CPU, %M KB peak RSS'); fi
+limited() { (ulimit -v "$MEMLIMIT_KB"; exec timeout "$TIMEOUT" "${timer[@]}" "$zwgk" "$@"); }
 
 # ---------------------------------------------------------------- the good units, audited alone
 good="$work/good"
@@ -107,6 +110,7 @@ limited audit "$in" "$work/环.xlsx" --jobs 2 --checklist "$work/指标.yaml" --
   > "$work/hostile.json" 2> "$work/hostile.err"
 rc=$?
 set -e
+[ -s "$work/time.txt" ] && echo "the hostile audit: $(cat "$work/time.txt")"
 case $rc in
   124) fail "the audit did not finish in ${TIMEOUT}s" ;;
   2) ok "the audit finished: exit 2 (unreadable submissions listed, the rest audited)" ;;
@@ -141,7 +145,17 @@ if [ "$rc" = 2 ] || [ "$rc" = 1 ] || [ "$rc" = 0 ]; then
   done
   # The Excel and CSV reports were written.
   for f in out.xlsx out.csv; do [ -s "$work/$f" ] && ok "-o $f written" || fail "-o $f not written"; done
-  if grep -q '另有 [0-9]* 条同类问题' "$work/out.csv"; then ok "CSV lists 「另有 N 条同类问题」"; else fail "CSV lacks 「另有 N 条同类问题」"; fi
+  # The capped unit's counts are the true ones: the CSV summary's 问题总数 equals every finding, listed or not.
+  total=$(jq '[.units[] | select(.source | endswith("百万坏行局")) | .findings[] | (.omitted // 1)] | add' "$work/hostile.json")
+  csvtotal=$(grep '百万坏行局' "$work/out.csv" | awk -F, '{ print $11 }')
+  if [ "$total" = "$csvtotal" ] && [ "$total" -ge "$rows" ]; then ok "问题总数 $total counts every bad row (CSV and JSON)"; else fail "问题总数: JSON $total, CSV $csvtotal, rows $rows"; fi
+  if command -v unzip > /dev/null; then
+    if unzip -p "$work/out.xlsx" 'xl/worksheets/*.xml' 'xl/sharedStrings.xml' 2>/dev/null | grep -q '另有 [0-9]* 条同类问题'; then
+      ok "Excel finding sheets list 「另有 N 条同类问题」"
+    else
+      fail "Excel report lacks 「另有 N 条同类问题」"
+    fi
+  fi
 fi
 
 # 3. -o aimed at inputs is refused, with --force too; the inputs are unchanged.
