@@ -3,8 +3,8 @@ package scoring
 import (
 	"errors"
 	"fmt"
-	"sync"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
