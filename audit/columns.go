@@ -147,7 +147,8 @@ func (p *Plan) notAssessed(ev *Evaluation, o *Outcome, g *gap) bool {
 	it := o.Item
 	t := ev.Unit.Tables[it.Table]
 	schema := p.Checklist.Schema.Table(it.Table)
-	o.Applicable, o.Failed, o.NA, o.Findings = 0, 0, false, nil
+	ev.listed -= len(o.Findings)
+	o.Applicable, o.Failed, o.NA, o.Findings, o.omitted = 0, 0, false, nil, nil
 	var unknown []string
 	for _, h := range t.Unknown {
 		unknown = append(unknown, h.Text)

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
@@ -41,6 +42,10 @@ type Finding struct {
 	// (zwgk.checklist/v2 only; nil otherwise).
 	Rule   string
 	Amount *big.Rat
+	// Omitted is non-zero on the one finding that stands for that many
+	// findings of the same item and kind left out of the list (MaxItemFindings,
+	// MaxUnitFindings); its Pos names only the file.
+	Omitted int
 }
 
 // Outcome is the evaluation of one item for one unit.
@@ -72,6 +77,7 @@ type Outcome struct {
 	Rules    []*Outcome
 	Deducted *big.Rat
 	Earned   *big.Rat
+	omitted []omission // findings counted but not listed, by kind
 }
 
 // MissingColumn is a column a rule reads that a unit's register lacks.
@@ -105,6 +111,9 @@ type Evaluation struct {
 	gate   func(*checklists.Item, map[string]float64) (bool, error)
 	cited  map[cellKey]bool     // bad cells listed under a rule that reads them (badRow)
 	issues map[cellKey]msg.Text // the reader's data errors by cell, once a rule needs them
+
+	listed  int        // findings listed so far (MaxUnitFindings)
+	omitted []omission // unit findings counted but not listed
 }
 
 // Vetoed reports whether a veto item failed.
@@ -205,6 +214,13 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 // due (Outcome.Upcoming), a row the calendar cannot decide is pending
 // (Outcome.Pending).
 func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
+	ev, _ := p.EvaluateContext(context.Background(), u, year, asOf)
+	return ev
+}
+
+// EvaluateContext is EvaluateAsOf stopped when ctx is done (checked between
+// rows): it then returns ctx's error and no evaluation.
+func (p *Plan) EvaluateContext(ctx context.Context, u *Unit, year int, asOf time.Time) (*Evaluation, error) {
 	c := p.Checklist
 	if asOf.IsZero() {
 		asOf = time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
@@ -236,10 +252,13 @@ func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
 			o.NAReason = msg.New("未核对：审核时未提供%s（--table %s=文件）", "not checked: the audit was not given %s (--table %s=FILE)", t.Sheet, t.Name)
 			continue
 		}
+		if p.overBudget(ev, o) {
+			continue
+		}
 		if it.Applies != nil {
 			ok, err := machine.Bool(it.Applies.Program, base)
 			if err != nil {
-				o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
+				ev.add(o, ruleError(it, Pos{File: u.Source}, err))
 				ok = false
 			}
 			if !ok {
@@ -278,7 +297,7 @@ func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
 			o.Applicable = 1
 			if o.Self == nil {
 				o.Failed = 1
-				o.Findings = append(o.Findings, Finding{Item: it.ID, Kind: KindNoSelf, Table: "self", Pos: Pos{File: u.Source},
+				ev.add(o, Finding{Item: it.ID, Kind: KindNoSelf, Table: "self", Pos: Pos{File: u.Source},
 					Text: msg.New("指标%s「%s」未在自评表中自评，按0分计", "item %s (%s) has no self-score in 自评表: scored 0", it.ID, it.Title)})
 			}
 		case it.Table == "":
@@ -295,7 +314,9 @@ func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
 	// not once per rule.
 	for _, name := range tables {
 		gaps := p.columnGaps(ev, name, rowItems[name])
-		p.evalTable(&machine, ev, name, rowItems[name], base, gaps)
+		if err := p.evalTable(ctx, &machine, ev, name, rowItems[name], base, gaps); err != nil {
+			return nil, err
+		}
 		for _, o := range rowItems[name] {
 			if p.notAssessed(ev, o, gaps[o]) {
 				continue
@@ -327,9 +348,22 @@ func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
 		if ev.citedCell(is) {
 			continue
 		}
-		ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Table: is.Table, Pos: is.Pos, Text: prefixPos(is)})
+		if ev.room(nil, KindDataError, false, is.Table) {
+			ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Table: is.Table, Pos: is.Pos, Text: prefixPos(is)})
+		}
 	}
-	return ev
+	if u.IssuesOmitted > 0 {
+		ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Pos: Pos{File: u.Source}, Omitted: u.IssuesOmitted,
+			Text: msg.New("读取时另有 %d 个单元格无法识别，未逐条列出（读取规则的指标已按不符合计）",
+				"%d more cells could not be read and are not listed one by one (the items whose rules read them count those rows as failed)", u.IssuesOmitted)})
+	}
+	for _, o := range ev.Outcomes {
+		o.Findings = append(o.Findings, closeOmissions(o.Item.ID, u.Source, o.omitted)...)
+		o.omitted = nil
+	}
+	ev.Findings = append(ev.Findings, closeOmissions("", u.Source, ev.omitted)...)
+	ev.omitted = nil
+	return ev, nil
 }
 
 func prefixPos(is Issue) msg.Text {
@@ -363,7 +397,7 @@ func (p *Plan) evalUnitRule(machine *rules.Machine, ev *Evaluation, o *Outcome, 
 	}
 	ok, err := machine.Bool(it.Check.Program, base)
 	if err != nil {
-		o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
+		ev.add(o, ruleError(it, Pos{File: u.Source}, err))
 		ok = false
 	}
 	if ok {
@@ -373,21 +407,24 @@ func (p *Plan) evalUnitRule(machine *rules.Machine, ev *Evaluation, o *Outcome, 
 	o.Failed = 1
 	nf := len(o.Findings)
 	if !it.Method.Info().OnTop { // a bonus not earned is not a problem
-		o.Findings = append(o.Findings, Finding{Item: it.ID, Kind: label(it), Public: it.Public, Pos: Pos{File: u.Source},
+		ev.add(o, Finding{Item: it.ID, Kind: label(it), Public: it.Public, Pos: Pos{File: u.Source},
 			Text: msg.New("%s：未达到「%s」", "%s: %s not met", label(it), it.Title)})
 	}
 	p.deduct(machine, o, nf, Pos{File: u.Source}, base)
 }
 
 // evalTable runs the row rules of outs over the rows of one register.
-func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, outs []*Outcome, base *rules.Env, gaps map[*Outcome]*gap) {
+func (p *Plan) evalTable(ctx context.Context, machine *rules.Machine, ev *Evaluation, table string, outs []*Outcome, base *rules.Env, gaps map[*Outcome]*gap) error {
 	t := ev.Unit.Tables[table]
 	if t == nil {
-		return
+		return nil
 	}
 	schema := p.Checklist.Schema.Table(table)
 	env := base.Table(table)
-	for _, r := range t.Rows {
+	for i, r := range t.Rows {
+		if i%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		env.SetRow(r.Values)
 		for _, o := range outs {
 			if g := gaps[o]; g != nil && !g.matters {
@@ -396,6 +433,7 @@ func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, o
 			p.evalRow(machine, ev, o, schema, t, r, env)
 		}
 	}
+	return nil
 }
 
 // evalRow runs one row rule on one row whose values are in env; under a
@@ -467,9 +505,24 @@ func (p *Plan) evalRow1(machine *rules.Machine, ev *Evaluation, o *Outcome, sche
 		p.deferRow(o, t, r, KindUpcoming, due, gapErr)
 	case fails:
 		o.Applicable++
-		text, col := p.explain(it, schema, t, r, due)
-		p.fail(ev, o, t, r, text, col)
+		p.failRow(ev, o, schema, t, r, due)
 	}
+}
+
+// failRow fails a row of o's rule, explained when it is listed.
+func (p *Plan) failRow(ev *Evaluation, o *Outcome, schema *checklists.Table, t *Table, r *Row, due any) {
+	it := o.Item
+	if it.Method.Info().OnTop {
+		o.Failed++
+		return // a row that earns no bonus is not a problem
+	}
+	if !ev.room(o, label(it), it.Public, it.Table) {
+		o.Failed++ // counted, not explained: explaining a million rows costs what listing them would
+		return
+	}
+	ev.listed-- // fail takes the place room made
+	text, col := p.explain(it, schema, t, r, due)
+	p.fail(ev, o, t, r, text, col)
 }
 
 func (p *Plan) failErr(ev *Evaluation, o *Outcome, t *Table, r *Row, err error) {
@@ -478,11 +531,13 @@ func (p *Plan) failErr(ev *Evaluation, o *Outcome, t *Table, r *Row, err error) 
 	if errors.Is(err, rules.ErrNilDate) {
 		// A rule that computes with a date the row left empty: the row fails
 		// for want of that date, which is what a clerk needs to hear.
-		text, col := p.explain(it, schema, t, r, nil)
-		p.fail(ev, o, t, r, text, col)
+		p.failRow(ev, o, schema, t, r, nil)
 		return
 	}
 	o.Failed++
+	if !ev.room(o, KindRuleError, false, it.Table) {
+		return
+	}
 	f := ruleError(it, t.Pos(r, ""), err)
 	p.attach(&f, t, r)
 	o.Findings = append(o.Findings, f)
@@ -511,7 +566,7 @@ func (p *Plan) fail(ev *Evaluation, o *Outcome, t *Table, r *Row, text msg.Text,
 	}
 	f := Finding{Item: o.Item.ID, Kind: label(o.Item), Public: o.Item.Public, Table: o.Item.Table, Pos: t.Pos(r, field), Text: text}
 	p.attach(&f, t, r)
-	o.Findings = append(o.Findings, f)
+	ev.add(o, f)
 }
 
 // attach copies the row's 文号 and 标题 (or what stands for them) to the finding.

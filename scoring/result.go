@@ -242,6 +242,20 @@ type FindingResult struct {
 	// deducted (zwgk.checklist/v2).
 	Rule   string   `json:"rule,omitempty"`
 	Amount *float64 `json:"amount,omitempty"`
+	// Omitted is non-zero on the one finding that stands for that many
+	// findings of its item and kind left out of the list (audit.MaxItemFindings,
+	// audit.MaxUnitFindings): 「另有 N 条同类问题」. Row is 0; counts of
+	// findings count it as Omitted findings.
+	Omitted int `json:"omitted,omitempty"`
+}
+
+// Weight is how many findings f stands for: Omitted on the finding that
+// stands for findings left out of the list, otherwise 1.
+func (f *FindingResult) Weight() int {
+	if f.Omitted > 0 {
+		return f.Omitted
+	}
+	return 1
 }
 
 // DeferredResult is a row an item could not yet judge: 未到期 (Kind

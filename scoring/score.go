@@ -375,7 +375,7 @@ func slash(name string) string { return filepath.ToSlash(name) }
 
 func findingResult(f audit.Finding) FindingResult {
 	return FindingResult{Item: f.Item, Kind: f.Kind, Public: f.Public, Table: f.Table, File: slash(f.Pos.File), Sheet: f.Pos.Sheet,
-		Row: f.Pos.Row, Col: f.Pos.Col, DocNo: f.DocNo, Title: f.Title, MessageText: f.Text}
+		Row: f.Pos.Row, Col: f.Pos.Col, DocNo: f.DocNo, Title: f.Title, MessageText: f.Text, Omitted: f.Omitted}
 }
 
 func deferredResult(d audit.Deferred) DeferredResult {

@@ -31,7 +31,7 @@ type reader struct {
 }
 
 func (r *reader) issue(kind audit.IssueKind, pos audit.Pos, table, field string, text msg.Text) {
-	r.unit.Issues = append(r.unit.Issues, audit.Issue{Kind: kind, Pos: pos, Table: table, Field: field, Text: text})
+	r.unit.AddIssue(audit.Issue{Kind: kind, Pos: pos, Table: table, Field: field, Text: text})
 }
 
 // sink consumes a sheet's rows in order. cells may be reused by the caller
@@ -420,7 +420,9 @@ func noteRow(cells []string) (string, bool) {
 // parse. yearSuffix accepts 2017年 for an int.
 func (r *reader) value(fs *fieldSpec, raw string, yearSuffix bool) (any, *msg.Text) {
 	if len(raw) > r.opts.MaxCellBytes {
-		t := msg.New("单元格内容过长（%d 字节，上限 %d 字节）", "cell too long (%d bytes, limit %d)", len(raw), r.opts.MaxCellBytes)
+		// A CSV cell comes cut to MaxCellBytes+1 bytes (csvSplitter): its
+		// length is not known, only that it is over the limit.
+		t := msg.New("单元格内容过长（超过 %d 字节的上限）", "cell too long (over the limit of %d bytes)", r.opts.MaxCellBytes)
 		return nil, &t
 	}
 	switch fs.f.Type {

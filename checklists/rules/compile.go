@@ -26,6 +26,7 @@ type Program struct {
 	// bounded are the program compiled to count unknown calendar days
 	// Strictest and Mildest; nil when it counts no working days.
 	bounded *[2]*vm.Program
+	walks   []string // the tables walked whole, once per occurrence (Work)
 }
 
 // Bounded reports whether the rule counts working days, so that a gap in
@@ -200,7 +201,9 @@ func (s *Scope) compileIn(src, table string, asBool bool, extra map[string]any, 
 		expr.MaxNodes(2000),
 		expr.Patch(countPatcher{fields: fieldSet}),
 		expr.Patch(p),
+		expr.Patch(concatPatcher{}),
 	}
+	opts = append(opts, budgetFuncs()...)
 	if asBool {
 		opts = append(opts, expr.AsBool())
 	}
@@ -226,7 +229,7 @@ func (s *Scope) compileIn(src, table string, asBool bool, extra map[string]any, 
 		used = append(used, f)
 	}
 	slices.Sort(used)
-	return &Program{scope: s, table: table, program: vp, fields: used}, nil
+	return &Program{scope: s, table: table, program: vp, fields: used, walks: walked(vp.Node())}, nil
 }
 
 // classify turns an error of the compiler into an *Error.

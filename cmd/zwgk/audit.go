@@ -47,9 +47,14 @@ func newAuditCmd(e *env, g *globalOptions) *cobra.Command {
 		Long: `审核各单位报送的自查台账：一个 .xlsx 文件、一个单位的 CSV 文件夹、这两者之一的 .zip，或放着许多单位报送
 材料的文件夹（递归查找，跳过 ~$ 锁定文件和隐藏文件；与其他单位材料并列散放的工作表 CSV 文件不算一个单位，只给出
 提示；命名管道、设备文件等非普通文件从不打开，提示后跳过）。按指标体系计分、定级、排名，列出每个不符合要求的
-台账行。无法读取的报送材料（包括引号没有闭合、一行列数过多的 CSV 文件）写明原因，不排名、不评定等级。
+台账行。无法读取的报送材料（包括引号没有闭合、一行列数过多的 CSV 文件）写明原因，不排名、不评定等级；
+命令行上找不到的路径、形成循环的符号链接、没有读取权限的文件夹也逐个列为无法读取，其余照常审核。
 构造出来耗尽内存或时间的工作表（单元格超过 1 MiB、引用不存在的共享字符串、一行坏数据向下合并上百万行）读取时即
 拒绝，写明工作表、行、单元格或合并区域。
+
+一个单位每条指标至多逐条列出 1,000 条问题（全部至多 10,000 条），其余合为一条「另有 N 条同类问题」（JSON 中
+omitted 为 N），得分和问题数仍按全部行计。规则生成的字符串至多 1 MiB；逐行遍历整张台账、在一个单位上运算量超过
+5,000 万的规则在这个单位不运行，记为不适用并列出「规则错误」，不扣分（见 docs/workbook.md）。
 
 台账缺少某条指标要读的列时，这条指标按 0 分计、只列一条「台账缺列」问题（不一票否决、不算应公开未公开），
 单位状态为「需补正」，并提示哪个未识别的列可能是它（「发文日子」可能是「印发日期」）；别名见 docs/workbook.md。
@@ -86,7 +91,8 @@ Excel 报告（-o 报告.xlsx）：汇总、指标得分、应公开未公开清
 期限的算法（补正、征求意见、延期告知、第三十五条）见 docs/deadlines.md。
 
 退出状态：0 完成；1 有符合 --fail-on 的问题；2 用法错误、指标体系有错误，或至少一份报送材料无法读取
-（其余材料照常审核和报告，无法读取的列在结果的 errors 中并说明原因）。`,
+（其余材料照常审核和报告，无法读取的列在结果的 errors 中并说明原因）；130、143 被 Ctrl-C（SIGINT）、SIGTERM
+中断：临时文件和没写完的报告已删除。`,
 		Example: `  zwgk audit samples/
   zwgk audit 报送材料/ --year 2017 -o 评估结果.xlsx -o 评估结果.json
   zwgk audit 报送材料/ --year 2026 --as-of 2027-01-31 --calendar 2027.yaml   # 次年1月：12月下旬事项期限届满后
@@ -134,8 +140,7 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 	default:
 		return usagef("--fail-on %s: 应为 public、any 或 none", "--fail-on %s: want public, any or none", opts.failOn)
 	}
-	inputs := append(slices.Clone(paths), opts.roster, opts.review, opts.checklist, opts.scores)
-	inputs = append(inputs, opts.input.calendars...)
+	inputs := inputFiles(paths, &opts.input, opts.roster, opts.review, opts.checklist, opts.scores)
 	inputs = append(inputs, tableFiles(opts.tables)...)
 	if err := checkOutputs(opts.outputs, inputs, opts.force, reportFormats); err != nil {
 		return err
@@ -221,6 +226,9 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 		return res, stated
 	}
 	res, stated := pass(year)
+	if err := e.context().Err(); err != nil {
+		return err // a signal: the deferred clean-up removes the findings files
+	}
 	var disagree []int // the years the units state, when they differ
 	if opts.year == 0 {
 		if agreed := agreedYear(stated); agreed != year {
@@ -229,6 +237,9 @@ func runAudit(e *env, opts *auditOptions, paths []string, lang msg.Lang) error {
 			}
 			year = agreed
 			res, _ = pass(year)
+			if err := e.context().Err(); err != nil {
+				return err
+			}
 		}
 		for _, y := range stated {
 			if y != 0 && !slices.Contains(disagree, y) {
@@ -301,7 +312,11 @@ func auditPass(e *env, opts *auditOptions, c *checklists.Checklist, plan *audit.
 		}
 		stated[i] = statedYear(r.unit)
 		attachTables(district, r.unit, ro != nil)
-		u := scorer.Unit(plan.EvaluateAsOf(r.unit, year, asOf))
+		ev, err := plan.EvaluateContext(e.context(), r.unit, year, asOf)
+		if err != nil {
+			return // stopped by a signal: the run ends in runAudit
+		}
+		u := scorer.Unit(ev)
 		u.Roster = scoring.NewRosterNote(m)
 		if y := stated[i]; y != 0 && y != year {
 			u.StatedYear = y
@@ -443,7 +458,7 @@ func writeOutputs(e *env, res *scoring.Result, outs []string, force bool, prev *
 				return report.Bulletin(w, res, report.BulletinOptions{Lang: lang, Generated: generated(e)})
 			}
 		}
-		err := writeAtomic(o, force, write)
+		err := writeAtomicCtx(e.context(), o, force, write)
 		if err == nil {
 			sayWrote(e, lang, o)
 		}

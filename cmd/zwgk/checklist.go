@@ -92,7 +92,7 @@ func runChecklistList(e *env, lang msg.Lang) error {
 			return err
 		}
 		w := strconv.FormatFloat(scoring.Float(c.PerformanceWeight)*100, 'f', -1, 64) + "%"
-		if err := t.Append([]string{c.ID, c.Title, strconv.Itoa(c.Year), strconv.FormatFloat(scoring.Float(c.Total), 'f', -1, 64),
+		if err := t.Append([]string{msg.Escape(c.ID), msg.Escape(c.Title), strconv.Itoa(c.Year), strconv.FormatFloat(scoring.Float(c.Total), 'f', -1, 64),
 			strconv.Itoa(len(c.Items())), w}); err != nil {
 			return err
 		}

@@ -87,7 +87,7 @@ func runDiff(e *env, opts *diffOptions, oldPath, newPath string, lang msg.Lang) 
 		if strings.EqualFold(filepath.Ext(o), ".xlsx") {
 			write = func(w io.Writer) error { return report.DiffXLSX(w, c, lang) }
 		}
-		if err := writeAtomic(o, opts.force, write); err != nil {
+		if err := writeAtomicCtx(e.context(), o, opts.force, write); err != nil {
 			return err
 		}
 		sayWrote(e, lang, o)

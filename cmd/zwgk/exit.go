@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +26,9 @@ type env struct {
 	now        func() time.Time
 	getenv     func(string) string
 	goMaxProcs int
+	// ctx is cancelled when the run is to stop (SIGINT, SIGTERM); nil is
+	// never cancelled (tests).
+	ctx context.Context
 }
 
 func newEnv() *env {
@@ -97,6 +101,11 @@ func run(args []string, e *env) int {
 	cmd.SetArgs(args)
 	c, err := cmd.ExecuteC()
 	err = withUseLine(cobraError(fileError(err)), c)
+	if ie := interruption(e.context()); ie != nil {
+		// Whatever the command was doing when the signal came, it stopped
+		// and its deferred clean-up ran: say so, with 128 + the signal.
+		err = ie
+	}
 	if err == nil {
 		return exitOK
 	}

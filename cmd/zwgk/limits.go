@@ -35,6 +35,9 @@ func (l *inputOptions) register(cmd *cobra.Command) {
 	f.StringVar(&l.encoding, "encoding", "", "CSV 的文本编码：utf-8、gbk、gb18030 或 utf-16（默认自动识别）")
 }
 
+// files are the input files the shared flags name (for inputFiles).
+func (l *inputOptions) files() []string { return slices.Clone(l.calendars) }
+
 func (l *inputOptions) workbookOptions(c *checklists.Checklist) workbook.Options {
 	return workbook.Options{
 		Schema:         c.Schema,

@@ -14,5 +14,5 @@ func main() {
 	// English and exits even when files are dropped on zwgk.exe; zwgk
 	// makes its own (console.go).
 	cobra.MousetrapHelpText = ""
-	os.Exit(run(os.Args[1:], newEnv()))
+	os.Exit(runMain(os.Args[1:], os.Stderr))
 }

@@ -69,7 +69,7 @@ func runTemplate(e *env, opts *templateOptions) error {
 		}
 		write = func(w io.Writer) error { return workbook.WriteTemplateFor(w, c.Schema, year) }
 	}
-	if err := writeAtomic(out, opts.force, write); err != nil {
+	if err := writeAtomicCtx(e.context(), out, opts.force, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "已生成 %s\n", out)

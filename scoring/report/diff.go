@@ -58,9 +58,11 @@ func rankCell(r int) any {
 
 // DiffTable prints a comparison for the console.
 func DiffTable(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
-	fmt.Fprintf(w, "%s %d（%s） → %d（%s）\n", msg.Pick(l, "对比", "comparing"), c.Old.Year, c.Old.File, c.New.Year, c.New.File)
+	// Unit and file names come from the units' workbooks: their control
+	// characters are shown escaped (msg.Escape), as in every console table.
+	printf(w, "%s %d（%s） → %d（%s）\n", msg.Pick(l, "对比", "comparing"), c.Old.Year, c.Old.File, c.New.Year, c.New.File)
 	for _, warn := range c.Warnings {
-		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
+		printf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
 	t := NewTable(w, []string{msg.Pick(l, "单位", "Unit"), msg.Pick(l, "原得分", "Old"), msg.Pick(l, "新得分", "New"),
 		msg.Pick(l, "变化", "Δ"), msg.Pick(l, "等级", "Grade"), msg.Pick(l, "排名", "Rank"),
@@ -70,9 +72,9 @@ func DiffTable(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 		if u.OldGrade != u.NewGrade {
 			grade = u.OldGrade + "→" + u.NewGrade
 		}
-		if err := t.Append([]string{u.Name, fmtScore(u.OldScore), fmtScore(u.NewScore), signed(u.ScoreDelta), grade,
-			rankText(u.OldRank) + "→" + rankText(u.NewRank) + " " + rankMove(u.RankDelta),
-			strconv.Itoa(len(u.New)), strconv.Itoa(len(u.Resolved)), strconv.Itoa(len(u.Persisting))}); err != nil {
+		if err := t.Append(escaped(u.Name, fmtScore(u.OldScore), fmtScore(u.NewScore), signed(u.ScoreDelta), grade,
+			rankText(u.OldRank)+"→"+rankText(u.NewRank)+" "+rankMove(u.RankDelta),
+			strconv.Itoa(len(u.New)), strconv.Itoa(len(u.Resolved)), strconv.Itoa(len(u.Persisting)))); err != nil {
 			return err
 		}
 	}
@@ -80,10 +82,10 @@ func DiffTable(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 		return err
 	}
 	for _, n := range c.Added {
-		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "新增单位：", "added: "), n)
+		printf(w, "%s%s\n", msg.Pick(l, "新增单位：", "added: "), n)
 	}
 	for _, n := range c.Gone {
-		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "不再出现的单位：", "gone: "), n)
+		printf(w, "%s%s\n", msg.Pick(l, "不再出现的单位：", "gone: "), n)
 	}
 	return nil
 }

@@ -88,3 +88,24 @@ func TestControlCharactersEscaped(t *testing.T) {
 		t.Errorf("问题清单 row %q lacks the title %q", got, want)
 	}
 }
+
+// TestDiffTableEscaped: the console comparison shows unit and file names'
+// control characters escaped too.
+func TestDiffTableEscaped(t *testing.T) {
+	c := &scoring.Comparison{Old: scoring.DiffSide{File: "旧" + hostile + ".json", Year: 2016}, New: scoring.DiffSide{File: "新.json", Year: 2017},
+		Units: []*scoring.UnitDiff{{Name: "城关镇" + hostile}}, Added: []string{"新增" + hostile}, Gone: []string{"撤销" + hostile},
+		Warnings: []string{"提示" + hostile}}
+	var b bytes.Buffer
+	if err := DiffTable(&b, c, msg.ZH); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if bytes.ContainsAny(b.Bytes(), "\x1b\x07") || bytes.Contains(b.Bytes(), []byte("\u202e")) {
+		t.Errorf("raw control characters in the comparison:\n%q", out)
+	}
+	for _, s := range []string{"旧\\x1b]0;pwned\\x07\\u202e.json", "城关镇\\x1b]0;pwned\\x07\\u202e", "新增\\x1b", "撤销\\x1b", "提示\\x1b"} {
+		if !bytes.Contains(b.Bytes(), []byte(s)) {
+			t.Errorf("comparison lacks %q:\n%s", s, out)
+		}
+	}
+}
