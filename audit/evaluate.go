@@ -77,7 +77,7 @@ type Outcome struct {
 	Rules    []*Outcome
 	Deducted *big.Rat
 	Earned   *big.Rat
-	omitted []omission // findings counted but not listed, by kind
+	omitted  []omission // findings counted but not listed, by kind
 }
 
 // MissingColumn is a column a rule reads that a unit's register lacks.
