@@ -95,16 +95,12 @@ func Discover(paths []string) ([]Submission, []msg.Text, error) {
 		}
 	}
 	missing := 0
-	var first error
 	for _, root := range paths {
 		fi, err := os.Stat(root)
 		root = filepath.Clean(root)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				missing++
-				if first == nil {
-					first = err
-				}
 			}
 			d.fail(root, pathError(root, err))
 			continue
@@ -118,7 +114,7 @@ func Discover(paths []string) ([]Submission, []msg.Text, error) {
 		d.walk(root)
 	}
 	if missing == len(paths) && missing > 0 {
-		return nil, nil, msg.Errorf("找不到报送材料「%s」：%w", "cannot find the submission %q: %w", paths[0], first)
+		return nil, nil, msg.Errorf("找不到报送材料「%s」（文件或文件夹不存在）", "cannot find the submission \"%s\" (no such file or folder)", paths[0])
 	}
 	slices.SortFunc(d.subs, func(a, b Submission) int { return strings.Compare(a.Path, b.Path) })
 	return d.subs, d.warnings, nil

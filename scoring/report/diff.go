@@ -166,7 +166,7 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 			for _, fd := range g.list {
 				src := fd.File
 				if fd.Row > 0 {
-					src = fmt.Sprintf("%s %s!%d", fd.File, fd.Sheet, fd.Row)
+					src = fd.File + " " + Where(fd.Sheet, fd.Col, fd.Row, l)
 				}
 				for j, v := range []string{u.Name, g.label, fd.Item, KindLabel(fd.Kind, l), fd.DocNo, fd.Title, fd.MessageIn(l), src} {
 					if err := f.SetCellStr(chg, xlsx.Cell(j+1, row), v); err != nil {

@@ -179,18 +179,10 @@ func deferredLists(w io.Writer, res *scoring.Result, l msg.Lang) {
 					fmt.Fprintln(w, list.head.In(l))
 					head = true
 				}
-				printf(w, "  %s: %s %s%s%s\n", unitName(u), d.Item, DeferredWhere(d), docNo(d.DocNo, l), d.MessageIn(l))
+				printf(w, "  %s: %s %s%s%s\n", unitName(u), d.Item, Where(d.Sheet, "", d.Row, l), docNo(d.DocNo, l), d.MessageIn(l))
 			}
 		}
 	}
-}
-
-// DeferredWhere is the cell of a deferred row: 公文台账!5.
-func DeferredWhere(d scoring.DeferredResult) string {
-	if d.Row > 0 {
-		return fmt.Sprintf("%s!%d", d.Sheet, d.Row)
-	}
-	return d.Sheet
 }
 
 func docNo(s string, l msg.Lang) string {
