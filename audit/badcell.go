@@ -43,6 +43,7 @@ func (p *Plan) badRow(ev *Evaluation, o *Outcome, schema *checklists.Table, t *T
 	if !mi.Vetoes {
 		o.Failed++
 	}
+	listed := ev.room(o, KindDataError, false, it.Table)
 	if ev.cited == nil {
 		ev.cited = map[cellKey]bool{}
 		ev.issues = map[cellKey]msg.Text{}
@@ -55,14 +56,24 @@ func (p *Plan) badRow(ev *Evaluation, o *Outcome, schema *checklists.Table, t *T
 	var zh, en []string
 	for _, f := range fields {
 		k := cellKey{t.Name, r.Line, f}
-		ev.cited[k] = true
 		what, ok := ev.issues[k]
-		if !ok {
+		if ok {
+			// Only the reader's listed errors: the map stays as small as
+			// that list. A cell of a row counted but not listed under the
+			// rule is cited too: it is in the rule's 「另有 N 条」.
+			ev.cited[k] = true
+		} else {
 			what = msg.New("无法识别", "could not be read")
+		}
+		if !listed {
+			continue
 		}
 		cell := t.Pos(r, f).Cell()
 		zh = append(zh, cell+"「"+header(schema, f)+"」"+what.Zh)
 		en = append(en, cell+" ("+header(schema, f)+") "+what.En)
+	}
+	if !listed {
+		return
 	}
 	zhFmt, enFmt := "%s：指标%s无法判断这一行，按不符合计；请更正后重新审核",
 		"%s: item %s cannot judge this row, so it counts as failed; correct the cell and audit again"
@@ -77,7 +88,7 @@ func (p *Plan) badRow(ev *Evaluation, o *Outcome, schema *checklists.Table, t *T
 	text := msg.Both(zhFmt, []any{strings.Join(zh, "；"), it.ID}, enFmt, []any{strings.Join(en, "; "), it.ID})
 	f := Finding{Item: it.ID, Kind: KindDataError, Table: it.Table, Pos: t.Pos(r, fields[0]), Text: text}
 	p.attach(&f, t, r)
-	o.Findings = append(o.Findings, f)
+	o.Findings = append(o.Findings, f) // room was made above
 }
 
 // citedCell reports whether a data error of the reader is already listed,

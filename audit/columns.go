@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/calendar"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/checklists/rules"
 )
@@ -39,7 +40,7 @@ func (p *Plan) columnGaps(ev *Evaluation, table string, outs []*Outcome) map[*Ou
 	var gaps map[*Outcome]*gap
 	for _, o := range outs {
 		var fields []string
-		for _, e := range []*checklists.Expr{o.Item.Where, o.Item.Check} {
+		for _, e := range []*checklists.Expr{o.Item.Where, o.Item.Due, o.Item.Check} {
 			if e == nil {
 				continue
 			}
@@ -47,6 +48,9 @@ func (p *Plan) columnGaps(ev *Evaluation, table string, outs []*Outcome) map[*Ou
 				sf := schema.Field(f)
 				if _, ok := t.Columns[f]; ok || sf == nil || sf.AbsentIsBlank || schema.Defaults[f] != nil || slices.Contains(fields, f) {
 					continue
+				}
+				if _, ok := t.Columns[sf.StandIn]; ok && sf.StandIn != "" {
+					continue // its stand-in's column is there (申请日期 for 收到日期)
 				}
 				fields = append(fields, f)
 			}
@@ -91,9 +95,9 @@ func probeValues(f *checklists.Field, year int) []any {
 // dependsOnGap reports whether row r's verdict under o's rule changes when
 // the missing columns are filled with a probe. env holds r's values, and
 // holds them again on return.
-func (p *Plan) dependsOnGap(machine *rules.Machine, o *Outcome, g *gap, r *Row, env *rules.Env) bool {
+func (p *Plan) dependsOnGap(machine *rules.Machine, o *Outcome, g *gap, r *Row, env *rules.Env, asOf time.Time) bool {
 	defer env.SetRow(r.Values)
-	was := verdict(machine, o.Item, env)
+	was := verdict(machine, o.Item, env, asOf)
 	n := 0
 	for _, ps := range g.probes {
 		n = max(n, len(ps))
@@ -108,7 +112,7 @@ func (p *Plan) dependsOnGap(machine *rules.Machine, o *Outcome, g *gap, r *Row, 
 			vals[f] = g.probes[i][k%len(g.probes[i])]
 		}
 		env.SetRow(vals)
-		if verdict(machine, o.Item, env) != was {
+		if verdict(machine, o.Item, env, asOf) != was {
 			return true
 		}
 	}
@@ -116,24 +120,22 @@ func (p *Plan) dependsOnGap(machine *rules.Machine, o *Outcome, g *gap, r *Row, 
 }
 
 // verdict is what a row rule makes of the row in env: 0 not in scope,
-// 1 passes, 2 fails, 3 an error of where.
-func verdict(machine *rules.Machine, it *checklists.Item, env *rules.Env) int {
-	if it.Where != nil {
-		ok, err := machine.Bool(it.Where.Program, env)
-		if err != nil {
-			return 3
-		}
-		if !ok {
-			return 0
-		}
-	}
-	if it.Check == nil {
-		return 1
-	}
-	if ok, err := machine.Bool(it.Check.Program, env); err != nil || !ok {
+// 1 passes, 2 fails, 3 an error of where, 4 not yet due.
+func verdict(machine *rules.Machine, it *checklists.Item, env *rules.Env, asOf time.Time) int {
+	v, _, whereErr, err := judge(machine, it, env, asOf, calendar.Exact)
+	switch {
+	case err != nil && whereErr:
+		return 3
+	case err != nil:
 		return 2
+	case v == outOfScope:
+		return 0
+	case v == passes:
+		return 1
+	case v == notYetDue:
+		return 4
 	}
-	return 1
+	return 2
 }
 
 // notAssessed turns o into an item not assessed for want of the columns of
@@ -145,7 +147,8 @@ func (p *Plan) notAssessed(ev *Evaluation, o *Outcome, g *gap) bool {
 	it := o.Item
 	t := ev.Unit.Tables[it.Table]
 	schema := p.Checklist.Schema.Table(it.Table)
-	o.Applicable, o.Failed, o.NA, o.Findings = 0, 0, false, nil
+	ev.listed -= len(o.Findings)
+	o.Applicable, o.Failed, o.NA, o.Findings, o.omitted = 0, 0, false, nil, nil
 	var unknown []string
 	for _, h := range t.Unknown {
 		unknown = append(unknown, h.Text)

@@ -1,12 +1,16 @@
 package audit
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/zwgk/zwgk/checklists"
+	"github.com/zwgk/zwgk/checklists/calendar"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/checklists/rules"
 )
@@ -38,6 +42,10 @@ type Finding struct {
 	// (zwgk.checklist/v2 only; nil otherwise).
 	Rule   string
 	Amount *big.Rat
+	// Omitted is non-zero on the one finding that stands for that many
+	// findings of the same item and kind left out of the list (MaxItemFindings,
+	// MaxUnitFindings); its Pos names only the file.
+	Omitted int
 }
 
 // Outcome is the evaluation of one item for one unit.
@@ -52,6 +60,11 @@ type Outcome struct {
 	// Self is the unit's own score for the item from its 自评表 (nil if none).
 	Self     *big.Rat
 	Findings []Finding
+	// Upcoming are the rows that fail the check before their deadline
+	// (未到期) and Pending the rows the calendar cannot decide (待定):
+	// neither is counted in Applicable or Failed.
+	Upcoming []Deferred
+	Pending  []Deferred
 	// Missing lists the columns the item's rule reads that its register
 	// lacks, when filling them could change a row's verdict: the item was
 	// not assessed (no applicable or failing rows) and scores 0.
@@ -64,6 +77,7 @@ type Outcome struct {
 	Rules    []*Outcome
 	Deducted *big.Rat
 	Earned   *big.Rat
+	omitted  []omission // findings counted but not listed, by kind
 }
 
 // MissingColumn is a column a rule reads that a unit's register lacks.
@@ -84,8 +98,10 @@ func (o *Outcome) Passed() int { return o.Applicable - o.Failed }
 
 // Evaluation is the result of evaluating a checklist on one unit.
 type Evaluation struct {
-	Unit     *Unit
-	Year     int
+	Unit *Unit
+	Year int
+	// AsOf is the day deadlines were judged on (as_of).
+	AsOf     time.Time
 	Outcomes []*Outcome
 	// Findings are the data errors that belong to no item (a bad cell in a
 	// field no rule reads still deserves fixing).
@@ -95,6 +111,9 @@ type Evaluation struct {
 	gate   func(*checklists.Item, map[string]float64) (bool, error)
 	cited  map[cellKey]bool     // bad cells listed under a rule that reads them (badRow)
 	issues map[cellKey]msg.Text // the reader's data errors by cell, once a rule needs them
+
+	listed  int        // findings listed so far (MaxUnitFindings)
+	omitted []omission // unit findings counted but not listed
 }
 
 // Vetoed reports whether a veto item failed.
@@ -114,11 +133,39 @@ type Plan struct {
 	scope     *rules.Scope
 	useTables bool
 	measures  map[*checklists.Item][]rules.Measure
+	// needs lists the district tables each item reads; given, those the
+	// audit was given (SetDistrict).
+	needs map[*checklists.Item][]*checklists.Table
+	given map[string]bool
 }
+
+// SetDistrict tells the plan which district tables the audit was given
+// (their rows are in each unit's Tables); an item that reads another one is
+// not applicable, and says so. Call it before Evaluate.
+func (p *Plan) SetDistrict(given ...string) {
+	p.given = map[string]bool{}
+	for _, g := range given {
+		p.given[g] = true
+	}
+}
+
+// notGiven returns the first district table item reads that the audit was
+// not given, or nil.
+func (p *Plan) notGiven(it *checklists.Item) *checklists.Table {
+	for _, t := range p.needs[it] {
+		if !p.given[t.Name] {
+			return t
+		}
+	}
+	return nil
+}
+
+// DistrictNeeds lists the district tables item reads, in schema order.
+func (p *Plan) DistrictNeeds(it *checklists.Item) []*checklists.Table { return p.needs[it] }
 
 // NewPlan prepares a checklist for evaluation; it is safe for concurrent use.
 func NewPlan(c *checklists.Checklist) *Plan {
-	p := &Plan{Checklist: c, scope: c.Rules, measures: map[*checklists.Item][]rules.Measure{}}
+	p := &Plan{Checklist: c, scope: c.Rules, measures: map[*checklists.Item][]rules.Measure{}, needs: map[*checklists.Item][]*checklists.Table{}}
 	if p.scope == nil {
 		// A checklist not made by checklists.Load has no expressions to run.
 		p.scope = rules.NewScope(nil, c.Calendar)
@@ -139,6 +186,18 @@ func NewPlan(c *checklists.Checklist) *Plan {
 		if it.Check != nil && it.Table != "" {
 			p.measures[it] = it.Check.Program.Measures()
 		}
+		if c.Schema == nil {
+			continue
+		}
+		for _, t := range c.Schema.DistrictTables() {
+			uses := it.Table == t.Name
+			for _, e := range []*checklists.Expr{it.Applies, it.Where, it.Check} {
+				uses = uses || e != nil && e.Program != nil && e.Program.UsesTable(t.Name)
+			}
+			if uses {
+				p.needs[it] = append(p.needs[it], t)
+			}
+		}
 	}
 	return p
 }
@@ -147,15 +206,33 @@ func NewPlan(c *checklists.Checklist) *Plan {
 // year. It never panics on a rule: a run-time error becomes a finding that
 // names the item and the row.
 func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
+	return p.EvaluateAsOf(u, year, time.Time{})
+}
+
+// EvaluateAsOf is Evaluate judging deadlines on asOf (as_of in the rules;
+// zero: 31 December of year): a row failing before its due date is not yet
+// due (Outcome.Upcoming), a row the calendar cannot decide is pending
+// (Outcome.Pending).
+func (p *Plan) EvaluateAsOf(u *Unit, year int, asOf time.Time) *Evaluation {
+	ev, _ := p.EvaluateContext(context.Background(), u, year, asOf)
+	return ev
+}
+
+// EvaluateContext is EvaluateAsOf stopped when ctx is done (checked between
+// rows): it then returns ctx's error and no evaluation.
+func (p *Plan) EvaluateContext(ctx context.Context, u *Unit, year int, asOf time.Time) (*Evaluation, error) {
 	c := p.Checklist
-	ev := &Evaluation{Unit: u, Year: year}
+	if asOf.IsZero() {
+		asOf = time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	ev := &Evaluation{Unit: u, Year: year, AsOf: asOf}
 	var machine rules.Machine
 	v2 := c.Version >= 2
 	if v2 {
 		applyDefaults(c, u)
 	}
 	selfScores := selfScores(u)
-	base := p.baseEnv(u, year, selfScores)
+	base := p.baseEnv(u, year, asOf, selfScores)
 	ev.gate = func(it *checklists.Item, scores map[string]float64) (bool, error) {
 		var m rules.Machine
 		return m.Bool(it.Gate.Program, base.WithScore(scores))
@@ -169,15 +246,24 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 		if s, ok := selfScores[it.ID]; ok {
 			o.Self = s
 		}
+		if t := p.notGiven(it); t != nil {
+			// A gap in the district's own evidence is never a deduction.
+			o.NA = true
+			o.NAReason = msg.New("未核对：审核时未提供%s（--table %s=文件）", "not checked: the audit was not given %s (--table %s=FILE)", t.Sheet, t.Name)
+			continue
+		}
+		if p.overBudget(ev, o) {
+			continue
+		}
 		if it.Applies != nil {
 			ok, err := machine.Bool(it.Applies.Program, base)
 			if err != nil {
-				o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
+				ev.add(o, ruleError(it, Pos{File: u.Source}, err))
 				ok = false
 			}
 			if !ok {
 				o.NA = true
-				o.NAReason = msg.New("不适用（适用条件：%s）", "not applicable (applies: %s)", it.Applies.Source)
+				o.NAReason = naReason(it.Applies.Source)
 				continue
 			}
 		}
@@ -211,7 +297,7 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 			o.Applicable = 1
 			if o.Self == nil {
 				o.Failed = 1
-				o.Findings = append(o.Findings, Finding{Item: it.ID, Kind: KindNoSelf, Table: "self", Pos: Pos{File: u.Source},
+				ev.add(o, Finding{Item: it.ID, Kind: KindNoSelf, Table: "self", Pos: Pos{File: u.Source},
 					Text: msg.New("指标%s「%s」未在自评表中自评，按0分计", "item %s (%s) has no self-score in 自评表: scored 0", it.ID, it.Title)})
 			}
 		case it.Table == "":
@@ -228,14 +314,21 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 	// not once per rule.
 	for _, name := range tables {
 		gaps := p.columnGaps(ev, name, rowItems[name])
-		p.evalTable(&machine, ev, name, rowItems[name], base, gaps)
+		if err := p.evalTable(ctx, &machine, ev, name, rowItems[name], base, gaps); err != nil {
+			return nil, err
+		}
 		for _, o := range rowItems[name] {
 			if p.notAssessed(ev, o, gaps[o]) {
 				continue
 			}
 			if o.Applicable == 0 {
 				o.NA = true
-				o.NAReason = msg.New("不适用（%s无符合条件的记录）", "not applicable (no matching rows in %s)", sheetName(c, name))
+				switch {
+				case len(o.Upcoming) > 0 || len(o.Pending) > 0:
+					o.NAReason = msg.New("暂不评估（%d条未到期，%d条待定）", "not yet assessed (%d rows not yet due, %d undecided)", len(o.Upcoming), len(o.Pending))
+				default:
+					o.NAReason = msg.New("不适用（%s无符合条件的记录）", "not applicable (no matching rows in %s)", sheetName(c, name))
+				}
 			}
 		}
 	}
@@ -255,9 +348,22 @@ func (p *Plan) Evaluate(u *Unit, year int) *Evaluation {
 		if ev.citedCell(is) {
 			continue
 		}
-		ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Table: is.Table, Pos: is.Pos, Text: prefixPos(is)})
+		if ev.room(nil, KindDataError, false, is.Table) {
+			ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Table: is.Table, Pos: is.Pos, Text: prefixPos(is)})
+		}
 	}
-	return ev
+	if u.IssuesOmitted > 0 {
+		ev.Findings = append(ev.Findings, Finding{Kind: KindDataError, Pos: Pos{File: u.Source}, Omitted: u.IssuesOmitted,
+			Text: msg.New("读取时另有 %d 个单元格无法识别，未逐条列出（读取规则的指标已按不符合计）",
+				"%d more cells could not be read and are not listed one by one (the items whose rules read them count those rows as failed)", u.IssuesOmitted)})
+	}
+	for _, o := range ev.Outcomes {
+		o.Findings = append(o.Findings, closeOmissions(o.Item.ID, u.Source, o.omitted)...)
+		o.omitted = nil
+	}
+	ev.Findings = append(ev.Findings, closeOmissions("", u.Source, ev.omitted)...)
+	ev.omitted = nil
+	return ev, nil
 }
 
 func prefixPos(is Issue) msg.Text {
@@ -291,7 +397,7 @@ func (p *Plan) evalUnitRule(machine *rules.Machine, ev *Evaluation, o *Outcome, 
 	}
 	ok, err := machine.Bool(it.Check.Program, base)
 	if err != nil {
-		o.Findings = append(o.Findings, ruleError(it, Pos{File: u.Source}, err))
+		ev.add(o, ruleError(it, Pos{File: u.Source}, err))
 		ok = false
 	}
 	if ok {
@@ -301,29 +407,33 @@ func (p *Plan) evalUnitRule(machine *rules.Machine, ev *Evaluation, o *Outcome, 
 	o.Failed = 1
 	nf := len(o.Findings)
 	if !it.Method.Info().OnTop { // a bonus not earned is not a problem
-		o.Findings = append(o.Findings, Finding{Item: it.ID, Kind: label(it), Public: it.Public, Pos: Pos{File: u.Source},
+		ev.add(o, Finding{Item: it.ID, Kind: label(it), Public: it.Public, Pos: Pos{File: u.Source},
 			Text: msg.New("%s：未达到「%s」", "%s: %s not met", label(it), it.Title)})
 	}
 	p.deduct(machine, o, nf, Pos{File: u.Source}, base)
 }
 
 // evalTable runs the row rules of outs over the rows of one register.
-func (p *Plan) evalTable(machine *rules.Machine, ev *Evaluation, table string, outs []*Outcome, base *rules.Env, gaps map[*Outcome]*gap) {
+func (p *Plan) evalTable(ctx context.Context, machine *rules.Machine, ev *Evaluation, table string, outs []*Outcome, base *rules.Env, gaps map[*Outcome]*gap) error {
 	t := ev.Unit.Tables[table]
 	if t == nil {
-		return
+		return nil
 	}
 	schema := p.Checklist.Schema.Table(table)
 	env := base.Table(table)
-	for _, r := range t.Rows {
+	for i, r := range t.Rows {
+		if i%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		env.SetRow(r.Values)
 		for _, o := range outs {
 			if g := gaps[o]; g != nil && !g.matters {
-				g.matters = p.dependsOnGap(machine, o, g, r, env)
+				g.matters = p.dependsOnGap(machine, o, g, r, env, ev.AsOf)
 			}
 			p.evalRow(machine, ev, o, schema, t, r, env)
 		}
 	}
+	return nil
 }
 
 // evalRow runs one row rule on one row whose values are in env; under a
@@ -353,47 +463,81 @@ func (p *Plan) evalRow1(machine *rules.Machine, ev *Evaluation, o *Outcome, sche
 			p.badRow(ev, o, schema, t, r, bad)
 			return
 		}
-		ok, err := machine.Bool(it.Where.Program, env)
-		if err != nil {
-			o.Applicable++
-			p.failErr(ev, o, t, r, err)
-			return
-		}
-		if !ok {
-			return
-		}
 	}
 	if it.Check != nil {
-		if bad := badFields(r, it.Check.Fields); len(bad) > 0 {
+		fields := it.Check.Fields
+		if it.Due != nil {
+			fields = append(slices.Clone(it.Due.Fields), fields...)
+		}
+		if bad := badFields(r, fields); len(bad) > 0 {
+			if it.Where != nil {
+				if ok, err := machine.Bool(it.Where.Program, env); err == nil && !ok {
+					return // not in scope: its bad cell is not this rule's business
+				}
+			}
 			p.badRow(ev, o, schema, t, r, bad)
 			return
 		}
 	}
-	o.Applicable++
-	if it.Check == nil {
-		return
+	v, due, _, err := judge(machine, it, env, ev.AsOf, calendar.Exact)
+	var gapErr error // the calendar's gap, when the verdict was reached over it
+	if _, _, gap := calendar.Gap(err); gap && usesCalendar(it) {
+		// Days the calendar does not know: decided only when every reading
+		// of them gives the same verdict, else pending — never deducted.
+		gapErr = err
+		var pending bool
+		v, due, pending, err = bounded(machine, it, env, ev.AsOf)
+		if err == nil && pending {
+			p.deferRow(o, t, r, KindPending, due, gapErr)
+			return
+		}
 	}
-	ok, err := machine.Bool(it.Check.Program, env)
 	if err != nil {
+		o.Applicable++
 		p.failErr(ev, o, t, r, err)
 		return
 	}
-	if !ok {
-		text, col := p.explain(it, schema, t, r)
-		p.fail(ev, o, t, r, text, col)
+	switch v {
+	case outOfScope:
+	case passes:
+		o.Applicable++
+	case notYetDue:
+		p.deferRow(o, t, r, KindUpcoming, due, gapErr)
+	case fails:
+		o.Applicable++
+		p.failRow(ev, o, schema, t, r, due)
 	}
 }
+
+// failRow fails a row of o's rule, explained when it is listed.
+func (p *Plan) failRow(ev *Evaluation, o *Outcome, schema *checklists.Table, t *Table, r *Row, due any) {
+	it := o.Item
+	if it.Method.Info().OnTop {
+		o.Failed++
+		return // a row that earns no bonus is not a problem
+	}
+	if !ev.room(o, label(it), it.Public, it.Table) {
+		o.Failed++ // counted, not explained: explaining a million rows costs what listing them would
+		return
+	}
+	ev.listed-- // fail takes the place room made
+	text, col := p.explain(it, schema, t, r, due)
+	p.fail(ev, o, t, r, text, col)
+}
+
 func (p *Plan) failErr(ev *Evaluation, o *Outcome, t *Table, r *Row, err error) {
 	it := o.Item
 	schema := p.Checklist.Schema.Table(it.Table)
 	if errors.Is(err, rules.ErrNilDate) {
 		// A rule that computes with a date the row left empty: the row fails
 		// for want of that date, which is what a clerk needs to hear.
-		text, col := p.explain(it, schema, t, r)
-		p.fail(ev, o, t, r, text, col)
+		p.failRow(ev, o, schema, t, r, nil)
 		return
 	}
 	o.Failed++
+	if !ev.room(o, KindRuleError, false, it.Table) {
+		return
+	}
 	f := ruleError(it, t.Pos(r, ""), err)
 	p.attach(&f, t, r)
 	o.Findings = append(o.Findings, f)
@@ -422,14 +566,12 @@ func (p *Plan) fail(ev *Evaluation, o *Outcome, t *Table, r *Row, text msg.Text,
 	}
 	f := Finding{Item: o.Item.ID, Kind: label(o.Item), Public: o.Item.Public, Table: o.Item.Table, Pos: t.Pos(r, field), Text: text}
 	p.attach(&f, t, r)
-	o.Findings = append(o.Findings, f)
+	ev.add(o, f)
 }
 
 // attach copies the row's 文号 and 标题 (or what stands for them) to the finding.
 func (p *Plan) attach(f *Finding, t *Table, r *Row) {
-	if s, ok := r.Values["doc_no"].(string); ok {
-		f.DocNo = s
-	}
+	f.DocNo = r.Display("doc_no")
 	for _, k := range []string{"title", "subject"} {
 		if s, ok := r.Values[k].(string); ok {
 			f.Title = s
@@ -439,7 +581,7 @@ func (p *Plan) attach(f *Finding, t *Table, r *Row) {
 }
 
 // baseEnv is what every rule of u sees besides a row.
-func (p *Plan) baseEnv(u *Unit, year int, scores map[string]*big.Rat) *rules.Env {
+func (p *Plan) baseEnv(u *Unit, year int, asOf time.Time, scores map[string]*big.Rat) *rules.Env {
 	self := map[string]float64{}
 	for id, s := range scores {
 		f, _ := s.Float64()
@@ -456,7 +598,7 @@ func (p *Plan) baseEnv(u *Unit, year int, scores map[string]*big.Rat) *rules.Env
 			rows[name] = list
 		}
 	}
-	return p.scope.Env(rules.Base{Unit: rules.Unit{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Values: u.Values}, Year: year, Self: self,
+	return p.scope.Env(rules.Base{Unit: rules.Unit{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Values: u.Values}, Year: year, AsOf: asOf, Self: self,
 		Rows: rows, CountRows: countRows(u)})
 }
 

@@ -299,7 +299,7 @@ sections:
 		findings = append(findings, got{f.Item, f.Kind, f.Pos.Cell(), f.Text.Zh + " | " + f.Text.En, f.Public})
 	}
 	want := []got{{"A1", "转载不及时", "转载台账!D2",
-		"转载不及时：上级发布后第3天转载，超过2天 | 转载不及时: reposted_at is 3 days after source_published_at, over the limit of 2 days", false}}
+		"转载不及时：上级发布后第3天转载，超过2天 | 转载不及时: 转载时间 (reposted at) is 3 days after 上级发布时间 (source published at), over the limit of 2 days", false}}
 	if diff := cmp.Diff(want, findings); diff != "" {
 		t.Errorf("findings (-want +got)\n%s", diff)
 	}

@@ -13,13 +13,27 @@ import (
 )
 
 // explain says why a row failed a check, and which column to look at.
-func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, r *Row) (msg.Text, string) {
+func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, r *Row, due any) (msg.Text, string) {
 	lbl := label(it)
+	if d, ok := due.(time.Time); ok && it.Check != nil {
+		// A measure the check ran says it best (印发后第8个工作日公开，超过5个工作日);
+		// otherwise the deadline and the dates.
+		for _, m := range p.measures[it] {
+			if r.Values[m.From] == nil || r.Values[m.To] == nil {
+				continue
+			}
+			if text, ok := p.describe(m, schema, r); ok {
+				note, noteEn := dueNote(it, schema, r)
+				return msg.Text{Zh: lbl + "：" + text.Zh + note, En: lbl + ": " + text.En + noteEn}, m.To
+			}
+		}
+		return p.explainDue(it, schema, r, d)
+	}
 	// An empty field the check needs is the commonest reason.
 	for _, m := range p.measures[it] {
 		for _, f := range []string{m.From, m.To} {
 			if r.Values[f] == nil {
-				return msg.New("%s：%s未填写", "%s: %s is empty", lbl, header(schema, f)), f
+				return msg.Both("%s：%s未填写", []any{lbl, header(schema, f)}, "%s: %s is empty", []any{lbl, enLabel(schema, f)}), f
 			}
 		}
 		text, ok := p.describe(m, schema, r)
@@ -33,6 +47,9 @@ func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, 
 	if it.Check != nil {
 		for _, f := range it.Check.Fields {
 			v := r.Values[f]
+			if s, ok := r.Text[f]; ok {
+				v = s // as written, not its normal form
+			}
 			if v == nil && col == "" {
 				col = f
 			}
@@ -41,7 +58,7 @@ func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, 
 				dz, de = "（默认值）", " (default)" // zwgk.checklist/v2 defaults: not the unit's value
 			}
 			zh = append(zh, header(schema, f)+" "+show(v, "未填写")+dz)
-			en = append(en, f+" "+show(v, "empty")+de)
+			en = append(en, enLabel(schema, f)+" "+show(v, "empty")+de)
 		}
 	}
 	if len(zh) == 0 {
@@ -64,7 +81,7 @@ func (p *Plan) describe(m rules.Measure, schema *checklists.Table, r *Row) (msg.
 	}
 	from, to := verb(header(schema, m.From)), verb(header(schema, m.To))
 	if n < 0 {
-		return msg.Both("%s早于%s", []any{header(schema, m.To), header(schema, m.From)}, "%s is before %s", []any{m.To, m.From}), true
+		return msg.Both("%s早于%s", []any{header(schema, m.To), header(schema, m.From)}, "%s is before %s", []any{enLabel(schema, m.To), enLabel(schema, m.From)}), true
 	}
 	unitZh, unitEn := map[string]string{"workdays": "个工作日", "days": "天", "hours": "小时"}[m.Func], map[string]string{"workdays": " working days", "days": " days", "hours": " hours"}[m.Func]
 	var amountZh string
@@ -86,7 +103,19 @@ func (p *Plan) describe(m rules.Measure, schema *checklists.Table, r *Row) (msg.
 		cmpZh, cmpEn = "应为", "should be"
 	}
 	return msg.Both("%s%s%s，%s%s%s", []any{from, amountZh, to, cmpZh, num(limit), unitZh},
-		"%s is %s%s after %s, %s %s%s", []any{m.To, num(n), unitEn, m.From, cmpEn, num(limit), unitEn}), true
+		"%s is %s%s after %s, %s %s%s", []any{enLabel(schema, m.To), num(n), unitEn, enLabel(schema, m.From), cmpEn, num(limit), unitEn}), true
+}
+
+// enLabel names a field in English output as the clerk finds it: the
+// column's header in the register, glossed with its name in words —
+// 公开日期 (published on), never the identifier published_on alone.
+func enLabel(schema *checklists.Table, field string) string {
+	h := header(schema, field)
+	words := strings.ReplaceAll(field, "_", " ")
+	if h == field {
+		return words
+	}
+	return h + " (" + words + ")"
 }
 
 // verb turns a date header into the act it dates: 印发日期 → 印发, 转载时间 → 转载.
@@ -129,4 +158,49 @@ func show(v any, empty string) string {
 		return strings.TrimSpace(x)
 	}
 	return fmt.Sprint(v)
+}
+
+// explainDue says why a row with a deadline failed: the deadline, and the
+// dates the check read.
+func (p *Plan) explainDue(it *checklists.Item, schema *checklists.Table, r *Row, due time.Time) (msg.Text, string) {
+	var zh, en []string
+	col := ""
+	for _, f := range it.Check.Fields {
+		v := r.Values[f]
+		if col == "" && (v == nil || isTime(v)) {
+			col = f
+		}
+		zh = append(zh, header(schema, f)+" "+show(v, "未填写"))
+		en = append(en, enLabel(schema, f)+" "+show(v, "empty"))
+	}
+	note, noteEn := dueNote(it, schema, r)
+	return msg.Both("%s：期限为%s，%s%s", []any{label(it), due.Format(time.DateOnly), strings.Join(zh, "，"), note},
+		"%s: due %s, %s%s", []any{label(it), due.Format(time.DateOnly), strings.Join(en, ", "), noteEn}), col
+}
+
+func isTime(v any) bool {
+	_, ok := v.(time.Time)
+	return ok
+}
+
+// dueNote is what a clerk must know about how a request's deadline was
+// counted: 申请日期 standing in for 收到日期 (条例第三十一条).
+func dueNote(it *checklists.Item, schema *checklists.Table, r *Row) (zh, en string) {
+	if it.Due == nil || !slicesContains(it.Due.Fields, "applied_on") {
+		return "", ""
+	}
+	if r.Values["received_on"] == nil && r.Values["applied_on"] != nil {
+		return fmt.Sprintf("（未填%s，以%s代替计算期限；二者不同时以收到日期为准：条例第三十一条）", header(schema, "received_on"), header(schema, "applied_on")),
+			" (received_on is empty: the deadline counts from applied_on; where they differ the date of receipt decides: Art. 31)"
+	}
+	return "", ""
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

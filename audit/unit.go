@@ -58,9 +58,30 @@ type Unit struct {
 	Source string
 	// Tables holds the registers by schema name; a register that is absent
 	// from the submission is absent here.
-	Tables map[string]*Table
+	Tables     map[string]*Table
+	dataErrors int // data errors in Issues, when added by AddIssue
+
 	// Issues are the data errors and warnings found while reading.
 	Issues []Issue
+	// IssuesOmitted counts the data errors found while reading beyond
+	// MaxIssues, counted and not kept.
+	IssuesOmitted int
+}
+
+// MaxIssues is the most data errors a reader keeps for one unit; the rest
+// are counted in Unit.IssuesOmitted (the rows still know their bad cells).
+const MaxIssues = 10000
+
+// AddIssue appends is to u.Issues, or counts a data error beyond MaxIssues.
+func (u *Unit) AddIssue(is Issue) {
+	if is.Kind == DataError {
+		if u.dataErrors >= MaxIssues {
+			u.IssuesOmitted++
+			return
+		}
+		u.dataErrors++
+	}
+	u.Issues = append(u.Issues, is)
 }
 
 // Table is one register of a unit.
@@ -99,6 +120,18 @@ type Row struct {
 	// table's default (zwgk.checklist/v2 defaults): their value is the
 	// checklist's, not the unit's.
 	Defaulted []string
+	// Text holds a cell as written when its value is a normal form of it
+	// (a docno field: 利政发（2017）015号 read as 利政发[2017]15号).
+	Text map[string]string
+}
+
+// Display returns a text field's cell as written: what reports show.
+func (r *Row) Display(field string) string {
+	if s, ok := r.Text[field]; ok {
+		return s
+	}
+	s, _ := r.Values[field].(string)
+	return s
 }
 
 // Pos returns the position of a field's cell in the row (the row itself when

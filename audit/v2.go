@@ -127,6 +127,12 @@ func mergePool(o *Outcome) {
 			o.Findings = append(o.Findings, f)
 		}
 		o.Missing = append(o.Missing, sub.Missing...)
+		o.Upcoming = append(o.Upcoming, sub.Upcoming...)
+		o.Pending = append(o.Pending, sub.Pending...)
+		for _, om := range sub.omitted {
+			o.omitted = addOmissions(o.omitted, om)
+		}
+		sub.omitted = nil
 		if !sub.NA {
 			allNA = false
 		}

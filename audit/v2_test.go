@@ -93,7 +93,7 @@ sections:
 	tab := &Table{Name: "documents", File: "u.xlsx", Sheet: "公文台账", Rows: []*Row{{Line: 2, Values: checklists.Row{"title": "甲"}}}}
 	ev := NewPlan(c).Evaluate(&Unit{Name: "u", Source: "u.xlsx", Tables: map[string]*Table{"documents": tab}}, 2024)
 	fs := ev.Outcomes[0].Findings
-	if len(fs) != 1 || !strings.Contains(fs[0].Text.Zh, "公开属性 不予公开（默认值）") || !strings.Contains(fs[0].Text.En, "attribute 不予公开 (default)") {
+	if len(fs) != 1 || !strings.Contains(fs[0].Text.Zh, "公开属性 不予公开（默认值）") || !strings.Contains(fs[0].Text.En, "公开属性 (attribute) 不予公开 (default)") {
 		t.Errorf("findings = %+v", fs)
 	}
 }

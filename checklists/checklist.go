@@ -178,6 +178,10 @@ type Item struct {
 	Table   string   // row rule over this table; "" for a unit-level rule
 	Applies *Expr
 	Where   *Expr
+	// Due is the row's deadline (a date), in scope in Check as due; a row
+	// that fails Check before its due date passes as_of is not yet due
+	// (未到期): not counted, listed as upcoming.
+	Due     *Expr
 	Check   *Expr
 	Finding string // label of a failing row
 	Public  bool   // a failing row is an 应公开未公开 finding

@@ -22,11 +22,20 @@ func Lint(name string, data []byte, opts LoadOptions) ErrorList {
 // compile compiles the expression of e for rows of table ("" for a
 // unit-level expression), reporting a failure at its place in the YAML.
 func (l *loader) compile(e yamlfile.Entry, table string, env *compileEnv) *Expr {
+	return l.compileWith(e, table, env.rules.Compile)
+}
+
+// compileDate compiles an expression whose value is a date (due:).
+func (l *loader) compileDate(e yamlfile.Entry, table string, env *compileEnv) *Expr {
+	return l.compileWith(e, table, env.rules.CompileDate)
+}
+
+func (l *loader) compileWith(e yamlfile.Entry, table string, compile func(src, table string) (*rules.Program, error)) *Expr {
 	src, ok := l.exprText(e)
 	if !ok {
 		return nil
 	}
-	prog, err := env.rules.Compile(src, table)
+	prog, err := compile(src, table)
 	if err != nil {
 		var re *rules.Error
 		if !errors.As(err, &re) {

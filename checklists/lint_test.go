@@ -92,6 +92,8 @@ func TestLintDefects(t *testing.T) {
 		{"missing-title", "3:1", "指标体系缺少「title」", `checklist lacks "title"`, false},
 		{"merge-key", "77:9", "不支持 YAML 合并键「<<」", "YAML merge keys (<<) are not supported", false},
 		{"syntax", "31", "YAML 语法错误", "YAML syntax error", false},
+		{"due-unused", "62:16", "check 用到 due，但本指标没有写 due:", "check uses due, but the item has no due:", true},
+		{"due-not-date", "62:14", "的表达式无法编译：expected a date", "does not compile: expected a date", false},
 		{"two-docs", "85:1", "一个文件只能有一个 YAML 文档", "only one YAML document", false},
 	}
 	files, err := filepath.Glob("testdata/lint/*.yaml")

@@ -84,10 +84,10 @@ var (
 	checklistKeys = []string{"format", "id", "title", "basis", "year", "total", "performance_weight", "na", "grades", "calendar", "tables", "sections", "max_score", "bonus_cap"}
 	gradeKeys     = []string{"name", "min"}
 	sectionKeys   = []string{"id", "title", "points", "items", "pass_min", "effect"}
-	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "where", "check", "finding", "public", "use", "cap", "overflow", "rules", "effect"}
-	fragmentKeys  = []string{"title", "basis", "points", "method", "per", "table", "applies", "where", "check", "finding", "public"}
+	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "where", "due", "check", "finding", "public", "use", "cap", "overflow", "rules", "effect"}
+	fragmentKeys  = []string{"title", "basis", "points", "method", "per", "table", "applies", "where", "due", "check", "finding", "public"}
 	fragmentsKeys = []string{"format", "items"}
-	tableKeys     = []string{"sheet", "sheet_aliases", "form", "help", "fields", "defaults"}
+	tableKeys     = []string{"sheet", "sheet_aliases", "form", "help", "fields", "defaults", "source", "owner", "optional"}
 	fieldKeys     = []string{"name", "header", "aliases", "type", "required", "values", "help"}
 	valueKeys     = []string{"name", "aliases"}
 )
@@ -419,6 +419,7 @@ func (l *loader) tables(e yamlfile.Entry, s *Schema) {
 		if de, ok := tm.Get("defaults"); ok && l.v2 {
 			l.defaults(de, t)
 		}
+		l.districtKeys(tm, t, isNew)
 		if isNew {
 			// Added even when incomplete (already reported), so that
 			// items using it are not reported as well.
@@ -448,8 +449,15 @@ func (l *loader) addAliases(e yamlfile.Entry, primary string, list *[]string, ow
 	}
 }
 
+// sheetOwner returns the table whose sheet name or an alias of it is name.
+// District tables are left out: their files are given with --table, never
+// found among a unit's sheets, so their sheet names take none from a unit's
+// workbook (a scheme's own 监测问题 register may share one).
 func sheetOwner(s *Schema, name string) *Table {
 	for _, t := range s.Tables {
+		if t.District() {
+			continue
+		}
 		if sameLabel(t.Sheet, t.SheetAliases, name) {
 			return t
 		}
@@ -852,6 +860,14 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 			it.Where = l.compile(we, it.Table, env)
 		}
 	}
+	if de, ok := m.Get("due"); ok {
+		switch {
+		case it.Table == "" && tableOK:
+			l.errorf(de.KeyPos(), "due 只用于行规则（需要 table）", "due is only for row rules (it needs a table)")
+		case it.Table != "":
+			it.Due = l.compileDate(de, it.Table, env)
+		}
+	}
 	ce, hasCheck := m.Get("check")
 	switch {
 	case !it.Method.Info().Rule && hasCheck:
@@ -861,6 +877,9 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 		l.errorf(it.Pos, "指标「%s」缺少 check（只有 self 指标可以不写）", "item %q lacks a check (only self items may leave it out)", it.ID)
 	case hasCheck && tableOK:
 		it.Check = l.compile(ce, it.Table, env)
+	}
+	if it.Check != nil && it.Due == nil && it.Check.Program.Uses(rules.VarDue) {
+		l.warnf(ce.Pos(), "check 用到 due，但本指标没有写 due:（期限），due 总是空的", "check uses due, but the item has no due: (deadline), so due is always empty")
 	}
 	l.itemV2(m, it, env)
 	return it

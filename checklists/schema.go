@@ -17,10 +17,19 @@ const (
 	Enum     FieldType = "enum"
 	Number   FieldType = "number"
 	Int      FieldType = "int"
+	// DocNo is a document number (文号, 申请编号, 索引号): text compared and
+	// counted in its normal form (rules.NormDocNo: brackets, widths, leading
+	// zeros, spaces), shown as written.
+	DocNo FieldType = "docno"
 )
 
 // FieldTypes lists every valid field type.
-func FieldTypes() []FieldType { return []FieldType{Text, Date, DateTime, Bool, Enum, Number, Int} }
+func FieldTypes() []FieldType {
+	return []FieldType{Text, Date, DateTime, Bool, Enum, Number, Int, DocNo}
+}
+
+// Textual reports whether cells of the type are free text (Text, DocNo).
+func (t FieldType) Textual() bool { return t == Text || t == DocNo }
 
 // Field is one column of a register: its schema name (used in expressions),
 // its canonical Chinese header, the header aliases real exports use, and its type.
@@ -37,6 +46,10 @@ type Field struct {
 	// the spec's register, and a blank yes/no is 否). Any other column a
 	// rule reads must be there (see audit.KindMissingColumn).
 	AbsentIsBlank bool `json:"-" yaml:"-"`
+	// StandIn is the field whose column stands in for this one when a
+	// register lacks it (申请日期 for 收到日期: rules read
+	// received_on ?? applied_on), so the missing column is not a gap.
+	StandIn string `json:"-" yaml:"-"`
 }
 
 // EnumValue is one allowed value of an enum field and the spellings that mean it.
@@ -53,10 +66,29 @@ type Table struct {
 	Form         bool     `json:"form,omitempty" yaml:"form,omitempty"` // a two-column 项目|内容 form, not a register
 	Fields       []*Field `json:"fields" yaml:"fields"`
 	Help         string   `json:"help,omitempty" yaml:"help,omitempty"`
-	// Defaults fill an empty cell of a field (zwgk.checklist/v2
-	// tables.NAME.defaults): field name → typed value.
+	// Source is SourceDistrict for a table the district holds (the
+	// website's catalogue, monitoring lists): given once per audit with
+	// --table NAME=FILE and split to units by Owner; "" for a register
+	// every unit fills in.
+	Source string `json:"source,omitempty" yaml:"source,omitempty"`
+	// Owner is the field of a district table that names the unit a row
+	// belongs to.
+	Owner string `json:"owner,omitempty" yaml:"owner,omitempty"`
+	// Optional: a district table the audit may run without; every item
+	// that needs it is then not applicable.
+	Optional bool `json:"optional,omitempty" yaml:"optional,omitempty"`
+	// Defaults fill an empty cell of a field: a district table's export
+	// leaves fields out or blank (a catalogue lists only 主动公开 documents),
+	// and zwgk.checklist/v2 tables.NAME.defaults give typed values
+	// (field name → value).
 	Defaults map[string]any `json:"defaults,omitempty" yaml:"defaults,omitempty"`
 }
+
+// SourceDistrict is the Source of a district table.
+const SourceDistrict = "district"
+
+// District reports whether the district holds the table (Source).
+func (t *Table) District() bool { return t.Source == SourceDistrict }
 
 // Field returns the field with the given schema name, or nil.
 func (t *Table) Field(name string) *Field {
@@ -153,7 +185,7 @@ func DefaultSchema() *Schema {
 			Name: "documents", Sheet: "公文台账", SheetAliases: []string{"发文台账", "公文登记台账", "公文登记表", "政府信息公开台账", "信息公开台账"},
 			Help: "本单位本年度印发的全部公文，一件一行（方案一(一)：公开属性源头认定）。",
 			Fields: []*Field{
-				{Name: "doc_no", Header: "文号", Aliases: []string{"发文字号", "发文文号", "发布文号", "文件编号"}, Type: Text, Help: "如 利政发〔2017〕12号。"},
+				{Name: "doc_no", Header: "文号", Aliases: []string{"发文字号", "发文文号", "发布文号", "文件编号"}, Type: DocNo, Help: "如 利政发〔2017〕12号。"},
 				{Name: "title", Header: "标题", Aliases: []string{"文件标题", "公文标题", "信息名称", "名称"}, Type: Text, Required: true},
 				{Name: "issued_on", Header: "印发日期", Aliases: []string{"成文日期", "发文日期", "签发日期", "发文时间", "成文时间", "印发时间", "签发时间", "生成日期", "产生日期"}, Type: Date, Required: true},
 				{Name: "attribute", Header: "公开属性", Aliases: []string{"公开方式", "公开类型", "公开类别"}, Type: Enum, Values: []EnumValue{
@@ -178,9 +210,10 @@ func DefaultSchema() *Schema {
 			Name: "requests", Sheet: "依申请公开台账", SheetAliases: []string{"依申请公开登记台账", "政府信息公开申请台账", "依申请台账"},
 			Help: "本年度收到和办理的政府信息公开申请，一件一行（条例第二十七至四十五条）。",
 			Fields: []*Field{
-				{Name: "received_on", Header: "收到日期", Aliases: []string{"申请日期", "收到申请日期", "收件日期", "收到时间", "收件时间", "申请时间"}, Type: Date, Required: true, Help: "按条例第三十一条确定的收到申请之日。"},
+				{Name: "received_on", Header: "收到日期", Aliases: []string{"收到申请日期", "收件日期", "收到时间", "收件时间", "受理日期"}, Type: Date, StandIn: "applied_on",
+					Help: "按条例第三十一条确定的收到申请之日：当面提交的为提交之日；邮寄的为签收之日（平常信函为双方确认之日）；网络、传真提交的为双方确认之日。答复期限从这一天的次日起算。"},
 				{Name: "subject", Header: "申请内容", Aliases: []string{"申请事项"}, Type: Text, Required: true},
-				{Name: "doc_no", Header: "涉及文号", Aliases: []string{"对应文号"}, Type: Text, Help: "申请公开的信息对应的公文文号，用于统计依申请公开较为集中的信息。"},
+				{Name: "doc_no", Header: "涉及文号", Aliases: []string{"对应文号"}, Type: DocNo, Help: "申请公开的信息对应的公文文号，用于统计依申请公开较为集中的信息。"},
 				{Name: "replied_on", Header: "答复日期", Aliases: []string{"答复时间"}, Type: Date},
 				{Name: "outcome", Header: "答复结果", Aliases: []string{"处理结果"}, Type: Enum, Values: outcomes},
 				{Name: "extended", Header: "是否延期答复", Aliases: []string{"延期答复", "是否延期"}, Type: Bool, AbsentIsBlank: true, Help: "经批准延长答复期限的填「是」（条例第三十三条）。"},
@@ -188,6 +221,27 @@ func DefaultSchema() *Schema {
 					Help: "年度报告表三的列：自然人，或法人或其他组织中的商业企业、科研机构、社会公益组织、法律服务机构、其他。"},
 				{Name: "detail", Header: "具体情形", Aliases: []string{"办理结果具体情形", "答复具体情形", "不予公开等具体情形", "处理情形"}, Type: Enum, Values: requestDetails,
 					Help: "答复结果为不予公开、无法提供、不予处理、其他处理的，填写年度报告表三对应的具体情形（如 属于国家秘密、本机关不掌握相关政府信息、重复申请）；部分公开的可填写不公开部分的理由，予以公开的不填。"},
+				{Name: "applied_on", Header: "申请日期", Aliases: []string{"申请时间", "提出申请日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "申请人提出申请的日期。只填申请日期、未填收到日期的，以申请日期代替收到日期计算期限，并在问题说明中注明（二者不同时以收到日期为准：条例第三十一条）。"},
+				{Name: "received_via", Header: "收到方式", Aliases: []string{"申请方式", "提交方式", "申请渠道"}, Type: Enum, AbsentIsBlank: true, Values: []EnumValue{
+					{Name: "当面", Aliases: []string{"当面提交", "现场", "现场申请", "窗口"}},
+					{Name: "邮寄", Aliases: []string{"信函", "邮政", "挂号信", "平信", "快递"}},
+					{Name: "网络", Aliases: []string{"网上", "网上申请", "互联网", "电子邮件", "在线"}},
+					{Name: "传真"},
+					{Name: "其他"},
+				}, Help: "当面、邮寄、网络、传真或其他；收到日期按条例第三十一条随方式而定。"},
+				{Name: "correction_requested_on", Header: "补正通知日期", Aliases: []string{"告知补正日期", "通知补正日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "申请内容不明确、一次性告知申请人补正的日期，应在收到申请之日起7个工作日内（条例第三十条）。"},
+				{Name: "corrected_on", Header: "补正后收到日期", Aliases: []string{"补正日期", "收到补正日期", "补正材料收到日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "收到补正后申请的日期：7个工作日内告知补正的，答复期限从这一天起算（条例第三十条）。"},
+				{Name: "consulted_from", Header: "征求意见开始日期", Aliases: []string{"征求第三方意见日期", "征求意见日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "征求第三方或其他机关意见的开始日期；征求意见期间的工作日不计入答复期限（条例第三十二条、第三十三条第三款；2007年条例第二十四条第三款）。"},
+				{Name: "consulted_to", Header: "征求意见结束日期", Aliases: []string{"收到第三方意见日期", "征求意见截止日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "收到意见（或征求意见期满）的日期。"},
+				{Name: "extension_notified_on", Header: "延期告知日期", Aliases: []string{"告知延期日期", "延期通知日期"}, Type: Date, AbsentIsBlank: true,
+					Help: "告知申请人延长答复期限的日期，应在原答复期限内（条例第三十三条第二款）；超过原期限才告知的，延期无效。"},
+				{Name: "agreed_due", Header: "另行确定的答复期限", Aliases: []string{"确定的答复期限", "延迟答复期限"}, Type: Date, AbsentIsBlank: true,
+					Help: "申请数量、频次明显超过合理范围，行政机关依条例第三十五条确定的延迟答复期限。"},
 			},
 		},
 		{
@@ -251,6 +305,7 @@ func DefaultSchema() *Schema {
 			Help:   "年度报告表二（主动公开政府信息情况）中不能从台账统计的数字：规章和行政规范性文件的制发、废止、现行有效件数，行政许可、行政处罚、行政强制的处理决定数量，行政事业性收费金额。2019、2020年度报告（试行格式）另需填写标有「试行格式」的项目。",
 			Fields: disclosureFields,
 		},
+		districtCatalog(), districtMonitoring(), districtPlatform(),
 	}}
 }
 

@@ -152,6 +152,11 @@ func live(u *UnitResult) ([]FindingResult, error) {
 }
 
 func findingKey(f FindingResult) string {
+	if f.Omitted > 0 {
+		// The stand-in for findings not listed: the same one year to year
+		// whatever its count (diff compares listed findings).
+		return f.Item + "\x00" + f.Kind + "\x00omitted"
+	}
 	id := checklists.Fold(f.DocNo)
 	if id == "" {
 		id = "title:" + checklists.Fold(f.Title)

@@ -53,6 +53,7 @@ func encodeFindings(b []byte, fs []FindingResult) []byte {
 		} else {
 			b = append(b, 0)
 		}
+		b = binary.AppendVarint(b, int64(f.Omitted))
 	}
 	return b
 }
@@ -110,6 +111,7 @@ func decodeFindings(b []byte) ([]FindingResult, error) {
 			a := math.Float64frombits(d.uint64())
 			f.Amount = &a
 		}
+		f.Omitted = int(d.varint())
 		if d.err != nil {
 			return nil, d.err
 		}

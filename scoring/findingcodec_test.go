@@ -55,8 +55,8 @@ func fill(t *testing.T, v reflect.Value, seed int, path string) {
 // TestFindingCodecMatchesGob: the findings read back are what encoding/gob,
 // which stored them before, read back, field for field.
 func TestFindingCodecMatchesGob(t *testing.T) {
-	if n := reflect.TypeFor[FindingResult]().NumField(); n != 15 {
-		t.Fatalf("FindingResult has %d fields, findingcodec.go knows 15: add the new ones to encodeFindings and decodeFindings", n)
+	if n := reflect.TypeFor[FindingResult]().NumField(); n != 16 {
+		t.Fatalf("FindingResult has %d fields, findingcodec.go knows 16: add the new ones to encodeFindings and decodeFindings", n)
 	}
 	if n := reflect.TypeFor[Review]().NumField(); n != 4 {
 		t.Fatalf("Review has %d fields, findingcodec.go knows 4", n)

@@ -80,7 +80,7 @@ func (u *UnitResult) FindingList() ([]FindingResult, error) {
 
 // FindingCounts returns the unit's number of 应公开未公开 findings and of
 // all findings, leaving out those a review dismissed, without reading stored
-// findings back.
+// findings back; a stand-in for findings left out counts as all of them.
 func (u *UnitResult) FindingCounts() (public, all int) {
 	if u.stored != nil {
 		return u.stored.public, u.stored.all
@@ -89,7 +89,8 @@ func (u *UnitResult) FindingCounts() (public, all int) {
 }
 
 // FindingTotals returns the unit's number of 应公开未公开 findings and of all
-// findings, dismissed ones included, without reading stored findings back.
+// findings listed (rows: a stand-in for findings left out counts once),
+// dismissed ones included, without reading stored findings back.
 func (u *UnitResult) FindingTotals() (public, all int) {
 	if u.stored != nil {
 		return u.stored.totalPublic, u.stored.total
@@ -97,6 +98,8 @@ func (u *UnitResult) FindingTotals() (public, all int) {
 	return totalFindings(u.Findings)
 }
 
+// totalFindings counts the findings listed — rows of a sheet: the
+// stand-in for findings left out (Omitted) is one row.
 func totalFindings(fs []FindingResult) (public, all int) {
 	for _, f := range fs {
 		if f.Public {
@@ -111,9 +114,9 @@ func countFindings(fs []FindingResult) (public, all int) {
 		if f.Review != nil && f.Review.Decision == Dismiss {
 			continue
 		}
-		all++
+		all += f.Weight()
 		if f.Public {
-			public++
+			public += f.Weight()
 		}
 	}
 	return public, all

@@ -3,6 +3,7 @@ package scoring
 import (
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 	"testing"
 
@@ -129,4 +130,32 @@ func TestScorerDecisionsOfDroppedUnits(t *testing.T) {
 	if dropped.Decisions[0].Applied {
 		t.Error("decision on a dropped unit: applied")
 	}
+}
+
+// A stand-in for findings left out of the list counts as all of them in
+// FindingCounts (what the summary shows) and as one row in FindingTotals
+// (what a sheet holds), stored or not.
+func TestFindingCountsOmitted(t *testing.T) {
+	mk := func() *UnitResult {
+		return &UnitResult{Findings: []FindingResult{{Item: "A1", Public: true, Row: 2}, {Item: "A1", Public: true, Omitted: 1500}, {Item: "B1", Row: 3}}}
+	}
+	check := func(u *UnitResult, how string) {
+		if p, a := u.FindingCounts(); p != 1501 || a != 1502 {
+			t.Errorf("%s: FindingCounts = %d, %d; want 1501, 1502", how, p, a)
+		}
+		if p, a := u.FindingTotals(); p != 2 || a != 3 {
+			t.Errorf("%s: FindingTotals = %d, %d; want 2, 3", how, p, a)
+		}
+	}
+	check(mk(), "in memory")
+	f, err := os.CreateTemp(t.TempDir(), "f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	u := mk()
+	if err := NewFindingFile(f).Put(u); err != nil {
+		t.Fatal(err)
+	}
+	check(u, "stored")
 }

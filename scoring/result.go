@@ -21,9 +21,14 @@ const (
 // Result is the zwgk.result/v1 contract: what every renderer consumes and
 // what `zwgk diff` and `zwgk report` read back. The json tags are the contract.
 type Result struct {
-	Format    string          `json:"format"`
-	Checklist ChecklistInfo   `json:"checklist"`
-	Year      int             `json:"year"`
+	Format    string        `json:"format"`
+	Checklist ChecklistInfo `json:"checklist"`
+	Year      int           `json:"year"`
+	// YearFrom says where Year came from: YearFromFlag (--year),
+	// YearFromSubmissions (the 年度 the units state), YearFromChecklist.
+	YearFrom string `json:"year_from,omitempty"`
+	// AsOf is the day deadlines were judged on (YYYY-MM-DD, as_of).
+	AsOf      string          `json:"as_of,omitempty"`
 	Units     []*UnitResult   `json:"units"`
 	Missing   []string        `json:"missing"`
 	Errors    []ErrorEntry    `json:"errors"`
@@ -35,6 +40,32 @@ type Result struct {
 	// WarningTexts are Warnings in both languages (results written before
 	// the field was added have only Warnings).
 	WarningTexts []msg.Text `json:"warning_texts,omitempty"`
+}
+
+// Where a result's year came from (Result.YearFrom).
+const (
+	YearFromFlag        = "flag"
+	YearFromSubmissions = "submissions"
+	YearFromChecklist   = "checklist"
+)
+
+// YearNote says which year was audited and why: 「年度 2026（取自报送材料）」.
+func (r *Result) YearNote(lang msg.Lang) string {
+	var t msg.Text
+	switch r.YearFrom {
+	case YearFromFlag:
+		t = msg.New("年度 %d（--year 指定）", "year %d (given by --year)", r.Year)
+	case YearFromSubmissions:
+		t = msg.New("年度 %d（取自报送材料）", "year %d (stated in the submissions)", r.Year)
+	case YearFromChecklist:
+		t = msg.New("年度 %d（取自指标体系）", "year %d (the checklist's year)", r.Year)
+	default:
+		t = msg.New("年度 %d", "year %d", r.Year)
+	}
+	if r.AsOf != "" {
+		t = msg.Text{Zh: t.Zh + "，截至 " + r.AsOf, En: t.En + ", as of " + r.AsOf}
+	}
+	return t.In(lang)
 }
 
 // ChecklistInfo identifies the checklist a result was computed with.
@@ -78,29 +109,39 @@ type ItemInfo struct {
 
 // UnitResult is one unit's result.
 type UnitResult struct {
-	Name              string           `json:"name"`
-	Type              string           `json:"type"`
-	Pilot             bool             `json:"pilot"`
-	Source            string           `json:"source"`
-	Status            string           `json:"status"`
-	Score             float64          `json:"score"`
-	Grade             string           `json:"grade"`
-	Rank              int              `json:"rank"`
-	Vetoed            bool             `json:"vetoed"`
-	PerformancePoints float64          `json:"performance_points"`
-	SelfScore         *float64         `json:"self_score"`
-	Sections          []SectionResult  `json:"sections"`
-	Items             []ItemResult     `json:"items"`
-	Findings          []FindingResult  `json:"findings"`
-	Warnings          []string         `json:"warnings,omitempty"`
-	Message           string           `json:"message,omitempty"` // why a unit could not be read
-	Roster            *RosterNote      `json:"roster,omitempty"`
-	Adjustments       []AdjustmentNote `json:"adjustments,omitempty"`
+	Name              string          `json:"name"`
+	Type              string          `json:"type"`
+	Pilot             bool            `json:"pilot"`
+	Source            string          `json:"source"`
+	Status            string          `json:"status"`
+	Score             float64         `json:"score"`
+	Grade             string          `json:"grade"`
+	Rank              int             `json:"rank"`
+	Vetoed            bool            `json:"vetoed"`
+	PerformancePoints float64         `json:"performance_points"`
+	SelfScore         *float64        `json:"self_score"`
+	Sections          []SectionResult `json:"sections"`
+	Items             []ItemResult    `json:"items"`
+	Findings          []FindingResult `json:"findings"`
+	// Upcoming are rows not yet due on as_of (未到期, the 即将到期 list) and
+	// Pending rows the calendar cannot decide (待定): neither is deducted.
+	Upcoming []DeferredResult `json:"upcoming,omitempty"`
+	Pending  []DeferredResult `json:"pending,omitempty"`
+	// StatedYear is the 年度 the unit's 单位信息 states, when it differs
+	// from the audited year.
+	StatedYear  int              `json:"stated_year,omitempty"`
+	Warnings    []string         `json:"warnings,omitempty"`
+	Message     string           `json:"message,omitempty"` // why a unit could not be read
+	Roster      *RosterNote      `json:"roster,omitempty"`
+	Adjustments []AdjustmentNote `json:"adjustments,omitempty"`
 	// NeedsCorrection is true when some item could not be assessed because
 	// a register lacks a column its rule reads (需补正; the status stays ok);
 	// MissingColumns says which.
 	NeedsCorrection bool                `json:"needs_correction,omitempty"`
 	MissingColumns  []MissingColumnNote `json:"missing_columns,omitempty"`
+	// Website is the register against the website's catalogue, when the
+	// audit was given it (--table catalog=).
+	Website *WebsiteCheck `json:"website,omitempty"`
 	// WarningTexts and MessageText are Warnings and Message in both languages.
 	WarningTexts []msg.Text `json:"warning_texts,omitempty"`
 	MessageText  msg.Text   `json:"message_text,omitzero"`
@@ -201,7 +242,44 @@ type FindingResult struct {
 	// deducted (zwgk.checklist/v2).
 	Rule   string   `json:"rule,omitempty"`
 	Amount *float64 `json:"amount,omitempty"`
+	// Omitted is non-zero on the one finding that stands for that many
+	// findings of its item and kind left out of the list (audit.MaxItemFindings,
+	// audit.MaxUnitFindings): 「另有 N 条同类问题」. Row is 0; counts of
+	// findings count it as Omitted findings.
+	Omitted int `json:"omitted,omitempty"`
 }
+
+// Weight is how many findings f stands for: Omitted on the finding that
+// stands for findings left out of the list, otherwise 1.
+func (f *FindingResult) Weight() int {
+	if f.Omitted > 0 {
+		return f.Omitted
+	}
+	return 1
+}
+
+// DeferredResult is a row an item could not yet judge: 未到期 (Kind
+// audit.KindUpcoming, due after as_of) or 待定 (audit.KindPending, the
+// calendar lacks MissingYear, of Overlay when regional).
+type DeferredResult struct {
+	Item        string   `json:"item"`
+	Kind        string   `json:"kind"`
+	Public      bool     `json:"public"`
+	Table       string   `json:"table"`
+	File        string   `json:"file"`
+	Sheet       string   `json:"sheet"`
+	Row         int      `json:"row"`
+	DocNo       string   `json:"doc_no"`
+	Title       string   `json:"title"`
+	Due         string   `json:"due,omitempty"`
+	MissingYear int      `json:"missing_year,omitempty"`
+	Overlay     string   `json:"overlay,omitempty"`
+	Message     string   `json:"message"`
+	MessageText msg.Text `json:"message_text,omitzero"`
+}
+
+// MessageIn returns the row's message in lang.
+func (d *DeferredResult) MessageIn(lang msg.Lang) string { return pick(d.MessageText, d.Message, lang) }
 
 // Review is the district's decision on a finding.
 type Review struct {
@@ -253,6 +331,12 @@ type DecisionNote struct {
 	Source   string `json:"source,omitempty"`
 	// MessageText is Message in both languages.
 	MessageText msg.Text `json:"message_text,omitzero"`
+	// Reason, By and On are the decision's reason, who made it and when,
+	// as the review file gave them (the date as 2006-01-02 when it was
+	// one).
+	Reason string `json:"reason,omitempty"`
+	By     string `json:"by,omitempty"`
+	On     string `json:"on,omitempty"`
 }
 
 // ErrorEntry names a submission that could not be read and why.
@@ -347,6 +431,7 @@ func (u *UnitResult) Localized(lang msg.Lang, findings []FindingResult) *UnitRes
 		f.Message = f.MessageIn(lang)
 		v.Findings[i] = f
 	}
+	v.Upcoming, v.Pending = localDeferred(u.Upcoming, lang), localDeferred(u.Pending, lang)
 	return &v
 }
 
@@ -399,4 +484,16 @@ func ReadResult(r io.Reader, name string) (*Result, error) {
 		}
 	}
 	return &res, nil
+}
+
+func localDeferred(list []DeferredResult, lang msg.Lang) []DeferredResult {
+	if list == nil {
+		return nil
+	}
+	out := make([]DeferredResult, len(list))
+	for i, d := range list {
+		d.Message = d.MessageIn(lang)
+		out[i] = d
+	}
+	return out
 }

@@ -83,7 +83,8 @@ func (s *decisionSet) adjust(unit, item string) (int, *Decision) {
 func (s *decisionSet) notes(used []bool) []*DecisionNote {
 	var out []*DecisionNote
 	for i, d := range s.list {
-		n := &DecisionNote{Unit: d.Unit, Item: d.Item, DocNo: d.DocNo, Row: d.Row, Decision: d.Decision, Applied: used[i], Source: d.Source}
+		n := &DecisionNote{Unit: d.Unit, Item: d.Item, DocNo: d.DocNo, Row: d.Row, Decision: d.Decision, Applied: used[i], Source: d.Source,
+			Reason: d.Reason, By: d.By, On: d.On}
 		if !used[i] {
 			zh, en := d.DocNo, d.DocNo
 			if d.Row != 0 {

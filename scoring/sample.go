@@ -53,8 +53,8 @@ func Candidates(ev *audit.Evaluation) []Sampled {
 	}
 	var out []Sampled
 	for _, r := range t.Rows {
-		s := Sampled{Unit: u.Name, File: t.File, Sheet: t.Sheet, Row: r.Line, Stratum: StratumOther}
-		s.DocNo, _ = r.Values["doc_no"].(string)
+		s := Sampled{Unit: u.Name, File: slash(t.File), Sheet: t.Sheet, Row: r.Line, Stratum: StratumOther}
+		s.DocNo = r.Display("doc_no")
 		s.Title, _ = r.Values["title"].(string)
 		s.Attribute, _ = r.Values["attribute"].(string)
 		switch s.Attribute {

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math/big"
+	"path/filepath"
 	"slices"
 	"sort"
 
@@ -66,10 +67,14 @@ func NewScorer(c *checklists.Checklist, year int, decisions []Decision) *Scorer 
 
 // Unit scores one evaluated unit (its Rank is set by Result).
 func (s *Scorer) Unit(ev *audit.Evaluation) *UnitResult {
+	var u *UnitResult
 	if s.c.Version >= 2 {
-		return s.scoreUnitV2(ev)
+		u = s.scoreUnitV2(ev)
+	} else {
+		u = scoreUnit(s.c, ev, s.decisions)
 	}
-	return scoreUnit(s.c, ev, s.decisions)
+	u.Website = website(ev)
+	return u
 }
 
 // Result assembles and ranks the result: units scored by Unit, in any order
@@ -105,10 +110,10 @@ func (s *Scorer) Result(units []*UnitResult, failures []roster.Failure, missing 
 			Grade: last, Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
 	}
 	for _, f := range failures {
-		res.Errors = append(res.Errors, ErrorEntry{File: f.Source, MessageText: f.Text})
+		res.Errors = append(res.Errors, ErrorEntry{File: slash(f.Source), MessageText: f.Text})
 		// What could not be read is neither graded nor ranked: Grade stays
 		// "" and Rank 0.
-		res.Units = append(res.Units, &UnitResult{Name: f.Name, Type: f.Type, Source: f.Source, Status: StatusError,
+		res.Units = append(res.Units, &UnitResult{Name: f.Name, Type: f.Type, Source: slash(f.Source), Status: StatusError,
 			MessageText: f.Text, Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}})
 	}
 	res.Decisions = s.decisions.notes(used)
@@ -205,7 +210,7 @@ func itemScore(c *checklists.Checklist, it *checklists.Item, applicable, failed 
 
 func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *UnitResult {
 	u := ev.Unit
-	ur := &UnitResult{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Source: u.Source, Status: StatusOK,
+	ur := &UnitResult{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Source: slash(u.Source), Status: StatusOK,
 		Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}}
 	ur.WarningTexts = slices.Clone(ev.Warnings)
 	base, basePoints, bonus := new(big.Rat), new(big.Rat), new(big.Rat)
@@ -285,6 +290,14 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *
 	for _, f := range ev.Findings {
 		ur.Findings = append(ur.Findings, findingResult(f))
 	}
+	for _, o := range ev.Outcomes {
+		for _, d := range o.Upcoming {
+			ur.Upcoming = append(ur.Upcoming, deferredResult(d))
+		}
+		for _, d := range o.Pending {
+			ur.Pending = append(ur.Pending, deferredResult(d))
+		}
+	}
 	if c.NA == checklists.NAExclude {
 		if basePoints.Sign() == 0 {
 			base = new(big.Rat).Set(c.Total)
@@ -347,7 +360,7 @@ func (ur *UnitResult) noteMissing(ir *ItemResult, o *audit.Outcome) {
 		ur.NeedsCorrection = true
 		i := slices.IndexFunc(ur.MissingColumns, func(n MissingColumnNote) bool { return n.Table == m.Table && n.Field == m.Field })
 		if i < 0 {
-			ur.MissingColumns = append(ur.MissingColumns, MissingColumnNote{Table: m.Table, Sheet: m.Sheet, File: m.File, Field: m.Field,
+			ur.MissingColumns = append(ur.MissingColumns, MissingColumnNote{Table: m.Table, Sheet: m.Sheet, File: slash(m.File), Field: m.Field,
 				Header: m.Header, Guesses: m.Guesses, Unknown: m.Unknown})
 			i = len(ur.MissingColumns) - 1
 		}
@@ -355,9 +368,23 @@ func (ur *UnitResult) noteMissing(ir *ItemResult, o *audit.Outcome) {
 	}
 }
 
+// slash is a file name as results keep it: with forward slashes on every
+// system, so that a result written on Windows reads the same as one
+// written elsewhere (on Windows a backslash is never part of a name).
+func slash(name string) string { return filepath.ToSlash(name) }
+
 func findingResult(f audit.Finding) FindingResult {
-	return FindingResult{Item: f.Item, Kind: f.Kind, Public: f.Public, Table: f.Table, File: f.Pos.File, Sheet: f.Pos.Sheet,
-		Row: f.Pos.Row, Col: f.Pos.Col, DocNo: f.DocNo, Title: f.Title, MessageText: f.Text}
+	return FindingResult{Item: f.Item, Kind: f.Kind, Public: f.Public, Table: f.Table, File: slash(f.Pos.File), Sheet: f.Pos.Sheet,
+		Row: f.Pos.Row, Col: f.Pos.Col, DocNo: f.DocNo, Title: f.Title, MessageText: f.Text, Omitted: f.Omitted}
+}
+
+func deferredResult(d audit.Deferred) DeferredResult {
+	r := DeferredResult{Item: d.Item, Kind: d.Kind, Public: d.Public, Table: d.Table, File: d.Pos.File, Sheet: d.Pos.Sheet,
+		Row: d.Pos.Row, DocNo: d.DocNo, Title: d.Title, MissingYear: d.Year, Overlay: d.Overlay, MessageText: d.Text}
+	if !d.Due.IsZero() {
+		r.Due = d.Due.Format("2006-01-02")
+	}
+	return r
 }
 
 // Rank orders units in place and sets their ranks: by rounded score, highest

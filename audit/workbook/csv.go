@@ -105,7 +105,7 @@ func (r *reader) readCSV(path, sheet string, sk sink) error {
 		zh, en := sizeText(r.opts.UnzipSizeLimit)
 		return &UnreadableError{Path: path, Text: msg.Text{Zh: "CSV 文件超过 " + zh + " 的上限", En: "the CSV file is larger than the " + en + " limit"}}
 	}
-	err = csvRecords(f, r.opts.Encoding, func(line int, rec []string) error {
+	err = csvRecords(f, r.opts.Encoding, r.opts.MaxCellBytes, func(line int, rec []string) error {
 		if line > r.opts.MaxRows && !blank(rec) {
 			return unreadable(path, nil, "超过 %d 行的上限", "more than the limit of %d lines", r.opts.MaxRows)
 		}
@@ -125,6 +125,10 @@ func (r *reader) readCSV(path, sheet string, sk sink) error {
 		if errors.As(err, &qe) {
 			return unreadable(path, err, "第 %d 行开始的引号（\"）没有闭合，其后各行会被读成一个单元格；请检查这一行的英文双引号，单元格中的引号应写成两个（\"\"）",
 				"the quote (\") opened on line %d is never closed, so the lines after it would be read as one cell; check the double quotes on that line (a quote inside a cell is written twice: \"\")", qe.line)
+		}
+		var le *csvLongError
+		if errors.As(err, &le) {
+			return unreadable(path, err, "第 %d 行超过 %d MiB", "line %d is longer than %d MiB", le.line, maxRecordBytes>>20)
 		}
 		var we *csvWidthError
 		if errors.As(err, &we) {
@@ -206,7 +210,7 @@ func guessEncoding(r io.Reader) (encoding.Encoding, error) {
 // record and the line it starts on (1-based, blank lines counted), split by
 // a csvSplitter. Undecodable text is an *encodingError, a quote never closed
 // a *csvQuoteError, a record of more than maxCols cells a *csvWidthError.
-func csvRecords(rs io.ReadSeeker, enc string, fn func(line int, rec []string) error) error {
+func csvRecords(rs io.ReadSeeker, enc string, maxCell int, fn func(line int, rec []string) error) error {
 	e, err := encodingOf(enc)
 	if err != nil {
 		return err
@@ -227,7 +231,7 @@ func csvRecords(rs io.ReadSeeker, enc string, fn func(line int, rec []string) er
 		text = transform.NewReader(rs, e.NewDecoder())
 	}
 	br := bufio.NewReaderSize(text, 64<<10)
-	sp := newCSVSplitter(br, sniffComma(br), maxCols)
+	sp := newCSVSplitter(br, sniffComma(br), maxCols, maxCell)
 	for {
 		rec, line, err := sp.read()
 		if err == io.EOF {

@@ -18,11 +18,17 @@ import (
 //     and runs over a line end, or that is still open at the end of the
 //     file, is a *csvQuoteError naming the line where it opened;
 //   - a record of more than maxFields cells is a *csvWidthError, found while
-//     splitting, before the rest of the line is read.
+//     splitting, before the rest of the line is read;
+//   - a cell longer than maxCell bytes keeps only its first maxCell+1 bytes
+//     (the reader's cell-length check then makes it a data error), the rest
+//     read and dropped, so one huge cell never holds more than that;
+//   - a record longer than maxRecordBytes in all is a *csvLongError.
 type csvSplitter struct {
 	br        *bufio.Reader
 	comma     byte
 	maxFields int
+	maxCell   int
+	cell      int    // where the current cell starts in buf
 	line      int    // the line of the next byte, 1-based
 	buf       []byte // the record's cells, end to end
 	ends      []int  // where each cell ends in buf
@@ -36,6 +42,17 @@ func (e *csvQuoteError) Error() string {
 	return fmt.Sprintf("line %d: quoted field not closed", e.line)
 }
 
+// maxRecordBytes bounds one CSV record (its cells end to end, each cut to
+// the cell limit): 16 MiB is a hundred and fifty times the longest cell.
+const maxRecordBytes = 16 << 20
+
+// csvLongError is a record longer than maxRecordBytes.
+type csvLongError struct{ line int }
+
+func (e *csvLongError) Error() string {
+	return fmt.Sprintf("line %d: record longer than %d bytes", e.line, maxRecordBytes)
+}
+
 // csvWidthError is a record with too many cells.
 type csvWidthError struct{ line, max int }
 
@@ -43,8 +60,16 @@ func (e *csvWidthError) Error() string {
 	return fmt.Sprintf("line %d: more than %d fields", e.line, e.max)
 }
 
-func newCSVSplitter(br *bufio.Reader, comma byte, maxFields int) *csvSplitter {
-	return &csvSplitter{br: br, comma: comma, maxFields: maxFields, line: 1}
+func newCSVSplitter(br *bufio.Reader, comma byte, maxFields, maxCell int) *csvSplitter {
+	return &csvSplitter{br: br, comma: comma, maxFields: maxFields, maxCell: maxCell, line: 1}
+}
+
+// put appends one byte of the current cell to buf, unless the cell is
+// already over the limit.
+func (s *csvSplitter) put(c byte) {
+	if len(s.buf)-s.cell <= s.maxCell {
+		s.buf = append(s.buf, c)
+	}
 }
 
 // lineEnd consumes the LF of a CRLF after c (a CR or LF) and counts the line.
@@ -78,6 +103,10 @@ func (s *csvSplitter) read() ([]string, int, error) {
 		if len(s.ends) == s.maxFields {
 			return nil, 0, &csvWidthError{line: start, max: s.maxFields}
 		}
+		if len(s.buf) > maxRecordBytes {
+			return nil, 0, &csvLongError{line: start}
+		}
+		s.cell = len(s.buf)
 		var err error
 		if done, err = s.field(); err != nil {
 			return nil, 0, err
@@ -112,7 +141,7 @@ func (s *csvSplitter) field() (last bool, err error) {
 				s.lineEnd(c)
 				return true, nil
 			}
-			s.buf = append(s.buf, c)
+			s.put(c)
 			if c, err = s.br.ReadByte(); err == io.EOF {
 				return true, nil
 			} else if err != nil {
@@ -139,7 +168,7 @@ func (s *csvSplitter) field() (last bool, err error) {
 			case err != nil:
 				return false, err
 			case n == '"':
-				s.buf = append(s.buf, '"')
+				s.put('"')
 			case n == s.comma:
 				return false, nil
 			case n == '\n' || n == '\r':
@@ -147,15 +176,15 @@ func (s *csvSplitter) field() (last bool, err error) {
 				return true, nil
 			default:
 				_ = s.br.UnreadByte()
-				s.buf = append(s.buf, '"')
+				s.put('"')
 				stray = true
 			}
 		case '\n', '\r':
 			s.lineEnd(c)
-			s.buf = append(s.buf, '\n')
+			s.put('\n')
 			multi = true
 		default:
-			s.buf = append(s.buf, c)
+			s.put(c)
 		}
 		if stray && multi {
 			return false, &csvQuoteError{line: open}

@@ -35,10 +35,15 @@ func TestCSVSplitter(t *testing.T) {
 		{"as wide as allowed", "a,b,c\n", []rec{{1, []string{"a", "b", "c"}}}, nil},
 		{"too wide", "a,b,c\n,,," + strings.Repeat(",", 1<<20) + "\n", []rec{{1, []string{"a", "b", "c"}}}, &csvWidthError{line: 2, max: 3}},
 		{"too wide, quoted", "\"a\",\"b\",\"c\",\"d\"\n", nil, &csvWidthError{line: 1, max: 3}},
+		{"long cells cut past the limit", "0123456789abc,\"0123456789\"\"xyz\",5\n", []rec{{1, []string{"0123456789a", "0123456789\"", "5"}}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			br := bufio.NewReader(strings.NewReader(tc.in))
-			sp := newCSVSplitter(br, ',', 3)
+			maxCell := 1 << 20
+			if strings.HasPrefix(tc.name, "long cells") {
+				maxCell = 10
+			}
+			sp := newCSVSplitter(br, ',', 3, maxCell)
 			var got []rec
 			var err error
 			for {
@@ -94,6 +99,10 @@ func TestReadCSVDirDamage(t *testing.T) {
 		name: "a line of millions of separators",
 		csv:  head + strings.Repeat(",", 3_000_000) + "\n",
 		want: msg.Text{Zh: "第 2 行超过 16384 列", En: "line 2 has more than 16384 columns"},
+	}, {
+		name: "a line of many long cells",
+		csv:  head + strings.Repeat(strings.Repeat("长", 30000)+",", 200) + "\n",
+		want: msg.Text{Zh: "第 2 行超过 16 MiB", En: "line 2 is longer than 16 MiB"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := writeDir(t, "金积镇", map[string]string{"公文台账.csv": tc.csv})

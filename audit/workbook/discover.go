@@ -1,7 +1,7 @@
 package workbook
 
 import (
-	"fmt"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,6 +26,11 @@ const (
 type Submission struct {
 	Path string
 	Kind string // KindXLSX, KindCSV, KindZip or KindOther
+	// Err is set when the path could not be searched or opened (a folder
+	// without permission, a symbolic link loop given on the command line, a
+	// path that is gone): the submission is listed as unreadable with this
+	// reason and never read; the others are audited.
+	Err *UnreadableError
 }
 
 // skipName reports whether a file or folder is skipped silently: hidden
@@ -75,26 +80,77 @@ func fileKind(p string) string {
 //
 // Hidden files and folders found in a folder, and Office lock files (~$…,
 // also when given, as a shell's * matches them), are skipped silently.
+//
+// A path that cannot be searched — a folder (given, or found inside one)
+// that cannot be listed, a path given that is missing or a symbolic link
+// loop (what a shell glob can give) — is one Submission with Err set, and
+// the search goes on; the error is only for a run where every path given is
+// missing.
 func Discover(paths []string) ([]Submission, []msg.Text, error) {
-	d := &discovery{sp: newSpec(checklists.DefaultSchema()), seen: map[string]bool{}, dirs: map[string]bool{}}
+	schema := checklists.DefaultSchema()
+	d := &discovery{sp: newSpec(schema), seen: map[string]bool{}, dirs: map[string]bool{}, district: map[string]bool{}}
+	for _, t := range schema.DistrictTables() {
+		for _, n := range append([]string{t.Sheet}, t.SheetAliases...) {
+			d.district[checklists.Fold(n)] = true
+		}
+	}
+	missing := 0
 	for _, root := range paths {
 		fi, err := os.Stat(root)
-		if err != nil {
-			return nil, nil, msg.Errorf("找不到报送材料「%s」：%w", "cannot find the submission %q: %w", root, err)
-		}
 		root = filepath.Clean(root)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				missing++
+			}
+			d.fail(root, pathError(root, err))
+			continue
+		}
 		if !fi.IsDir() {
 			if !strings.HasPrefix(filepath.Base(root), "~$") {
 				d.add(root, fileKind(root))
 			}
 			continue
 		}
-		if _, err := d.walk(root); err != nil {
-			return nil, nil, fmt.Errorf("discover submissions: %w", err)
-		}
+		d.walk(root)
+	}
+	if missing == len(paths) && missing > 0 {
+		return nil, nil, msg.Errorf("找不到报送材料「%s」（文件或文件夹不存在）", "cannot find the submission \"%s\" (no such file or folder)", paths[0])
 	}
 	slices.SortFunc(d.subs, func(a, b Submission) int { return strings.Compare(a.Path, b.Path) })
 	return d.subs, d.warnings, nil
+}
+
+// pathError says why a path could not be searched.
+func pathError(p string, err error) *UnreadableError {
+	var text msg.Text
+	switch {
+	case loop(p, err):
+		text = msg.New("符号链接形成循环，指不到任何文件，没有审核", "a loop of symbolic links that leads to no file; not audited")
+	case errors.Is(err, fs.ErrNotExist):
+		text = msg.New("找不到这个文件或文件夹（或是指向不存在文件的符号链接），没有审核", "no such file or folder (or a symbolic link to nothing); not audited")
+	case errors.Is(err, fs.ErrPermission):
+		text = msg.New("没有读取权限，没有审核；请检查这个文件或文件夹的权限", "permission denied; not audited: check the permissions of the file or folder")
+	default:
+		text = msg.Both("无法读取（%s），没有审核", []any{err.Error()}, "cannot be read (%s); not audited", []any{err.Error()})
+	}
+	return &UnreadableError{Path: p, Text: text, Err: err}
+}
+
+// loop reports whether p, which could not be opened with err, is a
+// symbolic link in a loop: a link whose target is neither missing nor
+// forbidden.
+func loop(p string, err error) bool {
+	fi, lerr := os.Lstat(p)
+	return lerr == nil && fi.Mode()&fs.ModeSymlink != 0 && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission)
+}
+
+// fail lists a path that could not be searched, once.
+func (d *discovery) fail(p string, ue *UnreadableError) {
+	if d.seen[p] {
+		return
+	}
+	d.seen[p] = true
+	d.subs = append(d.subs, Submission{Path: p, Kind: KindOther, Err: ue})
 }
 
 // discovery is the state of one Discover call.
@@ -104,6 +160,10 @@ type discovery struct {
 	dirs     map[string]bool // folders walked, by their real path
 	subs     []Submission
 	warnings []msg.Text
+	// district holds the folded names of the built-in district tables: a
+	// file so named in a folder (政府信息公开目录.csv) is the district's
+	// evidence, given with --table, not a unit's submission.
+	district map[string]bool
 }
 
 // add adds a submission once, however many links lead to it.
@@ -130,17 +190,19 @@ func (d *discovery) walked(real string) bool {
 }
 
 // walk adds the submissions in dir and below, and reports whether it found
-// any.
-func (d *discovery) walk(dir string) (bool, error) {
+// any; a folder that cannot be listed is a failed submission, and the walk
+// goes on beside it.
+func (d *discovery) walk(dir string) bool {
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
 		if d.dirs[real] {
-			return false, nil // walked already: a link back up, or the same folder twice
+			return false // walked already: a link back up, or the same folder twice
 		}
 		d.dirs[real] = true
 	}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return false, err
+		d.fail(dir, pathError(dir, err))
+		return true
 	}
 	found := false
 	var csvs []string
@@ -185,13 +247,12 @@ func (d *discovery) walk(dir string) (bool, error) {
 		if target != "" {
 			p = target // a linked file is read through its real path
 		}
+		if !typ.IsDir() && d.district[checklists.Fold(strings.TrimSuffix(e.Name(), filepath.Ext(e.Name())))] {
+			continue
+		}
 		switch {
 		case typ.IsDir():
-			f, err := d.walk(p)
-			if err != nil {
-				return false, err
-			}
-			found = found || f
+			found = d.walk(p) || found
 		case strings.EqualFold(filepath.Ext(p), ".csv"):
 			csvs = append(csvs, p)
 			if ts, _ := d.sp.match(strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))); ts != nil {
@@ -224,5 +285,5 @@ func (d *discovery) walk(dir string) (bool, error) {
 		}
 		found = true
 	}
-	return found, nil
+	return found
 }

@@ -51,43 +51,43 @@ func TestDiscover(t *testing.T) {
 		args: []string{".", "乡镇/金积镇.xlsx", "乡镇/~$金积镇.xlsx"},
 		// Sorted by path, byte-wise (卫 U+536B before 发 U+53D1).
 		want: []Submission{
-			{"乡镇/金积镇.xlsx", KindXLSX}, {"乡镇/马莲渠乡.xls", KindOther}, {"部门/发改局", KindCSV},
-			{"部门/教育局.XLSX", KindXLSX}, {"部门/民政局.zip", KindZip}, {"部门/统计/汇总.csv", KindOther},
-			{"部门/财政局", KindCSV},
+			{Path: "乡镇/金积镇.xlsx", Kind: KindXLSX}, {Path: "乡镇/马莲渠乡.xls", Kind: KindOther}, {Path: "部门/发改局", Kind: KindCSV},
+			{Path: "部门/教育局.XLSX", Kind: KindXLSX}, {Path: "部门/民政局.zip", Kind: KindZip}, {Path: "部门/统计/汇总.csv", Kind: KindOther},
+			{Path: "部门/财政局", Kind: KindCSV},
 		},
 	}, {
 		name:  "one unit's CSV folder given",
 		files: []string{"发改局/公文台账.csv", "发改局/单位信息.csv", "发改局/说明.txt", "发改局/附件/扫描件.pdf"},
 		args:  []string{"发改局/"},
-		want:  []Submission{{"发改局", KindCSV}}, // 说明.txt and a folder without submissions do not count
+		want:  []Submission{{Path: "发改局", Kind: KindCSV}}, // 说明.txt and a folder without submissions do not count
 	}, {
 		name:  "stray CSV at the top of a district folder",
 		files: []string{"报送/公文台账.csv", "报送/金积镇.xlsx", "报送/财政局/公文台账.csv", "报送/财政局/单位信息.csv"},
 		args:  []string{"报送"},
-		want:  []Submission{{"报送/财政局", KindCSV}, {"报送/金积镇.xlsx", KindXLSX}},
+		want:  []Submission{{Path: "报送/财政局", Kind: KindCSV}, {Path: "报送/金积镇.xlsx", Kind: KindXLSX}},
 		warn:  []msg.Text{loose("/报送", "公文台账.csv", "公文台账.csv")},
 	}, {
 		name:  "stray CSVs beside unit folders only",
 		files: []string{"公文台账.csv", "单位信息.csv", "汇总.csv", "甲/公文台账.csv", "乙/公文台账.csv"},
 		args:  []string{"."},
-		want:  []Submission{{"乙", KindCSV}, {"甲", KindCSV}},
+		want:  []Submission{{Path: "乙", Kind: KindCSV}, {Path: "甲", Kind: KindCSV}},
 		warn:  []msg.Text{loose("", "公文台账.csv、单位信息.csv、汇总.csv", "公文台账.csv, 单位信息.csv, 汇总.csv")},
 	}, {
 		name:  "a stray CSV beside a zip",
 		files: []string{"公文台账.csv", "金积镇.zip"},
 		args:  []string{"."},
-		want:  []Submission{{"金积镇.zip", KindZip}},
+		want:  []Submission{{Path: "金积镇.zip", Kind: KindZip}},
 		warn:  []msg.Text{loose("", "公文台账.csv", "公文台账.csv")},
 	}, {
 		name:  "a folder of CSVs not named after a sheet",
 		files: []string{"统计/汇总.csv", "统计/明细.csv"},
 		args:  []string{"统计"},
-		want:  []Submission{{"统计/明细.csv", KindOther}, {"统计/汇总.csv", KindOther}},
+		want:  []Submission{{Path: "统计/明细.csv", Kind: KindOther}, {Path: "统计/汇总.csv", Kind: KindOther}},
 	}, {
 		name:  "a zip given",
 		files: []string{"金积镇.ZIP"},
 		args:  []string{"金积镇.ZIP"},
-		want:  []Submission{{"金积镇.ZIP", KindZip}},
+		want:  []Submission{{Path: "金积镇.ZIP", Kind: KindZip}},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			root := tree(t, tc.files...)
@@ -102,7 +102,7 @@ func TestDiscover(t *testing.T) {
 			var got []Submission
 			for _, s := range subs {
 				rel, _ := filepath.Rel(root, s.Path)
-				got = append(got, Submission{filepath.ToSlash(rel), s.Kind})
+				got = append(got, Submission{Path: filepath.ToSlash(rel), Kind: s.Kind})
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("submissions (-want +got):\n%s", diff)

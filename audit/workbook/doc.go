@@ -52,7 +52,7 @@
 // Limits (Options): a workbook may unzip to at most 256 MiB in total
 // (UnzipSizeLimit), checked from the zip directory before anything is
 // inflated. Sheets are streamed: memory grows with the cells kept, not with
-// the XML. A sheet may hold data up to row 1,000,000 (MaxRows; blank rows past
+// the XML. A sheet may hold data up to row 200,000 (MaxRows; blank rows past
 // it are counted, not kept) and at most 16,384 columns (Excel's own); a row
 // number past Excel's 1,048,576 is refused. A cell longer than MaxCellBytes
 // (default 98,301 bytes: Excel's 32,767-character limit at three bytes per

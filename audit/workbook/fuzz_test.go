@@ -3,6 +3,8 @@ package workbook
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -179,7 +181,7 @@ func FuzzDecodeCSV(f *testing.F) {
 		records := func(b []byte, enc string) ([][]string, []int, error) {
 			var recs [][]string
 			var lines []int
-			err := csvRecords(bytes.NewReader(b), enc, func(line int, rec []string) error {
+			err := csvRecords(bytes.NewReader(b), enc, DefaultMaxCellBytes, func(line int, rec []string) error {
 				if line < 1 || (len(lines) > 0 && line <= lines[len(lines)-1]) {
 					t.Fatalf("line %d after %v", line, lines)
 				}
@@ -210,7 +212,8 @@ func FuzzDecodeCSV(f *testing.F) {
 		if err != nil {
 			var qe *csvQuoteError
 			var we *csvWidthError
-			if !errors.As(err, &qe) && !errors.As(err, &we) {
+			var le *csvLongError
+			if !errors.As(err, &qe) && !errors.As(err, &we) && !errors.As(err, &le) {
 				t.Fatalf("valid UTF-8 %q: %v", s, err)
 			}
 			return
@@ -228,6 +231,44 @@ func FuzzDecodeCSV(f *testing.F) {
 		}
 		if diff := cmp.Diff(wantLines, gotLines); diff != "" {
 			t.Fatalf("GB18030 of %q: lines differ:\n%s", s, diff)
+		}
+	})
+}
+
+// FuzzReadCSVDir reads a unit's CSV folder whose 公文台账.csv is the input,
+// with a small cell limit: never a panic; the folder is read, or refused
+// with an *UnreadableError; a cell over the limit is a data error, never a
+// value longer than the limit.
+func FuzzReadCSVDir(f *testing.F) {
+	f.Add([]byte("文号,标题,印发日期,公开属性,公开日期\n金政发〔2017〕1号,关于A的通知,2017-06-01,主动公开,2017-06-05\n"))
+	f.Add([]byte("标题,印发日期\n\"关于\"\"B\"\"的通知，标题很长很长很长\",2017/6/1\r\n,\n"))
+	f.Add([]byte("标题,印发日期\n\"未闭合,2017-06-01\n"))
+	f.Add([]byte("\xb1\xea\xcc\xe2,\xd3\xa1\xb7\xa2\xc8\xd5\xc6\xda\r\n"))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, "公文台账.csv"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		const maxCell = 24
+		u, err := ReadCSVDir(dir, Options{MaxCellBytes: maxCell, MaxRows: 1000})
+		if err != nil {
+			var ue *UnreadableError
+			if !errors.As(err, &ue) {
+				t.Fatalf("error %v is not an *UnreadableError", err)
+			}
+			return
+		}
+		for _, tb := range u.Tables {
+			for _, r := range tb.Rows {
+				if r.Line < 1 || r.Line > 1000 {
+					t.Fatalf("row line %d", r.Line)
+				}
+				for k, v := range r.Values {
+					if s, ok := v.(string); ok && len(s) > maxCell {
+						t.Fatalf("%s: a value of %d bytes read past the %d-byte limit", k, len(s), maxCell)
+					}
+				}
+			}
 		}
 	})
 }

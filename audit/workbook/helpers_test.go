@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zwgk/zwgk/checklists/rules"
+
 	"github.com/xuri/excelize/v2"
 	"github.com/zwgk/zwgk/audit"
 )
@@ -141,7 +143,14 @@ func row(line int, values map[string]any, bad ...string) *audit.Row {
 	if len(bad) == 0 {
 		bad = nil
 	}
-	return &audit.Row{Line: line, Values: values, Bad: bad}
+	r := &audit.Row{Line: line, Values: values, Bad: bad}
+	// doc_no is a docno field in the default schema: read in its normal
+	// form, kept as written in Text.
+	if s, ok := values["doc_no"].(string); ok && rules.NormDocNo(s) != s {
+		values["doc_no"] = rules.NormDocNo(s)
+		r.Text = map[string]string{"doc_no": s}
+	}
+	return r
 }
 
 type vals = map[string]any

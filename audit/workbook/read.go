@@ -23,7 +23,7 @@ type Options struct {
 	// CSV file read; 0 means 256 MiB.
 	UnzipSizeLimit int64
 	// MaxRows is the last row number that may hold data in a sheet (the last
-	// line of a CSV file); 0 means 1,000,000.
+	// line of a CSV file); 0 means DefaultMaxRows (200,000: a register far larger than any unit keeps, small enough that a million hostile rows are refused before their memory is spent).
 	MaxRows int
 	// MaxCellBytes is the longest cell read, in bytes of UTF-8; a longer
 	// cell is a data error and its value is left out. 0 means 98,301: Excel's
@@ -37,7 +37,7 @@ type Options struct {
 // The defaults of Options.
 const (
 	DefaultUnzipSizeLimit = 256 << 20
-	DefaultMaxRows        = 1_000_000
+	DefaultMaxRows        = 200_000
 	DefaultMaxCellBytes   = 3 * 32767
 )
 
@@ -128,6 +128,9 @@ func damaged(path string, detail msg.Text, err error) *UnreadableError {
 type Reader struct {
 	opts Options
 	sp   *spec
+	// anySheet: when no sheet is named like a table, the first visible
+	// sheet is read as the schema's first table (a CMS export's Sheet1).
+	anySheet bool
 }
 
 // NewReader returns a Reader with opts (defaults filled in).

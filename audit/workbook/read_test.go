@@ -240,3 +240,37 @@ func TestReadOOXMLWithEtExtension(t *testing.T) {
 		}
 	}
 }
+
+// TestFailedReadLeavesNoTemporaryFiles: a workbook that fails part-way
+// through a sheet (here: the sheet's XML cut off) leaves nothing behind in
+// TMPDIR. (excelize spilled large sheets to temporary files and left them
+// after a failed open; the streaming reader spills nothing.)
+func TestFailedReadLeavesNoTemporaryFiles(t *testing.T) {
+	good := writeXLSX(t, docFile, unitSheet, sheet{name: "公文台账", rows: [][]any{
+		{"标题", "印发日期"}, {"A", "2017-06-01"}, {"B", "2017-06-02"},
+	}})
+	zr, err := zip.OpenReader(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		files[f.Name] = string(b)
+		if strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+			files[f.Name] = string(b)[:len(b)/2] // cut off inside the sheet data
+		}
+	}
+	zr.Close()
+	p := writeFile(t, "坏表.xlsx", zipOf(t, files))
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	if _, err := Read(p, Options{}); err == nil {
+		t.Fatal("a sheet cut off half-way was read without an error")
+	}
+	if ents, _ := os.ReadDir(tmp); len(ents) > 0 {
+		t.Errorf("temporary files left after a failed read: %v", ents)
+	}
+}

@@ -32,6 +32,9 @@ type fieldSpec struct {
 func newSpec(s *checklists.Schema) *spec {
 	sp := &spec{schema: s}
 	for _, t := range s.Tables {
+		if t.District() {
+			continue // read once for the district (ReadTable), never from a unit's workbook
+		}
 		ts := &tableSpec{t: t, byHeader: map[string]int{}}
 		for _, n := range append([]string{t.Sheet}, t.SheetAliases...) {
 			if k := checklists.Fold(n); k != "" {

@@ -9,6 +9,7 @@ import (
 	"github.com/zwgk/zwgk/audit"
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/checklists/rules"
 )
 
 // headerScanRows is how many non-blank rows at the top of a sheet are
@@ -42,7 +43,7 @@ type dateKey struct {
 const maxDateCache = 4096
 
 func (r *reader) issue(kind audit.IssueKind, pos audit.Pos, table, field string, text msg.Text) {
-	r.unit.Issues = append(r.unit.Issues, audit.Issue{Kind: kind, Pos: pos, Table: table, Field: field, Text: text})
+	r.unit.AddIssue(audit.Issue{Kind: kind, Pos: pos, Table: table, Field: field, Text: text})
 }
 
 // sink consumes a sheet's rows in order. cells may be reused by the caller
@@ -369,7 +370,13 @@ func (rr *registerReader) data(line int, cells []string) {
 			continue
 		}
 		row.Values[fs.f.Name] = v
-		typedOK = typedOK || fs.f.Type != checklists.Text
+		if fs.f.Type == checklists.DocNo && v != raw {
+			if row.Text == nil {
+				row.Text = map[string]string{}
+			}
+			row.Text[fs.f.Name] = raw
+		}
+		typedOK = typedOK || !fs.f.Type.Textual()
 	}
 	// A repeated header row (pasted print pages) reads as bad dates and
 	// values; only such a row, or one with no typed value, is compared with
@@ -424,7 +431,9 @@ func noteRow(cells []string) (string, bool) {
 // parse. yearSuffix accepts 2017年 for an int.
 func (r *reader) value(fs *fieldSpec, raw string, yearSuffix bool) (any, *msg.Text) {
 	if len(raw) > r.opts.MaxCellBytes {
-		t := msg.New("单元格内容过长（%d 字节，上限 %d 字节）", "cell too long (%d bytes, limit %d)", len(raw), r.opts.MaxCellBytes)
+		// A CSV cell comes cut to MaxCellBytes+1 bytes (csvSplitter): its
+		// length is not known, only that it is over the limit.
+		t := msg.New("单元格内容过长（超过 %d 字节的上限）", "cell too long (over the limit of %d bytes)", r.opts.MaxCellBytes)
 		return nil, &t
 	}
 	switch fs.f.Type {
@@ -476,6 +485,8 @@ func (r *reader) value(fs *fieldSpec, raw string, yearSuffix bool) (any, *msg.Te
 		}
 		t := msg.New("无法识别的数字「%s」", "unrecognised number %q", clip(raw))
 		return nil, &t
+	case checklists.DocNo:
+		return rules.NormDocNo(raw), nil
 	case checklists.Int:
 		suffix := ""
 		if yearSuffix {

@@ -149,7 +149,7 @@ func TestDiscoverNotRegular(t *testing.T) {
 	for i := range subs {
 		subs[i].Path, _ = filepath.Rel(root, subs[i].Path)
 	}
-	want := []Submission{{"乡镇/马莲渠乡.xlsx", KindXLSX}, {"部门/发改局", KindCSV}}
+	want := []Submission{{Path: "乡镇/马莲渠乡.xlsx", Kind: KindXLSX}, {Path: "部门/发改局", Kind: KindCSV}}
 	if diff := cmp.Diff(want, subs); diff != "" {
 		t.Errorf("submissions (-want +got):\n%s", diff)
 	}
@@ -238,5 +238,56 @@ func TestDiscoverLinks(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantWarnings, zh, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}
+
+// TestDiscoverBadPaths: a symbolic link loop among the paths given (what a
+// shell glob gives), a path that is gone and a folder that cannot be listed
+// are each one unreadable submission with the reason; the rest is found.
+func TestDiscoverBadPaths(t *testing.T) {
+	root := tree(t, "乡镇/金积镇.xlsx", "部门/财政局.xlsx", "锁住/发改局.xlsx")
+	loop := filepath.Join(root, "环.xlsx")
+	if err := os.Symlink(loop, loop); err != nil {
+		t.Fatal(err)
+	}
+	locked := filepath.Join(root, "锁住")
+	if err := os.Chmod(locked, 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	asRoot := os.Geteuid() == 0 // root lists any folder: the permission case cannot be made
+	subs, _, err := Discover([]string{filepath.Join(root, "乡镇"), loop, filepath.Join(root, "不存在.xlsx"), root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type got struct {
+		Path, Kind string
+		Reason     string
+	}
+	var gotSubs []got
+	for _, s := range subs {
+		rel, _ := filepath.Rel(root, s.Path)
+		g := got{Path: filepath.ToSlash(rel), Kind: s.Kind}
+		if s.Err != nil {
+			g.Reason = s.Err.Text.En
+		}
+		gotSubs = append(gotSubs, g)
+	}
+	want := []got{
+		{Path: "不存在.xlsx", Kind: KindOther, Reason: "no such file or folder (or a symbolic link to nothing); not audited"},
+		{Path: "乡镇/金积镇.xlsx", Kind: KindXLSX},
+		{Path: "环.xlsx", Kind: KindOther, Reason: "a loop of symbolic links that leads to no file; not audited"},
+		{Path: "部门/财政局.xlsx", Kind: KindXLSX},
+		{Path: "锁住", Kind: KindOther, Reason: "permission denied; not audited: check the permissions of the file or folder"},
+	}
+	if asRoot {
+		want[4] = got{Path: "锁住/发改局.xlsx", Kind: KindXLSX}
+	}
+	if diff := cmp.Diff(want, gotSubs); diff != "" {
+		t.Errorf("submissions (-want +got):\n%s", diff)
+	}
+	// Every path given missing is still a mistake of the command line.
+	if _, _, err := Discover([]string{filepath.Join(root, "无")}); err == nil {
+		t.Error("Discover(a missing path) gave no error")
 	}
 }

@@ -56,6 +56,7 @@ type templateWriter struct {
 	f      *excelize.File
 	styles struct{ title, header, required, cellText, wrap, date, dateTime, text int }
 	lists  []namedList
+	year   int // 年度 filled in on the unit form; 0: left empty
 }
 
 // WriteTemplate writes the empty self-check workbook (自查台账模板.xlsx) for a
@@ -64,10 +65,16 @@ type templateWriter struct {
 // and dropdowns for every enum and yes/no column. Read reads it back as a
 // unit with no rows and no data errors.
 func WriteTemplate(w io.Writer, schema *checklists.Schema) error {
+	return WriteTemplateFor(w, schema, 0)
+}
+
+// WriteTemplateFor is WriteTemplate for a year: the unit form's 年度 is
+// filled in with it (left empty when year is 0).
+func WriteTemplateFor(w io.Writer, schema *checklists.Schema, year int) error {
 	if schema == nil {
 		schema = checklists.DefaultSchema()
 	}
-	tw := &templateWriter{f: excelize.NewFile()}
+	tw := &templateWriter{f: excelize.NewFile(), year: year}
 	defer tw.f.Close()
 	if err := tw.build(schema); err != nil {
 		return fmt.Errorf("write template: %w", err)
@@ -89,13 +96,19 @@ func (tw *templateWriter) build(schema *checklists.Schema) error {
 	if err := tw.help(schema); err != nil {
 		return err
 	}
-	for _, t := range schema.Tables {
+	if err := printPage(f, helpSheet, "portrait", 0); err != nil {
+		return err
+	}
+	for _, t := range schema.UnitTables().Tables {
 		if _, err := f.NewSheet(t.Sheet); err != nil {
 			return fmt.Errorf("sheet %s: %w", t.Sheet, err)
 		}
 		var err error
 		if t.Form {
 			err = tw.form(t)
+			if err == nil {
+				err = printPage(f, t.Sheet, "portrait", 0)
+			}
 		} else {
 			err = tw.register(t)
 		}
@@ -176,7 +189,7 @@ func (tw *templateWriter) help(schema *checklists.Schema) error {
 		}
 		row++
 	}
-	for _, t := range schema.Tables {
+	for _, t := range schema.UnitTables().Tables {
 		row++
 		head := "【" + t.Sheet + "】"
 		if t.Help != "" {
@@ -251,13 +264,18 @@ func (tw *templateWriter) form(t *checklists.Table) error {
 		if err := f.SetCellStyle(s, cell(1, r), cell(1, r), style); err != nil {
 			return err
 		}
-		if fd.Type == checklists.Text {
+		if fd.Type.Textual() {
 			if err := f.SetCellStyle(s, cell(2, r), cell(2, r), tw.styles.text); err != nil {
 				return err
 			}
 		}
 		if err := tw.dropdown(s, t, fd, cell(2, r)); err != nil {
 			return err
+		}
+		if fd.Name == "year" && tw.year > 0 {
+			if err := f.SetCellValue(s, cell(2, r), tw.year); err != nil {
+				return err
+			}
 		}
 	}
 	if err := f.SetColWidth(s, "A", "A", 20); err != nil {
@@ -281,7 +299,7 @@ func (tw *templateWriter) register(t *checklists.Table) error {
 			if err := f.SetColStyle(s, col, tw.styles.dateTime); err != nil {
 				return err
 			}
-		case checklists.Text:
+		case checklists.Text, checklists.DocNo:
 			if err := f.SetColStyle(s, col, tw.styles.text); err != nil {
 				return err
 			}
@@ -303,19 +321,41 @@ func (tw *templateWriter) register(t *checklists.Table) error {
 			return err
 		}
 	}
-	return f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	if err := f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	return printPage(f, s, "landscape", 1)
+}
+
+// printPage prints a sheet of the template on A4 in orientation, one page
+// wide, and repeats its first titleRows rows on every page (none when 0):
+// a unit prints what it filled in to have it signed.
+func printPage(f *excelize.File, s, orientation string, titleRows int) error {
+	a4, one, tall := 9, 1, 0
+	if err := f.SetPageLayout(s, &excelize.PageLayoutOptions{Orientation: &orientation, Size: &a4, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if titleRows == 0 {
+		return nil
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(s, "'", "''"), titleRows), Scope: s})
 }
 
 // columnWidth fits a column to its header, wider for titles and subjects.
 func columnWidth(fd *checklists.Field) float64 {
 	w := 2.2 * float64(utf8.RuneCountInString(fd.Header))
 	for _, k := range []string{"标题", "名称", "内容", "事项"} {
-		if fd.Type == checklists.Text && strings.Contains(fd.Header, k) {
+		if fd.Type.Textual() && strings.Contains(fd.Header, k) {
 			return 40
 		}
 	}
 	switch fd.Type {
-	case checklists.Text:
+	case checklists.Text, checklists.DocNo:
 		w = max(w, 16) // 利政发〔2017〕12号
 	case checklists.Date:
 		w = max(w, 12)

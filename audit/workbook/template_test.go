@@ -37,13 +37,13 @@ func TestTemplateLayout(t *testing.T) {
 	f := openFile(t, writeTemplate(t, nil))
 	defer f.Close()
 	want := []string{helpSheet}
-	for _, tb := range schema.Tables {
+	for _, tb := range schema.UnitTables().Tables {
 		want = append(want, tb.Sheet)
 	}
 	if diff := cmp.Diff(want, f.GetSheetList()); diff != "" {
 		t.Errorf("sheets (-want +got):\n%s", diff)
 	}
-	for _, tb := range schema.Tables {
+	for _, tb := range schema.UnitTables().Tables {
 		if tb.Form {
 			for i, fd := range tb.Fields {
 				if v, _ := f.GetCellValue(tb.Sheet, fmt.Sprintf("A%d", i+2)); v != fd.Header {
@@ -128,7 +128,7 @@ func TestTemplateReadsBlank(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tb := range checklists.DefaultSchema().Tables {
+	for _, tb := range checklists.DefaultSchema().UnitTables().Tables {
 		if tb.Form {
 			continue
 		}
@@ -210,7 +210,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			}},
 		},
 	}
-	for _, tb := range checklists.DefaultSchema().Tables { // the other registers: present and empty
+	for _, tb := range checklists.DefaultSchema().UnitTables().Tables { // the other registers: present and empty
 		if _, ok := want.Tables[tb.Name]; !ok && !tb.Form {
 			want.Tables[tb.Name] = dumpTable{Sheet: tb.Sheet}
 		}

@@ -26,7 +26,15 @@ func (rd *Reader) readXLSX(path string) (*audit.Unit, error) {
 	r := &reader{opts: opts, sp: rd.sp, date1904: zi.date1904}
 	r.unit = &audit.Unit{Source: path, Tables: map[string]*audit.Table{}}
 	sheets := zi.order
-	chosen := r.assign(func(string) string { return path }, sheets, func(s string) bool { return zi.hidden[s] })
+	hidden := func(s string) bool { return zi.hidden[s] }
+	chosen := r.assign(func(string) string { return path }, sheets, hidden)
+	if len(chosen) == 0 && rd.anySheet && len(r.sp.tables) > 0 {
+		// A district table's file: its one sheet is read whatever its name.
+		if i := slices.IndexFunc(sheets, func(s string) bool { return !hidden(s) }); i >= 0 {
+			chosen[sheets[i]] = r.sp.tables[0]
+			r.unit.Issues = nil // the sheets ignored for their names: one of them is read
+		}
+	}
 	read := map[*zip.File]bool{}
 	for _, s := range sheets {
 		if chosen[s] != nil && zi.sheets[s] != nil {

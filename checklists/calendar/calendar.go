@@ -21,6 +21,8 @@ type Calendar struct {
 	gap []int32
 	// regional lists the regional overlays, in order, with the years they have.
 	regional []overlay
+	// slack is the most working days a regional overlay took off in a year it has (OverlaySlack).
+	slack int
 }
 
 type overlay struct {
@@ -38,8 +40,8 @@ func (e *YearError) Error() string { return e.In(msg.ZH) }
 
 // In says which year is missing and how to add it, in lang.
 func (e *YearError) In(lang msg.Lang) string {
-	return msg.New("工作日历未包含%d年的节假日安排，请用 --calendar 文件补充该年的放假和调休日期",
-		"the working-day calendar has no holidays for %d; add that year's holidays and make-up working days with --calendar FILE",
+	return msg.New("工作日历未包含%[1]d年的节假日安排，请用 --calendar 文件补充该年的放假和调休日期（国务院办公厅的通知发布后：zwgk calendar import 通知.txt -o %[1]d.yaml）",
+		"the working-day calendar has no holidays for %[1]d; add that year's holidays and make-up working days with --calendar FILE (once the State Council's notice is out: zwgk calendar import NOTICE.txt -o %[1]d.yaml)",
 		e.Year).In(lang)
 }
 
@@ -73,6 +75,25 @@ func New(national *File, overlays ...*File) *Calendar {
 			}
 		}
 		c.regional = append(c.regional, o)
+	}
+	for _, f := range overlays {
+		if f == nil || f.Kind != Regional {
+			continue
+		}
+		for _, e := range f.years {
+			net := 0
+			for _, d := range e.off {
+				if !weekend(d) {
+					net++
+				}
+			}
+			for _, d := range e.work {
+				if weekend(d) {
+					net--
+				}
+			}
+			c.slack = max(c.slack, net)
+		}
 	}
 	if len(covered) == 0 {
 		return c

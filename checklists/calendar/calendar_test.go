@@ -432,7 +432,7 @@ func TestYearError(t *testing.T) {
 			}
 		})
 	}
-	want := "工作日历未包含2027年的节假日安排，请用 --calendar 文件补充该年的放假和调休日期"
+	want := "工作日历未包含2027年的节假日安排，请用 --calendar 文件补充该年的放假和调休日期（国务院办公厅的通知发布后：zwgk calendar import 通知.txt -o 2027.yaml）"
 	if got := (&calendar.YearError{Year: 2027}).Error(); got != want {
 		t.Errorf("YearError.Error() = %q, want %q", got, want)
 	}

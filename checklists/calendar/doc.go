@@ -40,4 +40,22 @@
 // Only the calendar date of a time.Time matters, read in the value's own location. A year's last
 // days depend on the next year's notice when its New Year holiday begins in December; a calendar
 // that lacks the next year treats those days by the week.
+//
+// # Unknown days
+//
+// Deadlines are never guessed. [Calendar.WorkdaysIn], [Calendar.AddWorkdaysIn] and
+// [Calendar.RequestDue] take a [Mode]: Exact refuses a year the calendar lacks ([YearError]) and,
+// unlike Workdays, a year a regional overlay lacks ([OverlayError]); Strictest reads every unknown
+// day as a working day (the earliest deadline) and Mildest none (the latest; a missing overlay
+// year takes [Calendar.OverlaySlack] working days off). A verdict both readings agree on holds
+// whatever the missing notice says; otherwise the caller reports it as undecided (待定). [Gap]
+// tells these errors from others.
+//
+// # Notices
+//
+// [ParseNotice] reads a holiday notice as published (the State Council's 「部分节假日安排的通知」,
+// an adjustment or extension of it, or a region's notice) and [Arrange] layers the notices of
+// one year, keeping only the regional holidays for a regional overlay; [Arrangement.Format] writes
+// the result as a calendar file. The notices of 2017–2026 in testdata/notices reproduce the
+// embedded cn data exactly.
 package calendar

@@ -3,14 +3,17 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/vm"
+	"github.com/zwgk/zwgk/checklists/calendar"
 	"github.com/zwgk/zwgk/checklists/msg"
 )
 
@@ -20,7 +23,15 @@ type Program struct {
 	table   string
 	program *vm.Program
 	fields  []string
+	// bounded are the program compiled to count unknown calendar days
+	// Strictest and Mildest; nil when it counts no working days.
+	bounded *[2]*vm.Program
+	walks   []string // the tables walked whole, once per occurrence (Work)
 }
+
+// Bounded reports whether the rule counts working days, so that a gap in
+// the calendar can be read two ways (Machine.ValueIn).
+func (p *Program) Bounded() bool { return p.bounded != nil }
 
 // Fields lists the row fields the rule reads, sorted, so a row whose value
 // in one of them could not be read fails the rule instead of passing it.
@@ -34,6 +45,37 @@ func (p *Program) Uses(name string) bool {
 	ast.Walk(&node, visitFunc(func(n ast.Node) {
 		if id, ok := n.(*ast.IdentifierNode); ok && id.Value == name {
 			found = true
+		}
+	}))
+	return found
+}
+
+// UsesTable reports whether the rule reads the rows of table: it is the
+// rule's own table, or it names tables.TABLE or count_rows("TABLE", …).
+func (p *Program) UsesTable(table string) bool {
+	if p.table == table {
+		return true
+	}
+	found := false
+	node := p.program.Node()
+	ast.Walk(&node, visitFunc(func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.MemberNode:
+			id, ok1 := n.Node.(*ast.IdentifierNode)
+			prop, ok2 := n.Property.(*ast.StringNode)
+			found = found || ok1 && ok2 && id.Value == VarTables && prop.Value == table
+		case *ast.CallNode:
+			id, ok1 := n.Callee.(*ast.IdentifierNode)
+			args := n.Arguments
+			if ok1 && id.Value == countRowsCall && len(args) > 0 {
+				args = args[1:] // count_rows("T", …) as countCallPatcher rewrote it
+			} else if !ok1 || id.Value != VarCountRows {
+				args = nil
+			}
+			if len(args) > 0 {
+				s, ok := args[0].(*ast.StringNode)
+				found = found || ok && s.Value == table
+			}
 		}
 	}))
 	return found
@@ -96,12 +138,48 @@ func (s *Scope) CompileValue(src, table string) (*Program, error) {
 	return s.compile(src, table, false)
 }
 
+// CompileDate compiles an expression whose value is a date (or nil), such as
+// an item's due: add_workdays(issued_on, 20); anything else is an *Error of
+// kind Other.
+func (s *Scope) CompileDate(src, table string) (*Program, error) {
+	p, err := s.compile(src, table, false)
+	if err != nil {
+		return nil, err
+	}
+	node := p.program.Node()
+	if t := node.Type(); t != nil && t != reflect.TypeFor[time.Time]() && t.Kind() != reflect.Interface {
+		return nil, &Error{Kind: Other, Offset: -1, Msg: fmt.Sprintf("expected a date, but got %s", t)}
+	}
+	return p, nil
+}
+
 func (s *Scope) compile(src, table string, asBool bool) (prog *Program, err error) {
 	return s.compileWith(src, table, asBool, nil)
 }
 
-// compileWith compiles with extra names in scope (CompileGate's score).
+// compileWith compiles with extra names in scope (CompileGate's score). A
+// rule that counts working days is compiled three times, once per way of
+// reading the days the calendar does not know (Program.Bounded).
 func (s *Scope) compileWith(src, table string, asBool bool, extra map[string]any) (prog *Program, err error) {
+	prog, err = s.compileIn(src, table, asBool, extra, calendar.Exact)
+	if err != nil {
+		return nil, err
+	}
+	if prog.Uses(FuncWorkdays) || prog.Uses(FuncAddWorkdays) || prog.Uses(FuncIsWorkday) || prog.Uses(FuncRequestDue) {
+		var b [2]*vm.Program
+		for i, mode := range []calendar.Mode{calendar.Strictest, calendar.Mildest} {
+			q, err := s.compileIn(src, table, asBool, extra, mode)
+			if err != nil {
+				return nil, err
+			}
+			b[i] = q.program
+		}
+		prog.bounded = &b
+	}
+	return prog, nil
+}
+
+func (s *Scope) compileIn(src, table string, asBool bool, extra map[string]any, mode calendar.Mode) (prog *Program, err error) {
 	defer func() {
 		// The expression compiler is third-party code given untrusted text:
 		// a panic in it is reported as a compile error, not a crash.
@@ -129,13 +207,15 @@ func (s *Scope) compileWith(src, table string, asBool bool, extra map[string]any
 		expr.MaxNodes(2000),
 		expr.Patch(countPatcher{fields: fieldSet}),
 		expr.Patch(p),
+		expr.Patch(concatPatcher{}),
 		expr.Patch(countCallPatcher{}),
 		countRowsFunc(),
 	}
+	opts = append(opts, budgetFuncs()...)
 	if asBool {
 		opts = append(opts, expr.AsBool())
 	}
-	opts = append(opts, s.funcs()...)
+	opts = append(opts, s.funcs(mode)...)
 	vp, err := expr.Compile(patchRoot(src, t), opts...)
 	if err != nil {
 		if e := s.crossNames(src); e != nil {
@@ -157,7 +237,7 @@ func (s *Scope) compileWith(src, table string, asBool bool, extra map[string]any
 		used = append(used, f)
 	}
 	slices.Sort(used)
-	return &Program{scope: s, table: table, program: vp, fields: used}, nil
+	return &Program{scope: s, table: table, program: vp, fields: used, walks: walked(vp.Node())}, nil
 }
 
 // classify turns an error of the compiler into an *Error.

@@ -346,12 +346,12 @@ func TestDaysOnDateTimes(t *testing.T) {
 
 func TestNamesAndReserved(t *testing.T) {
 	s := testScope(t)
-	want := []string{"unit", "year", "period_start", "period_end", "tables", "self", "count_rows", "workdays", "days", "hours", "date",
-		"received_on", "subject", "doc_no", "replied_on"}
+	want := []string{"unit", "year", "period_start", "period_end", "as_of", "due", "tables", "self", "count_rows", "workdays", "days", "hours", "date",
+		"add_workdays", "is_workday", "request_due", "norm_title", "similar", "match", "received_on", "subject", "doc_no", "replied_on"}
 	if diff := cmp.Diff(want, s.Names("requests")); diff != "" {
 		t.Errorf("names (-want +got)\n%s", diff)
 	}
-	if diff := cmp.Diff(want[:11], s.Names("")); diff != "" {
+	if diff := cmp.Diff(want[:19], s.Names("")); diff != "" {
 		t.Errorf("unit-level names (-want +got)\n%s", diff)
 	}
 	for _, n := range []string{"unit", "days", "count_rows", "len", "filter", "let", "matches", "nil"} {

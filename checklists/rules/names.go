@@ -10,8 +10,14 @@ const (
 	VarYear        = "year"
 	VarPeriodStart = "period_start"
 	VarPeriodEnd   = "period_end"
-	VarTables      = "tables"
-	VarSelf        = "self"
+	// VarAsOf is the day the audit judges deadlines on (--as-of; by
+	// default the earlier of today and period_end).
+	VarAsOf = "as_of"
+	// VarDue is, in a check, the row's deadline computed by the item's
+	// due: expression (nil when the item has none or the row gives none).
+	VarDue    = "due"
+	VarTables = "tables"
+	VarSelf   = "self"
 	// VarCountRows is count_rows(table, field, value): how many rows of a
 	// register have that value in that field — what
 	// len(filter(tables.T, .field == value)) says, from an index built once
@@ -27,13 +33,30 @@ const (
 	FuncDays     = "days"     // days(a, b): calendar days from a's date to b's
 	FuncHours    = "hours"    // hours(a, b): hours from a to b
 	FuncDate     = "date"     // date("YYYY-MM-DD")
+	// FuncNormTitle is norm_title(s): s without spaces, punctuation and
+	// width differences (NormTitle).
+	FuncNormTitle = "norm_title"
+	// FuncSimilar is similar(a, b): how alike two titles are, 0…1 (Similar).
+	FuncSimilar = "similar"
+	// FuncMatch is match(rows, doc_no, title): the row of rows that is the
+	// same document, by 文号 or else by title, or nil (Match).
+	FuncMatch = "match"
+	// FuncAddWorkdays is add_workdays(d, n): the date n working days after
+	// d (d not counted, as workdays counts).
+	FuncAddWorkdays = "add_workdays"
+	FuncIsWorkday   = "is_workday" // is_workday(d): whether d is a working day
+	// FuncRequestDue is request_due(received, correction_requested,
+	// corrected, consulted_from, consulted_to, extended, extension_notified,
+	// agreed_due): a request's reply deadline by the Regulations' clock
+	// (calendar.Calendar.RequestDue); empty dates may be nil.
+	FuncRequestDue = "request_due"
 )
 
 // globals is the one list of names in scope besides a table's fields, in
 // the order a spelling hint prefers them.
 func globals() []string {
-	return []string{VarUnit, VarYear, VarPeriodStart, VarPeriodEnd, VarTables, VarSelf, VarCountRows,
-		FuncWorkdays, FuncDays, FuncHours, FuncDate}
+	return []string{VarUnit, VarYear, VarPeriodStart, VarPeriodEnd, VarAsOf, VarDue, VarTables, VarSelf, VarCountRows,
+		FuncWorkdays, FuncDays, FuncHours, FuncDate, FuncAddWorkdays, FuncIsWorkday, FuncRequestDue, FuncNormTitle, FuncSimilar, FuncMatch}
 }
 
 // Names lists every name a rule of table may use ("" for a unit-level

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/expr-lang/expr/vm"
+	"github.com/zwgk/zwgk/checklists/calendar"
 	"github.com/zwgk/zwgk/checklists/msg"
 )
 
@@ -27,6 +28,8 @@ type CountRows = func(table, field string, value any) int
 type Base struct {
 	Unit Unit
 	Year int // period_start and period_end are its first and last day
+	// AsOf is the day deadlines are judged on (as_of); zero: period_end.
+	AsOf time.Time
 	Self map[string]float64
 	// Rows are the registers' rows by table name for `tables`; nil is fine
 	// for rules that do not use tables.
@@ -44,11 +47,16 @@ type Env struct {
 
 // Env returns the environment of the unit-level rules of b's unit.
 func (s *Scope) Env(b Base) *Env {
+	if b.AsOf.IsZero() {
+		b.AsOf = time.Date(b.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
 	vars := map[string]any{
 		VarUnit:        s.unitValue(b.Unit),
 		VarYear:        b.Year,
 		VarPeriodStart: time.Date(b.Year, 1, 1, 0, 0, 0, 0, time.UTC),
 		VarPeriodEnd:   time.Date(b.Year, 12, 31, 0, 0, 0, 0, time.UTC),
+		VarAsOf:        b.AsOf,
+		VarDue:         nil,
 		VarSelf:        b.Self,
 		VarTables:      s.tablesValue(b.Rows),
 		VarCountRows:   b.CountRows,
@@ -75,6 +83,13 @@ func (e *Env) SetRow(r Row) {
 	}
 }
 
+// Value returns the value of a name in e (a row's field once SetRow is
+// called); nil when it has none.
+func (e *Env) Value(name string) any { return e.vars[name] }
+
+// SetDue sets what `due` is in the rules that run next (nil: none).
+func (e *Env) SetDue(due any) { e.vars[VarDue] = due }
+
 // Machine runs rules; it is reused from run to run, so a goroutine keeps
 // one. The zero Machine is ready to use.
 type Machine struct {
@@ -98,10 +113,33 @@ func (m *Machine) Bool(p *Program, env *Env) (ok bool, err error) {
 // Value runs an expression and returns its value. It never panics: a panic
 // in the expression is an error.
 func (m *Machine) Value(p *Program, env *Env) (out any, err error) {
+	return m.ValueIn(p, env, calendar.Exact)
+}
+
+// BoolIn is Bool counting unknown calendar days as mode says.
+func (m *Machine) BoolIn(p *Program, env *Env, mode calendar.Mode) (bool, error) {
+	out, err := m.ValueIn(p, env, mode)
+	if err != nil {
+		return false, err
+	}
+	b, isBool := out.(bool)
+	if !isBool {
+		return false, msg.Errorf("结果不是布尔值：%v", "the result is not true or false: %v", out)
+	}
+	return b, nil
+}
+
+// ValueIn is Value counting unknown calendar days as mode says (Exact for
+// a rule that counts no working days).
+func (m *Machine) ValueIn(p *Program, env *Env, mode calendar.Mode) (out any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	return m.vm.Run(p.program, env.vars)
+	prog := p.program
+	if p.bounded != nil && mode != calendar.Exact {
+		prog = p.bounded[mode-calendar.Strictest]
+	}
+	return m.vm.Run(prog, env.vars)
 }

@@ -155,6 +155,8 @@ func (s *Scope) typeEnv(table string) map[string]any {
 		VarYear:        0,
 		VarPeriodStart: time.Time{},
 		VarPeriodEnd:   time.Time{},
+		VarAsOf:        time.Time{},
+		VarDue:         time.Time{},
 		VarTables:      reflect.New(s.tablesType).Elem().Interface(),
 		VarSelf:        map[string]float64{},
 		VarCountRows:   CountRows(func(string, string, any) int { return 0 }),

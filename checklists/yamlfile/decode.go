@@ -186,8 +186,9 @@ func (r *Reader) Decode(f *File, lim Limits) (Entry, bool) {
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// syntaxError reports a yaml.v3 error at the line it names, with a hint
-// when a key near it is followed by a full-width colon.
+// syntaxError reports a yaml.v3 error at the line it names, in Chinese
+// words (syntaxTextZh), with a hint when a typing slip of a Chinese
+// keyboard is near it (punctuationHint).
 func (r *Reader) syntaxError(f *File, err error) {
 	p := Pos{File: f.Name}
 	text := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -195,11 +196,15 @@ func (r *Reader) syntaxError(f *File, err error) {
 		p.Line, _ = strconv.Atoi(m[1])
 		text = m[2]
 	}
-	t := word(r.Wording.Syntax, defaultWording.Syntax, text)
-	if line, col, ok := fullWidthColon(f, p.Line); ok {
+	w := r.Wording.Syntax
+	if w == (msg.Text{}) {
+		w = defaultWording.Syntax
+	}
+	t := msg.Both(w.Zh, []any{syntaxTextZh(text)}, w.En, []any{text})
+	if line, col, hint, ok := punctuationHint(f, p.Line); ok {
 		p.Line, p.Col = line, col
-		t.Zh += "（第" + strconv.Itoa(line) + "行可能用了全角冒号「：」，应为半角「:」）"
-		t.En += " (line " + strconv.Itoa(line) + " may have a full-width colon \"：\" where a half-width ':' belongs)"
+		t.Zh += hint.Zh
+		t.En += hint.En
 	}
 	r.Errs.Add(p, t)
 }

@@ -39,12 +39,16 @@ func TestDecode(t *testing.T) {
 		{"empty", "", Limits{}, false, []string{"f.yaml: 文件为空 | file is empty"}},
 		{"comment only", "# x\n", Limits{}, false, []string{"f.yaml: 文件为空 | file is empty"}},
 		{"too large", "a: 1\n", Limits{Size: 3}, false, []string{"f.yaml: 文件过大（5 字节，最多 3 字节） | file too large (5 bytes, at most 3)"}},
-		{"syntax", "a: [\n", Limits{}, false, []string{"f.yaml:1: YAML 语法错误：did not find expected node content | YAML syntax error: did not find expected node content"}},
+		{"syntax", "a: [\n", Limits{}, false, []string{"f.yaml:1: YAML 语法错误：缺少应有的内容 | YAML syntax error: did not find expected node content"}},
 		{"full-width colon", "a: 1\nb： 2\n", Limits{}, false, []string{
-			"f.yaml:2:2: YAML 语法错误：could not find expected ':'（第2行可能用了全角冒号「：」，应为半角「:」） | YAML syntax error: could not find expected ':' (line 2 may have a full-width colon \"：\" where a half-width ':' belongs)"}},
+			"f.yaml:2:2: YAML 语法错误：找不到应有的半角冒号「:」（第2行可能用了全角冒号「：」，应为半角「:」） | YAML syntax error: could not find expected ':' (line 2 may have a full-width colon \"：\" where a half-width ':' belongs)"}},
 		{"full-width colon in a list", "items:\n  - id: x\n    标题： y\n    points: 3\n", Limits{}, false, []string{
-			"f.yaml:3:7: YAML 语法错误：could not find expected ':'（第3行可能用了全角冒号「：」，应为半角「:」） | YAML syntax error: could not find expected ':' (line 3 may have a full-width colon \"：\" where a half-width ':' belongs)"}},
-		{"full-width colon in a value", "a: 甲：乙\nb: [\n", Limits{}, false, []string{"f.yaml:2: YAML 语法错误：did not find expected node content | YAML syntax error: did not find expected node content"}},
+			"f.yaml:3:7: YAML 语法错误：找不到应有的半角冒号「:」（第3行可能用了全角冒号「：」，应为半角「:」） | YAML syntax error: could not find expected ':' (line 3 may have a full-width colon \"：\" where a half-width ':' belongs)"}},
+		{"tab indentation", "a:\n\tb: 1\n", Limits{}, false, []string{
+			"f.yaml:2:1: YAML 语法错误：出现了不能开始一个值的字符（第2行用了 Tab 键缩进；YAML 只能用空格缩进） | YAML syntax error: found character that cannot start any token (line 2 is indented with a tab; YAML indents with spaces only)"}},
+		{"full-width comma in a list", "a: [甲，乙]\nb: [1, 2\n", Limits{}, false, []string{
+			"f.yaml:1:6: YAML 语法错误：方括号列表 [ ] 没有闭合，或项目之间用了全角逗号「，」（第1行的方括号列表用了全角逗号「，」分隔，应为半角「,」） | YAML syntax error: did not find expected ',' or ']' (line 1 separates a [ ] list with a full-width comma \"，\"; use ',')"}},
+		{"full-width colon in a value", "a: 甲：乙\nb: [\n", Limits{}, false, []string{"f.yaml:2: YAML 语法错误：缺少应有的内容 | YAML syntax error: did not find expected node content"}},
 		{"two documents", "a: 1\n---\nb: 2\n", Limits{}, false, []string{"f.yaml:2:1: 一个文件只能有一个 YAML 文档（第二个 --- 之后的内容） | a file may hold only one YAML document (found another after ---)"}},
 		{"too deep", deep, Limits{}, false, []string{"f.yaml:1:65: 嵌套过深：超过 64 层 | nesting too deep: more than 64 levels"}},
 		{"depth limit", "a: [[1]]\n", Limits{Depth: 2}, false, []string{"f.yaml:1:5: 嵌套过深：超过 2 层 | nesting too deep: more than 2 levels"}},

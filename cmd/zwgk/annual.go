@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -81,7 +80,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	case opts.year < 2008 || opts.year > 2199:
 		return usagef("--year %d: 报告年度应在 2008 年（《条例》施行）之后", "--year %d: the report year must be 2008 (when the Regulations took effect) or later", opts.year)
 	}
-	if err := checkOutputs(opts.outputs, append(slices.Clone(paths), opts.previous), opts.force, []string{".xlsx", ".json", ".md", ".docx"}); err != nil {
+	if err := checkOutputs(opts.outputs, inputFiles(paths, &opts.input, opts.previous, opts.checklist), opts.force, []string{".xlsx", ".json", ".md", ".docx"}); err != nil {
 		return err
 	}
 	c, err := loadChecklist(e, opts.checklist, opts.input.calendars)
@@ -150,6 +149,7 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 	if err := annualreport.Table(e.stdout, file, lang); err != nil {
 		return err
 	}
+	var written []string
 	for _, o := range opts.outputs {
 		var write func(io.Writer) error
 		switch strings.ToLower(filepath.Ext(o)) {
@@ -164,10 +164,12 @@ func runAnnual(e *env, opts *annualOptions, paths []string, lang msg.Lang) error
 		case ".docx":
 			write = func(w io.Writer) error { return annualreport.DOCX(w, file) }
 		}
-		if err := writeAtomic(o, opts.force, write); err != nil {
+		if err := writeAtomicCtx(e.context(), o, opts.force, write); err != nil {
 			return err
 		}
+		written = append(written, o)
 	}
+	fmt.Fprintf(e.stderr, "zwgk: %s\n", annualSummary(file, written).In(lang))
 	if len(file.Errors) > 0 {
 		var names []string
 		for _, e := range file.Errors {

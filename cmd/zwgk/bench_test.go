@@ -81,12 +81,24 @@ func TestGeneratedProvinceFindsEveryPlantedProblem(t *testing.T) {
 		items[id] = true
 	}
 	var want, got, others []plantedKey
+	label := map[string]string{}
 	for _, pr := range p.Problems {
 		want = append(want, plantedKey{pr.File, pr.Sheet, pr.Row, pr.Item, pr.Finding})
+		label[pr.Item] = pr.Finding
 	}
 	for _, u := range res.Units {
 		if u.Status != scoring.StatusOK {
 			t.Errorf("%s: status %s: %s", u.Source, u.Status, u.Message)
+		}
+		// A planted late reply whose lateness depends on the days off of a
+		// year the regional calendar lacks (cn-nx 2018) is 待定, not deducted
+		// (issue 16): it counts as found, undecided.
+		for _, d := range u.Pending {
+			if d.Overlay == "" {
+				t.Errorf("%s!%d: pending on the national calendar: %s", d.Sheet, d.Row, d.Message)
+				continue
+			}
+			got = append(got, plantedKey{filepath.Base(d.File), d.Sheet, d.Row, d.Item, label[d.Item]})
 		}
 		for _, f := range u.Findings {
 			k := plantedKey{filepath.Base(f.File), f.Sheet, f.Row, f.Item, f.Kind}

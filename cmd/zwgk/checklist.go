@@ -92,7 +92,7 @@ func runChecklistList(e *env, lang msg.Lang) error {
 			return err
 		}
 		w := strconv.FormatFloat(scoring.Float(c.PerformanceWeight)*100, 'f', -1, 64) + "%"
-		if err := t.Append([]string{c.ID, c.Title, strconv.Itoa(c.Year), strconv.FormatFloat(scoring.Float(c.Total), 'f', -1, 64),
+		if err := t.Append([]string{msg.Escape(c.ID), msg.Escape(c.Title), strconv.Itoa(c.Year), strconv.FormatFloat(scoring.Float(c.Total), 'f', -1, 64),
 			strconv.Itoa(len(c.Items())), w}); err != nil {
 			return err
 		}
@@ -117,13 +117,18 @@ func runLint(e *env, files []string, strict bool, calendarFiles []string, lang m
 			errors++
 			continue
 		}
+		fileErrors, fileWarnings := 0, 0
 		for _, le := range checklists.Lint(f, data, opts) {
 			fmt.Fprintln(e.stdout, msg.Escape(le.In(lang)))
 			if le.Warning {
-				warnings++
+				fileWarnings++
 			} else {
-				errors++
+				fileErrors++
 			}
+		}
+		errors, warnings = errors+fileErrors, warnings+fileWarnings
+		if fileErrors == 0 {
+			fmt.Fprintf(e.stdout, "%s: %s\n", msg.Escape(f), lintClean(fileWarnings).In(lang))
 		}
 	}
 	switch {
@@ -133,4 +138,13 @@ func runLint(e *env, files []string, strict bool, calendarFiles []string, lang m
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// lintClean is what lint says of a file without errors: 「无错误」, and how
+// many warnings it printed above.
+func lintClean(warnings int) msg.Text {
+	if warnings == 0 {
+		return msg.New("无错误", "no errors")
+	}
+	return msg.New("无错误，%d 条提示", "no errors, %d warnings", warnings)
 }

@@ -57,7 +57,7 @@ type columnsFinding struct {
 // 发文时间 is an alias: nothing moves. 发文日子 is unknown: the items whose
 // rules read issued_on score 0 with one 台账缺列 finding each — no veto,
 // nothing public, no row findings — the unit needs correction, and the
-// suggestion names 印发日期: 100 − 0.5 (C4 self) − 10 (A2) − 6 (A4) + 2 (G1) = 85.5.
+// suggestion names 印发日期: 100 − 0.5 (C4 self) − 6 (A2) − 6 (A4) + 2 (G1) = 89.5.
 func TestMissingColumn(t *testing.T) {
 	for _, c := range []struct {
 		name, header string
@@ -68,9 +68,9 @@ func TestMissingColumn(t *testing.T) {
 		findings     []columnsFinding
 	}{
 		{name: "alias", header: "发文时间", score: 100, grade: "优秀", items: []columnsItem{
-			{ID: "A2", Score: 10, Applicable: 3}, {ID: "A4", Score: 6, Applicable: 7}, {ID: "F5", Score: 0, Applicable: 7},
+			{ID: "A2", Score: 6, Applicable: 3}, {ID: "A4", Score: 6, Applicable: 7}, {ID: "F5", Score: 0, Applicable: 7},
 		}},
-		{name: "unknown", header: "发文日子", score: 85.5, grade: "良好", needs: true, items: []columnsItem{
+		{name: "unknown", header: "发文日子", score: 89.5, grade: "良好", needs: true, items: []columnsItem{
 			{ID: "A2", MissingColumns: []string{"印发日期"}}, {ID: "A4", MissingColumns: []string{"印发日期"}},
 			{ID: "F5", MissingColumns: []string{"印发日期"}},
 		}, findings: []columnsFinding{

@@ -77,6 +77,9 @@ var importPolicy = []struct {
 
 	// Tools that make sample districts: programs of their own, not zwgk.
 	{"samples/...", useFiles | useWorkbook | useCommand | useClock, []string{"audit/...", "checklists/...", "samples/..."}},
+
+	// Release tooling (scripts/mkzip): programs of their own, no zwgk package.
+	{"scripts/...", useFiles | useCommand | useClock, nil},
 }
 
 // capability returns what importing an outside package path needs, or 0.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"path/filepath"
@@ -50,11 +49,7 @@ func readResultFile(e *env, path string) (*scoring.Result, error) {
 	if err != nil {
 		return nil, usage(err)
 	}
-	res, err := scoring.ReadResult(bytes.NewReader(data), path)
-	if err != nil {
-		return nil, usage(err)
-	}
-	return res, nil
+	return readResultData(path, data)
 }
 
 func runDiff(e *env, opts *diffOptions, oldPath, newPath string, lang msg.Lang) error {
@@ -92,9 +87,10 @@ func runDiff(e *env, opts *diffOptions, oldPath, newPath string, lang msg.Lang) 
 		if strings.EqualFold(filepath.Ext(o), ".xlsx") {
 			write = func(w io.Writer) error { return report.DiffXLSX(w, c, lang) }
 		}
-		if err := writeAtomic(o, opts.force, write); err != nil {
+		if err := writeAtomicCtx(e.context(), o, opts.force, write); err != nil {
 			return err
 		}
+		sayWrote(e, lang, o)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -19,10 +20,15 @@ type env struct {
 	stdout     io.Writer
 	stderr     io.Writer
 	stderrTTY  bool
+	stdoutTTY  bool    // --format csv starts with a byte-order mark unless stdout is a terminal
+	console    console // escape sequences understood; started by a double click (console.go)
 	readFile   func(string) ([]byte, error)
 	now        func() time.Time
 	getenv     func(string) string
 	goMaxProcs int
+	// ctx is cancelled when the run is to stop (SIGINT, SIGTERM); nil is
+	// never cancelled (tests).
+	ctx context.Context
 }
 
 func newEnv() *env {
@@ -31,7 +37,9 @@ func newEnv() *env {
 		stdout:    os.Stdout,
 		stderr:    os.Stderr,
 		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
-		readFile:  os.ReadFile,
+		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		console:   consoleState(os.Stderr),
+		readFile:  readFileLocalized(os.ReadFile),
 		now:       time.Now,
 		getenv:    os.Getenv,
 	}
@@ -80,10 +88,24 @@ func unreadableError(files []string) error {
 // run executes the command line and returns the exit status; it is the only
 // place an error is printed, in the language of --lang.
 func run(args []string, e *env) int {
+	if e.console.lonely {
+		// Started by a double click: the window would close at once.
+		defer holdConsole(e.stdout, e.console, args)
+		if len(args) == 0 {
+			return exitOK
+		}
+	}
 	g := &globalOptions{}
 	cmd := newRoot(e, g)
+	localizeCommands(cmd, argsLang(args))
 	cmd.SetArgs(args)
-	err := cmd.Execute()
+	c, err := cmd.ExecuteC()
+	err = withUseLine(cobraError(fileError(err)), c)
+	if ie := interruption(e.context()); ie != nil {
+		// Whatever the command was doing when the signal came, it stopped
+		// and its deferred clean-up ran: say so, with 128 + the signal.
+		err = ie
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -96,7 +118,7 @@ func run(args []string, e *env) int {
 	if errors.As(err, &ee) && ee.err == nil {
 		return code // the command has said all there is to say
 	}
-	lang, _ := msg.ParseLang(g.lang)
+	lang := argsLang(args) // also when cobra failed before it parsed --lang
 	fmt.Fprintf(e.stderr, "zwgk: %s\n", msg.Escape(msg.Local(err, lang)))
 	return code
 }

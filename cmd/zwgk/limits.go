@@ -30,10 +30,13 @@ func (l *inputOptions) register(cmd *cobra.Command) {
 	f.IntVar(&l.jobs, "jobs", 0, "同时读取的报送材料数（默认 CPU 核数）")
 	f.BoolVarP(&l.verbose, "verbose", "v", false, "同时列出读取时忽略的未知列")
 	f.Int64Var(&l.unzipMB, "max-unzip-mb", 512, "一个 .xlsx 解压后的总大小上限（MB），超过即按可疑文件拒绝")
-	f.IntVar(&l.maxRows, "max-rows", 1000000, "一个工作表的行数上限")
+	f.IntVar(&l.maxRows, "max-rows", workbook.DefaultMaxRows, "一个工作表（或一个 CSV 文件）的行数上限")
 	f.IntVar(&l.maxCell, "max-cell", 32767, "一个单元格的字数上限（Excel 本身的上限是 32767；按每字3字节的 UTF-8 计）")
 	f.StringVar(&l.encoding, "encoding", "", "CSV 的文本编码：utf-8、gbk、gb18030 或 utf-16（默认自动识别）")
 }
+
+// files are the input files the shared flags name (for inputFiles).
+func (l *inputOptions) files() []string { return slices.Clone(l.calendars) }
 
 func (l *inputOptions) workbookOptions(c *checklists.Checklist) workbook.Options {
 	return workbook.Options{

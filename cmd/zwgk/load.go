@@ -77,7 +77,13 @@ func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists
 				s := subs[i]
 				prog.start(s.Path)
 				source := filepath.ToSlash(s.Path)
-				u, err := rd.Read(s.Path)
+				var u *audit.Unit
+				var err error
+				if s.Err != nil {
+					err = s.Err // a path Discover could not search
+				} else {
+					u, err = rd.Read(s.Path)
+				}
 				if u != nil {
 					u.Source = source
 					in.quiet(u)
@@ -87,8 +93,17 @@ func readAll(e *env, subs []workbook.Submission, in *inputOptions, c *checklists
 			}
 		}()
 	}
+	// A signal stops the handing out of submissions; those being read
+	// are finished (and their files closed, which removes excelize's
+	// temporary files).
+	ctx := e.context()
+feed:
 	for i := range subs {
-		work <- i
+		select {
+		case work <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(work)
 	wg.Wait()
@@ -103,6 +118,10 @@ func discover(paths []string) ([]workbook.Submission, []msg.Text, error) {
 	subs, warnings, err := workbook.Discover(paths)
 	if err != nil {
 		return nil, nil, usage(err)
+	}
+	for i := range subs {
+		// Names in results use / on every system (Windows opens them too).
+		subs[i].Path = filepath.ToSlash(subs[i].Path)
 	}
 	if len(subs) == 0 {
 		err := msg.Errorf("在 %s 中没有找到报送材料（.xlsx 文件、.zip 或 CSV 文件夹）", "no submissions (.xlsx files, .zip files or CSV folders) found in %s", msg.List(paths))

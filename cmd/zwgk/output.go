@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"io"
 	"io/fs"
@@ -36,7 +37,7 @@ func checkOutputs(outs, inputs []string, force bool, formats []string) error {
 		}
 		seen[abs] = true
 		if isInput(abs, inputs) {
-			return usagef("-o %s: 这是一个输入文件，zwgk 不会覆盖输入（报送材料、指标体系、名单、复核文件、日历）", "-o %s: this is an input; zwgk never writes over its inputs (submissions, checklist, roster, review, calendar)", o)
+			return usagef("-o %s: 这是一个输入文件，zwgk 不会覆盖输入（报送材料、指标体系、名单、复核文件、日历、区级表、评分表）", "-o %s: this is an input; zwgk never writes over its inputs (submissions, checklist, roster, review, calendar, district tables, score sheet)", o)
 		}
 		if _, err := os.Stat(o); err == nil && !force {
 			return usagef("-o %s: 文件已存在；如需覆盖，请加 --force", "-o %s: the file exists; add --force to replace it", o)
@@ -72,6 +73,9 @@ func isInput(abs string, inputs []string) bool {
 		if outErr == nil && os.SameFile(fi, out) {
 			return true
 		}
+		if fi.IsDir() && outErr == nil && out.Mode().IsRegular() && linkedInside(a, out) {
+			return true // a hard link elsewhere to a file in a submissions folder
+		}
 		if fi.IsDir() {
 			if rel, err := filepath.Rel(resolve(a), real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 				// A report inside a submissions folder would be read as a
@@ -84,6 +88,46 @@ func isInput(abs string, inputs []string) bool {
 		}
 	}
 	return false
+}
+
+// linkedInside reports whether out is the same file as one in the folder
+// dir or below (a hard link to it from outside the folder). Only files of
+// out's size are compared; the walk follows no links and stops at the first.
+func linkedInside(dir string, out fs.FileInfo) bool {
+	found := false
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || found {
+			return filepath.SkipDir
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		if fi, err := d.Info(); err == nil && fi.Size() == out.Size() && os.SameFile(fi, out) {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
+}
+
+// inputFiles lists every input of a command for checkOutputs: the paths
+// given (submissions, results), the files of the shared input flags
+// (--calendar) and the files of the command's own flags (--checklist,
+// --roster, --review, --previous). A new flag that names an input file —
+// --scores, --table NAME=FILE — is added to inputOptions.files or passed
+// here, so that -o can never be aimed at it.
+func inputFiles(paths []string, in *inputOptions, files ...string) []string {
+	out := slices.Clone(paths)
+	if in != nil {
+		out = append(out, in.files()...)
+	}
+	for _, f := range files {
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // resolve returns abs with the symbolic links of its folders (and its own,
@@ -114,6 +158,12 @@ func writableDir(dir string) error {
 // writeAtomic writes a file through a temporary file in the same folder and
 // a rename, so a crash or Ctrl-C never leaves half a report.
 func writeAtomic(path string, force bool, write func(io.Writer) error) (err error) {
+	return writeAtomicCtx(context.Background(), path, force, write)
+}
+
+// writeAtomicCtx is writeAtomic stopped when ctx is done: the writes fail,
+// the temporary file is removed, and nothing is renamed into place.
+func writeAtomicCtx(ctx context.Context, path string, force bool, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -125,7 +175,7 @@ func writeAtomic(path string, force bool, write func(io.Writer) error) (err erro
 			os.Remove(tmp.Name())
 		}
 	}()
-	bw := bufio.NewWriterSize(tmp, 1<<20)
+	bw := bufio.NewWriterSize(ctxWriter{ctx: ctx, w: tmp}, 1<<20)
 	if err := write(bw); err != nil {
 		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
 	}
@@ -147,6 +197,9 @@ func writeAtomic(path string, force bool, write func(io.Writer) error) (err erro
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err // stopped: the temporary file goes, nothing takes the final name
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return msg.Errorf("写入 %s: %w", "write %s: %w", path, err)

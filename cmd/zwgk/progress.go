@@ -17,7 +17,8 @@ type progress struct {
 }
 
 func newProgress(e *env, total int, what string) *progress {
-	if !e.stderrTTY || total < 2 {
+	show, ansi := progressStyle(e.stderrTTY, e.console.ansi)
+	if !show || total < 2 {
 		return nil
 	}
 	return &progress{bar: progressbar.NewOptions(total,
@@ -26,7 +27,7 @@ func newProgress(e *env, total int, what string) *progress {
 		progressbar.OptionShowCount(),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionClearOnFinish(),
-		progressbar.OptionUseANSICodes(true),
+		progressbar.OptionUseANSICodes(ansi),
 	)}
 }
 

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
-
 	"github.com/spf13/cobra"
 
 	"github.com/zwgk/zwgk/checklists/msg"
-	"github.com/zwgk/zwgk/scoring"
 )
 
 type reportOptions struct {
@@ -62,9 +59,9 @@ func runReport(e *env, opts *reportOptions, path string, lang msg.Lang) error {
 	if err != nil {
 		return usage(err)
 	}
-	res, err := scoring.ReadResult(bytes.NewReader(data), path)
+	res, err := readResultData(path, data)
 	if err != nil {
-		return usage(err)
+		return err
 	}
 	if err := checkRectification(prev, res, opts.outputs); err != nil {
 		return err

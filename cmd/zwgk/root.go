@@ -36,19 +36,23 @@ func newRoot(e *env, g *globalOptions) *cobra.Command {
   zwgk checklist list                  列出内置指标体系`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		Version:       versionLine(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.PersistentFlags().StringVar(&g.lang, "lang", "zh", "提示和报告的语言：zh 或 en (language of labels and messages)")
 	root.AddCommand(
 		newAuditCmd(e, g),
 		newTemplateCmd(e, g),
+		newScoresCmd(e, g),
 		newChecklistCmd(e, g),
 		newReportCmd(e, g),
 		newCombineCmd(e, g),
 		newSampleCmd(e, g),
 		newDiffCmd(e, g),
 		newAnnualCmd(e, g),
+		newCalendarCmd(e, g),
 		newVersionCmd(e),
 	)
 	return root

@@ -124,6 +124,14 @@ func TestInputsNeverWritten(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, code, stderr)
 		}
 	}
+	// A hard link elsewhere to a file inside the submissions folder is that
+	// file: refused even with --force.
+	link := filepath.Join(out, "链接.xlsx")
+	if err := os.Link(filepath.Join(in, "金积镇.xlsx"), link); err == nil {
+		if _, stderr, code := invoke(t, "audit", in, "--force", "-o", link); code != 2 || !strings.Contains(stderr, "输入文件") {
+			t.Errorf("-o a hard link to a submission: exit %d, stderr %q; want 2, refused as an input", code, stderr)
+		}
+	}
 	_, stderr, _ = invoke(t, "audit", in, "-o", filepath.Join(out, "报告.xlsx"))
 	if !strings.Contains(stderr, "--force") {
 		t.Errorf("refusing to overwrite should mention --force: %q", stderr)

@@ -58,7 +58,7 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 	if opts.perUnit <= 0 {
 		return usagef("--per-unit 应为正整数", "--per-unit must be a positive whole number")
 	}
-	if err := checkOutputs([]string{opts.output}, paths, opts.force, xlsxOnly); err != nil {
+	if err := checkOutputs([]string{opts.output}, inputFiles(paths, &opts.input, opts.checklist), opts.force, xlsxOnly); err != nil {
 		return err
 	}
 	c, err := loadChecklist(e, opts.checklist, opts.input.calendars)
@@ -106,7 +106,7 @@ func runSample(e *env, opts *sampleOptions, paths []string, lang msg.Lang) error
 		all = append(all, s...)
 	}
 	info := forms.SampleInfo{Seed: seed, PerUnit: opts.perUnit, Checklist: c.ID, Year: year, Generated: generated(e)}
-	if err := writeAtomic(opts.output, opts.force, func(w io.Writer) error { return forms.SampleXLSX(w, all, info) }); err != nil {
+	if err := writeAtomicCtx(e.context(), opts.output, opts.force, func(w io.Writer) error { return forms.SampleXLSX(w, all, info) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, msg.Pick(lang, "已抽取 %d 个单位共 %d 行，随机种子 %d，写入 %s\n", "sampled %d units, %d rows, seed %d, written to %s\n"),

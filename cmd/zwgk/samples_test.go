@@ -269,9 +269,11 @@ func TestSamplesYearOverYear(t *testing.T) {
 		{"高闸镇", 88.5, 92.5, 6, 7, 1, 3, 0},
 		{"利通区民政局", 89.5, 91, 5, 8, 0, 2, 1},
 		{"古城镇", 88.5, 90.5, 6, 9, 0, 1, 1},
-		{"郭家桥乡", 79.5, 82.5, 9, 10, 1, 3, 0},
+		// Two rows of 2018 whose deadline depends on days off the Ningxia calendar lacks (cn-nx 2018)
+		// are 待定, not deducted (issue 16): 郭家桥乡 公文台账!6, 扁担沟镇 公文台账!5.
+		{"郭家桥乡", 79.5, 84.5, 9, 10, 0, 3, 0},
 		{"利通区司法局", 78, 76, 10, 11, 1, 1, 1},
-		{"扁担沟镇", 52.5, 68, 11, 12, 4, 16, 2},
+		{"扁担沟镇", 52.5, 70, 11, 12, 3, 16, 2},
 	}
 	var got []sampleChange
 	for _, u := range c.Units {

@@ -26,8 +26,9 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -37,8 +38,12 @@ import (
 // TestMain lets the test binary run as zwgk inside the scripts. It must be
 // the package's only TestMain.
 func TestMain(m *testing.M) {
+	if os.Getenv("ZWGK_TEST_AS_MAIN") == "1" {
+		// An exec test runs the test binary as the program (signal_test.go).
+		os.Exit(runMain(os.Args[1:], os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
-		"zwgk": func() { os.Exit(run(os.Args[1:], newEnv())) },
+		"zwgk": func() { os.Exit(runMain(os.Args[1:], os.Stderr)) },
 	})
 }
 

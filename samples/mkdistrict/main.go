@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./samples/mkdistrict -o samples/district -year 2017
+//	go run ./samples/mkdistrict -o samples/district -tables samples/区级表 -year 2017
 //	go run ./samples/mkdistrict -o /tmp/district-2018 -year 2018
 //
 // The 2017 files are committed under samples/district (regenerate them with
@@ -14,7 +14,7 @@
 // zwgk diff. The same year always gives byte-identical files.
 package main
 
-//go:generate go run . -o ../district -year 2017
+//go:generate go run . -o ../district -tables ../区级表 -year 2017
 
 import (
 	"flag"
@@ -32,6 +32,7 @@ func run(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "samples/district", "output folder")
 	year := fs.Int("year", 2017, "year of the district: 2017 or 2018")
+	tables := fs.String("tables", "", "also write the district's own tables (website catalogue, monitoring list) into this folder")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -42,6 +43,12 @@ func run(args []string, stderr io.Writer) int {
 	if err := district.Write(*out, *year); err != nil {
 		fmt.Fprintln(stderr, "mkdistrict:", err)
 		return 1
+	}
+	if *tables != "" {
+		if err := district.WriteTables(*tables, *year); err != nil {
+			fmt.Fprintln(stderr, "mkdistrict:", err)
+			return 1
+		}
 	}
 	return 0
 }

@@ -210,11 +210,11 @@ func TestTable3ByHand(t *testing.T) {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 	wantLate := []Late{
-		{Pos: audit.Pos{File: "金积镇.xlsx", Sheet: "依申请公开台账", Row: 4}, Subject: "申请事项2023-11-01", ReceivedOn: "2023-11-01", Workdays: 293, Limit: 20},
-		{Pos: audit.Pos{File: "金积镇.xlsx", Sheet: "依申请公开台账", Row: 9}, Subject: "申请事项2024-01-29", ReceivedOn: "2024-01-29", RepliedOn: "2024-03-01", Workdays: 21, Limit: 20},
-		{Pos: audit.Pos{File: "金积镇.xlsx", Sheet: "依申请公开台账", Row: 15}, Subject: "申请事项2024-04-01", ReceivedOn: "2024-04-01", RepliedOn: "2024-06-03", Extended: true, Workdays: 43, Limit: 40},
-		{Pos: audit.Pos{File: "金积镇.xlsx", Sheet: "依申请公开台账", Row: 34}, Subject: "申请事项2024-12-02", ReceivedOn: "2024-12-02", Workdays: 21, Limit: 20},
-		{Pos: audit.Pos{File: "金积镇.xlsx", Sheet: "依申请公开台账", Row: 35}, Subject: "申请事项2024-12-03", ReceivedOn: "2024-12-03", Workdays: 20, Limit: 20},
+		{Pos: audit.Pos{File: "金积镇.xlsx", Sheet: "依申请公开台账", Row: 4}, Subject: "申请事项2023-11-01", ReceivedOn: "2023-11-01", Workdays: 293, Limit: 20, Due: "2023-11-29"},
+		{Pos: audit.Pos{File: "金积镇.xlsx", Sheet: "依申请公开台账", Row: 9}, Subject: "申请事项2024-01-29", ReceivedOn: "2024-01-29", RepliedOn: "2024-03-01", Workdays: 21, Limit: 20, Due: "2024-02-29"},
+		{Pos: audit.Pos{File: "金积镇.xlsx", Sheet: "依申请公开台账", Row: 15}, Subject: "申请事项2024-04-01", ReceivedOn: "2024-04-01", RepliedOn: "2024-06-03", Extended: true, Workdays: 43, Limit: 40, Due: "2024-05-29"},
+		{Pos: audit.Pos{File: "金积镇.xlsx", Sheet: "依申请公开台账", Row: 34}, Subject: "申请事项2024-12-02", ReceivedOn: "2024-12-02", Workdays: 21, Limit: 20, Due: "2024-12-30"},
+		{Pos: audit.Pos{File: "金积镇.xlsx", Sheet: "依申请公开台账", Row: 35}, Subject: "申请事项2024-12-03", ReceivedOn: "2024-12-03", Workdays: 20, Limit: 20, Due: "2024-12-31"},
 	}
 	if diff := cmp.Diff(wantLate, r.Late); diff != "" {
 		t.Errorf("late answers (-hand +computed):\n%s", diff)

@@ -22,7 +22,7 @@ type Options struct {
 
 // Regulations2019 returns the day the 2019 Regulations took effect: requests
 // received before it have the 2007 time limits.
-func Regulations2019() time.Time { return time.Date(2019, 5, 15, 0, 0, 0, 0, time.UTC) }
+func Regulations2019() time.Time { return calendar.Regulations2019() }
 
 // Limit returns the answer time limit in working days of a request received
 // on received: 20 (2019 Regulations, Art. 33), 15 before 2019-05-15 (2007
@@ -140,6 +140,9 @@ func (c *computer) requests(u *audit.Unit) {
 	t3 := &c.r.Table3
 	for _, row := range t.Rows {
 		recv, ok := date(row, "received_on")
+		if !ok && row.Values["received_on"] == nil && !slices.Contains(row.Bad, "received_on") {
+			recv, ok = date(row, "applied_on") // 申请日期 stands in (第三十一条)
+		}
 		if !ok {
 			c.find(CodeReceivedMissing, t.Pos(row, "received_on"), newText("收到日期未填写或无法识别，此申请未统计",
 				"no readable date of receipt; the request is not counted"))
@@ -253,19 +256,47 @@ func (c *computer) late(t *audit.Table, row *audit.Row, recv, rep time.Time, ans
 			return
 		}
 	}
-	wd, err := c.cal.Workdays(recv, to)
+	opt := func(f string) time.Time { d, _ := date(row, f); return d }
+	req := calendar.Request{Received: recv, CorrectionRequested: opt("correction_requested_on"), Corrected: opt("corrected_on"),
+		ConsultedFrom: opt("consulted_from"), ConsultedTo: opt("consulted_to"), Extended: ext,
+		ExtensionNotified: opt("extension_notified_on"), AgreedDue: opt("agreed_due")}
+	// The same deadline the checklists' request_due computes; a deadline
+	// that depends on a year the calendar lacks is decided only when both
+	// readings of the unknown days agree, and otherwise left out, said once.
+	isLate := func(mode calendar.Mode) (bool, time.Time, error) {
+		due, err := c.cal.RequestDue(req, mode)
+		if err != nil {
+			return false, due, err
+		}
+		if answered {
+			return rep.After(due), due, nil
+		}
+		return !due.After(c.end), due, nil
+	}
+	late, due, err := isLate(calendar.Exact)
+	if _, _, gap := calendar.Gap(err); gap {
+		strict, d, errS := isLate(calendar.Strictest)
+		mild, _, errM := isLate(calendar.Mildest)
+		if errS == nil && errM == nil && strict == mild {
+			late, due, err = strict, d, nil
+		}
+	}
 	if err != nil {
 		if !c.calErr[err.Error()] {
 			c.calErr[err.Error()] = true
-			c.find(CodeCalendar, t.Pos(row, ""), newText("无法计算工作日：%s；有关申请的答复期限未检查",
-				"cannot count working days: %s; the time limits of such requests were not checked", err.Error()))
+			c.find(CodeCalendar, t.Pos(row, ""), newText("无法计算工作日：%s；有关申请的答复期限未检查（待定）",
+				"cannot count working days: %s; the time limits of such requests were not checked (undecided)", err.Error()))
 		}
 		return
 	}
-	if (answered && wd <= limit) || (!answered && wd < limit) {
+	if !late {
 		return
 	}
-	lt := Late{Pos: t.Pos(row, ""), Subject: str(row, "subject"), ReceivedOn: day(recv), Extended: ext, Workdays: wd, Limit: limit}
+	wd, err := c.cal.WorkdaysIn(recv, to, calendar.Strictest)
+	if err != nil {
+		wd = 0
+	}
+	lt := Late{Pos: t.Pos(row, ""), Subject: str(row, "subject"), ReceivedOn: day(recv), Extended: ext, Workdays: wd, Limit: limit, Due: day(due)}
 	if answered {
 		lt.RepliedOn = day(rep)
 	}

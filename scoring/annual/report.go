@@ -211,6 +211,9 @@ type Late struct {
 	Extended  bool   `json:"extended"`
 	Workdays  int    `json:"workdays"`
 	Limit     int    `json:"limit"`
+	// Due is the reply deadline by the Regulations' clock (补正, consultation
+	// and extension counted: calendar.Calendar.RequestDue).
+	Due string `json:"due,omitempty"`
 }
 
 // Finding is a register row that could not be counted as it stands, or

@@ -62,7 +62,7 @@ func RosterTemplate(w io.Writer) error {
 
 // ReadRoster reads the roster workbook; name is used in errors.
 func ReadRoster(name string, data []byte) (*roster.Roster, error) {
-	rows, err := sheetRows(name, data, []string{rosterSheet, "名单", "单位名单"}, rosterHeaders[:1])
+	rows, err := sheetRows(name, data, []string{rosterSheet, "名单", "单位名单"}, rosterHeaders[:1], false)
 	if err != nil {
 		return nil, err
 	}
@@ -110,10 +110,11 @@ func splitList(s string) []string {
 
 // sheetRow is one row of a small administrative sheet, by header.
 type sheetRow struct {
-	sheet string
-	line  int
-	cols  map[string]int
-	cells []string
+	sheet    string
+	line     int
+	cols     map[string]int
+	cells    []string
+	date1904 bool // the workbook counts dates from 1904 (raw reads)
 }
 
 func (r sheetRow) get(h string) string {
@@ -127,8 +128,12 @@ func (r sheetRow) get(h string) string {
 // sheetRows reads the first sheet named like one of sheets (or the first
 // sheet) whose header row, within the first 10 rows, holds every required
 // header. These files are small and written by the district office itself.
-func sheetRows(name string, data []byte, sheets []string, required []string) ([]sheetRow, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
+//
+// raw reads cells as stored (RawCellValue): a date is its serial number,
+// for sheetRow.date to turn into a date whatever format Excel or WPS shows
+// it in; numbers keep every digit.
+func sheetRows(name string, data []byte, sheets []string, required []string, raw bool) ([]sheetRow, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20, RawCellValue: raw})
 	if err != nil {
 		return nil, msg.Errorf("%s: 无法作为 .xlsx 工作簿打开：%v", "%s: cannot be opened as a .xlsx workbook: %v", name, err)
 	}
@@ -155,6 +160,10 @@ func sheetRows(name string, data []byte, sheets []string, required []string) ([]
 	defer rows.Close()
 	var out []sheetRow
 	var cols map[string]int
+	date1904 := false
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
+	}
 	line := 0
 	for rows.Next() {
 		line++
@@ -188,7 +197,7 @@ func sheetRows(name string, data []byte, sheets []string, required []string) ([]
 			}
 		}
 		if !blank {
-			out = append(out, sheetRow{sheet: sheet, line: line, cols: cols, cells: cells})
+			out = append(out, sheetRow{sheet: sheet, line: line, cols: cols, cells: cells, date1904: date1904})
 		}
 	}
 	if err := rows.Error(); err != nil {

@@ -96,10 +96,12 @@ func SampleXLSX(w io.Writer, rows []scoring.Sampled, info SampleInfo) error {
 	if err := f.AddDataValidation(sampleSheet, dv); err != nil {
 		return err
 	}
-	if err := xlsx.FreezeHeader(f, sampleSheet); err != nil {
+	// The filter first: excelize's AutoFilter replaces the sheet
+	// properties, and with them the fit-to-page FreezeHeader sets.
+	if err := f.AutoFilter(sampleSheet, "A1:"+xlsx.Cell(len(sampleHeaders), max(last, 2)), nil); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(sampleSheet, "A1:"+xlsx.Cell(len(sampleHeaders), max(last, 2)), nil); err != nil {
+	if err := xlsx.FreezeHeader(f, sampleSheet); err != nil {
 		return err
 	}
 
@@ -146,6 +148,9 @@ func SampleXLSX(w io.Writer, rows []scoring.Sampled, info SampleInfo) error {
 	if err := f.SetCellStyle(aboutSheet, "B1", fmt.Sprintf("B%d", len(about)), wrap); err != nil {
 		return err
 	}
+	if err := xlsx.PageSetup(f, aboutSheet, "portrait", xlsx.A4); err != nil {
+		return err
+	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
 }
@@ -155,7 +160,7 @@ func SampleXLSX(w io.Writer, rows []scoring.Sampled, info SampleInfo) error {
 // its 指标 column (属实, 部分属实 → confirm; 不属实 → dismiss, which needs a 核查说明),
 // and each row of 指标调整 an adjustment.
 func ReadReview(name string, data []byte) ([]scoring.Decision, error) {
-	rows, err := sheetRows(name, data, []string{sampleSheet}, []string{"单位", "行号", "指标", "核查结论"})
+	rows, err := sheetRows(name, data, []string{sampleSheet}, []string{"单位", "行号", "指标", "核查结论"}, true)
 	if err != nil {
 		return nil, err
 	}
@@ -186,9 +191,16 @@ func ReadReview(name string, data []byte) ([]scoring.Decision, error) {
 		if verdict == "部分属实" && reason == "" {
 			reason = "部分属实"
 		}
+		if decision == scoring.Dismiss && reason == "" {
+			// In the sheet's own words: which column, which cell.
+			errs = append(errs, msg.Errorf("%s %s!%s: 核查结论为「不属实」时，必须在「核查说明」中写明理由（第%d行，指标 %s）",
+				"%s %s!%s: a verdict of 不属实 (not true) needs its reason in 核查说明 (row %d, item %s)",
+				name, r.sheet, r.cell("核查说明"), r.line, strings.Join(items, "、")))
+			continue
+		}
 		for _, it := range items {
 			d := scoring.Decision{Unit: r.get("单位"), Item: it, Row: row, DocNo: r.get("文号"), Decision: decision,
-				Reason: reason, By: r.get("复核人"), On: r.get("复核日期"), Source: pos}
+				Reason: reason, By: r.get("复核人"), On: r.date("复核日期"), Source: pos}
 			if err := d.Check(); err != nil {
 				errs = append(errs, msg.Errorf("%s: %w", "%s: %w", pos, err))
 				continue
@@ -196,7 +208,7 @@ func ReadReview(name string, data []byte) ([]scoring.Decision, error) {
 			out = append(out, d)
 		}
 	}
-	adj, err := sheetRows(name, data, []string{adjustSheet}, []string{"单位", "指标", "调整后得分"})
+	adj, err := sheetRows(name, data, []string{adjustSheet}, []string{"单位", "指标", "调整后得分"}, true)
 	if err == nil {
 		for _, r := range adj {
 			if r.sheet != adjustSheet {
@@ -209,8 +221,14 @@ func ReadReview(name string, data []byte) ([]scoring.Decision, error) {
 				errs = append(errs, msg.Errorf("%s: 调整后得分「%s」不是数字", "%s: adjusted score %q is not a number", pos, s))
 				continue
 			}
+			if strings.TrimSpace(r.get("理由")) == "" {
+				errs = append(errs, msg.Errorf("%s %s!%s: 调整得分必须在「理由」中写明理由（指标 %s）",
+					"%s %s!%s: an adjusted score needs its reason in 理由 (item %s)",
+					name, r.sheet, r.cell("理由"), strings.TrimSpace(r.get("指标"))))
+				continue
+			}
 			d := scoring.Decision{Unit: r.get("单位"), Item: strings.TrimSpace(r.get("指标")), Decision: scoring.Adjust, Score: score,
-				Reason: strings.TrimSpace(r.get("理由")), By: r.get("复核人"), On: r.get("复核日期"), Source: pos}
+				Reason: strings.TrimSpace(r.get("理由")), By: r.get("复核人"), On: r.date("复核日期"), Source: pos}
 			if err := d.Check(); err != nil {
 				errs = append(errs, msg.Errorf("%s: %w", "%s: %w", pos, err))
 				continue

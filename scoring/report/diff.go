@@ -58,9 +58,11 @@ func rankCell(r int) any {
 
 // DiffTable prints a comparison for the console.
 func DiffTable(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
-	fmt.Fprintf(w, "%s %d（%s） → %d（%s）\n", msg.Pick(l, "对比", "comparing"), c.Old.Year, c.Old.File, c.New.Year, c.New.File)
+	// Unit and file names come from the units' workbooks: their control
+	// characters are shown escaped (msg.Escape), as in every console table.
+	printf(w, "%s %d（%s） → %d（%s）\n", msg.Pick(l, "对比", "comparing"), c.Old.Year, c.Old.File, c.New.Year, c.New.File)
 	for _, warn := range c.Warnings {
-		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
+		printf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
 	t := NewTable(w, []string{msg.Pick(l, "单位", "Unit"), msg.Pick(l, "原得分", "Old"), msg.Pick(l, "新得分", "New"),
 		msg.Pick(l, "变化", "Δ"), msg.Pick(l, "等级", "Grade"), msg.Pick(l, "排名", "Rank"),
@@ -70,9 +72,9 @@ func DiffTable(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 		if u.OldGrade != u.NewGrade {
 			grade = u.OldGrade + "→" + u.NewGrade
 		}
-		if err := t.Append([]string{u.Name, fmtScore(u.OldScore), fmtScore(u.NewScore), signed(u.ScoreDelta), grade,
-			rankText(u.OldRank) + "→" + rankText(u.NewRank) + " " + rankMove(u.RankDelta),
-			strconv.Itoa(len(u.New)), strconv.Itoa(len(u.Resolved)), strconv.Itoa(len(u.Persisting))}); err != nil {
+		if err := t.Append(escaped(u.Name, fmtScore(u.OldScore), fmtScore(u.NewScore), signed(u.ScoreDelta), grade,
+			rankText(u.OldRank)+"→"+rankText(u.NewRank)+" "+rankMove(u.RankDelta),
+			strconv.Itoa(len(u.New)), strconv.Itoa(len(u.Resolved)), strconv.Itoa(len(u.Persisting)))); err != nil {
 			return err
 		}
 	}
@@ -80,10 +82,10 @@ func DiffTable(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 		return err
 	}
 	for _, n := range c.Added {
-		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "新增单位：", "added: "), n)
+		printf(w, "%s%s\n", msg.Pick(l, "新增单位：", "added: "), n)
 	}
 	for _, n := range c.Gone {
-		fmt.Fprintf(w, "%s%s\n", msg.Pick(l, "不再出现的单位：", "gone: "), n)
+		printf(w, "%s%s\n", msg.Pick(l, "不再出现的单位：", "gone: "), n)
 	}
 	return nil
 }
@@ -164,7 +166,7 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 			for _, fd := range g.list {
 				src := fd.File
 				if fd.Row > 0 {
-					src = fmt.Sprintf("%s %s!%d", fd.File, fd.Sheet, fd.Row)
+					src = fd.File + " " + Where(fd.Sheet, fd.Col, fd.Row, l)
 				}
 				for j, v := range []string{u.Name, g.label, fd.Item, KindLabel(fd.Kind, l), fd.DocNo, fd.Title, fd.MessageIn(l), src} {
 					if err := f.SetCellStr(chg, xlsx.Cell(j+1, row), v); err != nil {
@@ -178,10 +180,12 @@ func DiffXLSX(w io.Writer, c *scoring.Comparison, l msg.Lang) error {
 	if err := xlsx.SetWidths(f, chg, []float64{24, 8, 8, 18, 22, 40, 50, 40}); err != nil {
 		return err
 	}
-	if err := xlsx.FreezeHeader(f, chg); err != nil {
+	// The filter first: excelize's AutoFilter replaces the sheet
+	// properties, and with them the fit-to-page FreezeHeader sets.
+	if err := f.AutoFilter(chg, "A1:"+xlsx.Cell(len(ch), max(row-1, 2)), nil); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(chg, "A1:"+xlsx.Cell(len(ch), max(row-1, 2)), nil); err != nil {
+	if err := xlsx.FreezeHeader(f, chg); err != nil {
 		return err
 	}
 	return f.Write(w)

@@ -6,9 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/zwgk/zwgk/audit"
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
@@ -24,23 +21,18 @@ type TableOptions struct {
 }
 
 // NewTable is a console table with header as zwgk prints every table: wide
-// characters counted as the terminal shows them, headers as given, long
-// cells wrapped. The yearly report's console table uses it too.
-func NewTable(w io.Writer, header []string) *tablewriter.Table {
-	t := tablewriter.NewTable(w,
-		tablewriter.WithEastAsian(tw.Off), // upstream #308: ambiguous width breaks box drawing
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapBreak),
-	)
-	t.Header(header)
-	return t
+// characters counted as the terminal shows them, headers as given, the
+// whole no wider than ConsoleWidth (the widest columns folded onto more
+// lines). The yearly report's console table uses it too.
+func NewTable(w io.Writer, header []string) *ConsoleTable {
+	return &ConsoleTable{w: w, header: header, width: ConsoleWidth}
 }
 
 // Table prints the ranking and, for a single unit (or with Detail), its
 // items and findings.
 func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 	l := opts.Lang
-	printf(w, "%s（%s）  %s %d\n", res.Checklist.Title, res.Checklist.ID, msg.Pick(l, "年度", "year"), res.Year)
+	printf(w, "%s（%s）  %s\n", res.Checklist.Title, res.Checklist.ID, res.YearNote(l))
 	t := NewTable(w, []string{
 		msg.Pick(l, "排名", "Rank"), msg.Pick(l, "单位", "Unit"), msg.Pick(l, "类型", "Type"), msg.Pick(l, "得分", "Score"),
 		msg.Pick(l, "等级", "Grade"), msg.Pick(l, "效能分", "Perf."), msg.Pick(l, "自评分", "Self"),
@@ -77,6 +69,7 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 		}
 	}
 	missingColumns(w, res, l)
+	deferredLists(w, res, l)
 	for _, warn := range res.WarningsIn(l) {
 		printf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
@@ -148,10 +141,7 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		msg.Pick(l, "说明", "Message"),
 	})
 	for _, f := range fs {
-		where := f.Sheet
-		if f.Row > 0 {
-			where = fmt.Sprintf("%s!%s%d", f.Sheet, f.Col, f.Row)
-		}
+		where := Where(f.Sheet, f.Col, f.Row, l)
 		kind := KindLabel(f.Kind, l)
 		if f.Public {
 			kind += msg.Pick(l, "（应公开未公开）", " (should be public)")
@@ -168,6 +158,38 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 		}
 	}
 	return ft.Render()
+}
+
+// deferredLists prints the 即将到期 list (rows not yet due on as_of) and
+// the 待定 list (rows the calendar cannot decide): neither is deducted.
+func deferredLists(w io.Writer, res *scoring.Result, l msg.Lang) {
+	for _, list := range []struct {
+		head msg.Text
+		get  func(u *scoring.UnitResult) []scoring.DeferredResult
+	}{
+		{msg.Text{Zh: "即将到期（期限未到，不扣分；到期前仍须办结）：", En: "Coming due (deadline not yet passed, not deducted; still to be done before it):"},
+			func(u *scoring.UnitResult) []scoring.DeferredResult { return u.Upcoming }},
+		{msg.Text{Zh: "待定（取决于工作日历缺少的年份，不扣分）：", En: "Undecided (depends on a year the working-day calendar lacks; not deducted):"},
+			func(u *scoring.UnitResult) []scoring.DeferredResult { return u.Pending }},
+	} {
+		head := false
+		for _, u := range res.Units {
+			for _, d := range list.get(u) {
+				if !head {
+					fmt.Fprintln(w, list.head.In(l))
+					head = true
+				}
+				printf(w, "  %s: %s %s%s%s\n", unitName(u), d.Item, Where(d.Sheet, "", d.Row, l), docNo(d.DocNo, l), d.MessageIn(l))
+			}
+		}
+	}
+}
+
+func docNo(s string, l msg.Lang) string {
+	if s == "" {
+		return " "
+	}
+	return msg.Pick(l, "（", " (") + s + msg.Pick(l, "） ", ") ")
 }
 
 // missingColumns lists the units that need correction: each column a
@@ -211,6 +233,10 @@ func KindLabel(kind string, l msg.Lang) string {
 		return msg.Pick(l, kind, "rule error")
 	case audit.KindMissingColumn:
 		return msg.Pick(l, kind, "missing column")
+	case audit.KindUpcoming:
+		return msg.Pick(l, kind, "not yet due")
+	case audit.KindPending:
+		return msg.Pick(l, kind, "undecided")
 	}
 	return kind
 }

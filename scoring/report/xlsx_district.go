@@ -42,8 +42,18 @@ func (b *book) districtWorkbook() error {
 	if err := b.findingSheet(msg.Pick(l, "全部问题清单", "All findings"), findingsAll, b.res.Units); err != nil {
 		return err
 	}
+	if hasDeferred(b.res.Units) {
+		if err := b.upcomingSheet(msg.Pick(l, "即将到期", "Coming due"), b.res.Units); err != nil {
+			return err
+		}
+	}
 	if len(b.res.Decisions) > 0 {
 		if err := b.decisionSheet(msg.Pick(l, "复核记录", "Review decisions")); err != nil {
+			return err
+		}
+	}
+	if slices.ContainsFunc(b.res.Units, func(u *scoring.UnitResult) bool { return u.Website != nil }) {
+		if err := b.websiteSheet(msg.Pick(l, "网站核对", "Website check")); err != nil {
 			return err
 		}
 	}
@@ -222,6 +232,14 @@ func (b *book) unitNotes(u *scoring.UnitResult) string {
 	}
 	if u.Pilot {
 		notes = append(notes, msg.Pick(b.l, "试点单位", "pilot"))
+	}
+	if u.StatedYear != 0 {
+		notes = append(notes, msg.Pick(b.l, fmt.Sprintf("单位信息填写的年度为%d，与评估年度%d不同", u.StatedYear, b.res.Year),
+			fmt.Sprintf("the unit states the year %d, not the audited %d", u.StatedYear, b.res.Year)))
+	}
+	if n := len(u.Upcoming) + len(u.Pending); n > 0 {
+		notes = append(notes, msg.Pick(b.l, fmt.Sprintf("未到期%d条、待定%d条（见即将到期表，不扣分）", len(u.Upcoming), len(u.Pending)),
+			fmt.Sprintf("%d rows not yet due, %d undecided (see Coming due; not deducted)", len(u.Upcoming), len(u.Pending))))
 	}
 	for _, m := range u.MissingColumns {
 		note := msg.Pick(b.l, fmt.Sprintf("需补正：%s缺少「%s」列（指标 %s）", m.Sheet, m.Header, strings.Join(m.Items, "、")),
@@ -639,6 +657,9 @@ func (b *book) matrix(sheet string) error {
 	if err := b.printSetup(sheet, 1, 4); err != nil {
 		return err
 	}
+	if err := matrixPrint(b.f, sheet, lastCol); err != nil {
+		return err
+	}
 	sw, err := b.streamSheet(sheet, ft.Widths(), xlsx.Freeze(5, 3))
 	if err != nil {
 		return err
@@ -727,7 +748,10 @@ func (b *book) decisionSheet(sheet string) error {
 		{Head: msg.Pick(l, "行号", "Row"), Max: 6},
 		{Head: msg.Pick(l, "决定", "Decision"), Max: 10},
 		{Head: msg.Pick(l, "是否生效", "Applied"), Max: 8},
-		{Head: msg.Pick(l, "说明", "Message"), Min: 20, Max: 48},
+		{Head: msg.Pick(l, "理由", "Reason"), Min: 20, Max: 40},
+		{Head: msg.Pick(l, "复核人", "By"), Max: 14},
+		{Head: msg.Pick(l, "复核日期", "On"), Max: 12},
+		{Head: msg.Pick(l, "说明", "Message"), Min: 12, Max: 40},
 		{Head: msg.Pick(l, "来源", "Source"), Max: 30},
 	}
 	ft := xlsx.NewFitter(cols)
@@ -744,6 +768,9 @@ func (b *book) decisionSheet(sheet string) error {
 			{Value: r, StyleID: b.st.integer},
 			{Value: ReviewLabel(d.Decision, l), StyleID: b.st.center},
 			{Value: yesNo(d.Applied, l), StyleID: b.st.center},
+			{Value: d.Reason, StyleID: b.st.wrap},
+			{Value: d.By, StyleID: b.st.wrap},
+			{Value: d.On, StyleID: b.st.text},
 			{Value: d.MessageIn(l), StyleID: b.st.wrap},
 			{Value: d.Source, StyleID: b.st.wrap},
 		}
@@ -764,4 +791,77 @@ func (b *book) decisionSheet(sheet string) error {
 		return err
 	}
 	return b.f.SetPanes(sheet, xlsx.Freeze(2, 1))
+}
+
+// websiteSheet lists, per unit, its register against the website's
+// catalogue: the 网站核对 sheet, when the audit was given the catalogue.
+func (b *book) websiteSheet(sheet string) error {
+	l := b.l
+	if err := b.newSheet(sheet); err != nil {
+		return err
+	}
+	cols := []xlsx.Column{
+		{Head: msg.Pick(l, "单位", "Unit"), Min: 10, Max: 24},
+		{Head: msg.Pick(l, "台账主动公开公文", "Register: proactive"), Max: 10},
+		{Head: msg.Pick(l, "网站目录公文", "Catalogue"), Max: 10},
+		{Head: msg.Pick(l, "对应上的", "Matched"), Max: 10},
+		{Head: msg.Pick(l, "网站目录中没有（应公开未公开）", "Not online (should be public)"), Max: 14},
+		{Head: msg.Pick(l, "台账漏登", "Not in the register"), Max: 10},
+		{Head: msg.Pick(l, "日期不一致", "Dates differ"), Max: 10},
+	}
+	ft := xlsx.NewFitter(cols)
+	table := [][]excelize.Cell{b.heads(cols)}
+	for _, u := range b.res.Units {
+		w := u.Website
+		if w == nil {
+			continue
+		}
+		cells := []excelize.Cell{
+			{Value: unitName(u), StyleID: b.st.wrap},
+			{Value: w.Register, StyleID: b.st.integer},
+			{Value: w.Catalog, StyleID: b.st.integer},
+			{Value: w.Matched, StyleID: b.st.integer},
+			{Value: w.MissingOnline, StyleID: b.st.integer},
+			{Value: w.MissingFromRegister, StyleID: b.st.integer},
+			{Value: w.DatesDiffer, StyleID: b.st.integer},
+		}
+		ft.SeeRow(cells)
+		table = append(table, cells)
+	}
+	ws, err := b.setWidths(sheet, ft)
+	if err != nil {
+		return err
+	}
+	if err := b.putRows(sheet, 1, 1, table, ws); err != nil {
+		return err
+	}
+	if err := b.printSetup(sheet, 1, 1); err != nil {
+		return err
+	}
+	return b.f.SetPanes(sheet, xlsx.Freeze(2, 1))
+}
+
+// matrixColumnsPerPage is how many of the matrix's columns an A4 landscape
+// page holds at a size still read without a magnifier (about 8 pt).
+const matrixColumnsPerPage = 20
+
+// matrixPrint makes the 指标得分 matrix print legibly: one page wide made it
+// about 4 pt for a checklist of 30-odd items, so it is printed as many
+// pages wide as its columns need (matrixColumnsPerPage each), every page
+// repeating the rank and unit columns beside the header rows.
+func matrixPrint(f *excelize.File, sheet string, lastCol int) error {
+	wide := (lastCol + matrixColumnsPerPage - 1) / matrixColumnsPerPage
+	if wide <= 1 {
+		return nil
+	}
+	landscape, a4, tall := "landscape", xlsx.A4, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	// printSetup repeated the header rows; now the unit columns too.
+	if err := f.DeleteDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("%s!$A:$B,%s!$1:$4", xlsx.Quote(sheet), xlsx.Quote(sheet)), Scope: sheet})
 }

@@ -39,6 +39,11 @@ func (b *book) unitWorkbook(u *scoring.UnitResult) error {
 	if err := b.rectification(u); err != nil {
 		return err
 	}
+	if hasDeferred(units) {
+		if err := b.upcomingSheet(msg.Pick(l, "即将到期", "Coming due"), units); err != nil {
+			return err
+		}
+	}
 	if len(b.res.Decisions) > 0 {
 		if err := b.decisionSheet(msg.Pick(l, "复核记录", "Review decisions")); err != nil {
 			return err

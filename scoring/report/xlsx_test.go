@@ -206,7 +206,7 @@ func TestXLSXDistrict(t *testing.T) {
 		{"利通区政务公开工作年度评估结果（2017年度）"},
 		{"指标体系：利通区政务公开工作年度评估指标（litong-2017）"},
 		{"评估年度：2017年度　　满分：100分　　效能考核权重：4%"},
-		{"生成：2026-11-25 由 zwgk v0.1.0 生成"},
+		{"生成：2026-11-25 由 zwgk v0.1.0 生成\u3000\u3000已复核（复核决定 1 条，生效 1 条）"},
 		nil,
 		head,
 		{"1", "金积镇", "乡镇", "95.5", "优秀", "3.82", "98", "2.5", "2", "4", "已报送"},
@@ -360,7 +360,7 @@ func TestXLSXDistrict(t *testing.T) {
 	}
 	slices.Sort(filters)
 	slices.Sort(titles)
-	if diff := cmp.Diff([]string{"'全部问题清单'!$A$1:$M$8", "'复核记录'!$A$1:$H$2", "'应公开未公开清单'!$A$1:$L$5", "'汇总'!$A$6:$L$10"}, filters); diff != "" {
+	if diff := cmp.Diff([]string{"'全部问题清单'!$A$1:$M$8", "'复核记录'!$A$1:$K$2", "'应公开未公开清单'!$A$1:$L$5", "'汇总'!$A$6:$L$10"}, filters); diff != "" {
 		t.Errorf("autofilters (-want +got):\n%s", diff)
 	}
 	if len(titles) != len(wantSheets) {

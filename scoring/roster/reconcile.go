@@ -64,7 +64,7 @@ type submission struct {
 	entry    *Unit   // the roster unit it is taken for
 	by       string  // how: "name", "alias" or "similar" (until Finish confirms it)
 	cands    []*Unit // the roster units it resembles, when it matched none
-	genuine  bool    // its own name and its file name both match entry
+	genuine  bool    // its own name and its file name both match entry (without a roster: each other)
 }
 
 // NewReconciler returns a Reconciler for n submissions checked against ro
@@ -130,6 +130,9 @@ func (r *Reconciler[T]) Match(i int, source string, u *audit.Unit) (m *Match, ok
 		if ru.Pilot != nil {
 			u.Pilot = *ru.Pilot
 		}
+	}
+	if r.ro == nil {
+		s.genuine = NormalizeName(u.Name) == NormalizeName(file)
 	}
 	s.accepted, s.name, s.typ = true, u.Name, u.Type
 	r.subs[i] = s
@@ -297,13 +300,10 @@ func quoteZh(names []string) string {
 	return strings.Join(q, "、")
 }
 
-// genuine returns the one submission of subs (all for one roster unit)
-// whose own name and file name both match the unit, and false when there
-// is no such submission or more than one.
+// genuine returns the one submission of subs (all for one roster unit, or
+// without a roster all of one name) whose own name and file name both match
+// the unit, and false when there is no such submission or more than one.
 func (r *Reconciler[T]) genuine(subs []int) (int, bool) {
-	if r.ro == nil {
-		return 0, false
-	}
 	keep, n := 0, 0
 	for _, i := range subs {
 		if r.subs[i].genuine {
@@ -317,6 +317,11 @@ func (r *Reconciler[T]) genuine(subs []int) (int, bool) {
 // roster unit that the genuine submission g is scored for.
 func (r *Reconciler[T]) claimant(g, s submission) msg.Text {
 	file := sourceName(s.source)
+	if r.ro == nil {
+		return msg.New("报送材料 %s 和 %s 都报送单位「%s」：%s 的单位信息名称和文件名都相符，按它评估；%s 的单位信息名称为「%s」、文件名为「%s」，未评分，请核对后重新报送",
+			"submissions %s and %s are both for unit %q: %s, whose 单位信息 name and file name both match, is scored; %s (单位信息 name %q, file name %q) is not scored: check it and hand it in again",
+			g.source, s.source, g.name, g.source, s.source, s.own, file)
+	}
 	t := msg.New("报送材料 %s 和 %s 都按名单中的「%s」报送：%s 的单位信息名称和文件名都相符，按它评估；%s 的单位信息名称为「%s」、文件名为「%s」，未评分，请核对后重新报送",
 		"submissions %s and %s are both for the roster's %q: %s, whose 单位信息 name and file name both match, is scored; %s (单位信息 name %q, file name %q) is not scored: check it and hand it in again",
 		g.source, s.source, g.name, g.source, s.source, s.own, file)

@@ -208,14 +208,20 @@ func TestReconcile(t *testing.T) {
 				Failures: []failure{{"d/x.xlsx", "金积镇", "", noRows}}, Missing: without("金积镇", "上桥镇")},
 		},
 		{
-			name: "no roster: all read units kept, in order, duplicates and empty ones refused, none missing",
+			name: "no roster: all read units kept, in order, empty ones refused, of two for one name the one whose file name agrees kept, none missing",
 			subs: []sub{read("d/金积镇.xlsx", "金积镇", "乡镇"), read("d/教育局.xlsx", "利通区教育局", "部门"), unreadable("d/坏.xlsx", "文件已损坏"),
 				empty("d/空.xlsx", "上桥镇"), read("d/财政局/", "利通区财政局", ""), read("e/j.xlsx", "利通区金积镇", "乡镇")},
-			want: outcome{Units: []string{"利通区教育局", "利通区财政局"}, Failures: []failure{
+			want: outcome{Units: []string{"金积镇", "利通区教育局", "利通区财政局"}, Failures: []failure{
 				{"d/坏.xlsx", "坏", "", "文件已损坏"},
 				{"d/空.xlsx", "上桥镇", "", noRows},
-				{"d/金积镇.xlsx", "金积镇", "乡镇", "单位「金积镇」报送了多份材料：d/金积镇.xlsx、e/j.xlsx；请确认哪一份有效后只保留一份"},
-				{"e/j.xlsx", "利通区金积镇", "乡镇", "单位「利通区金积镇」报送了多份材料：d/金积镇.xlsx、e/j.xlsx；请确认哪一份有效后只保留一份"},
+			}, Notes: []string{"报送材料 d/金积镇.xlsx 和 e/j.xlsx 都报送单位「金积镇」：d/金积镇.xlsx 的单位信息名称和文件名都相符，按它评估；e/j.xlsx 的单位信息名称为「利通区金积镇」、文件名为「j」，未评分，请核对后重新报送"}},
+		},
+		{
+			name: "no roster: two for one name, neither with its file name: both refused, naming both files",
+			subs: []sub{read("d/a.xlsx", "金积镇", "乡镇"), read("d/b.xlsx", "金积镇", "乡镇")},
+			want: outcome{Failures: []failure{
+				{"d/a.xlsx", "金积镇", "乡镇", "单位「金积镇」报送了多份材料：d/a.xlsx、d/b.xlsx；请确认哪一份有效后只保留一份"},
+				{"d/b.xlsx", "金积镇", "乡镇", "单位「金积镇」报送了多份材料：d/a.xlsx、d/b.xlsx；请确认哪一份有效后只保留一份"},
 			}},
 		},
 		{

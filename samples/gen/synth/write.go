@@ -49,7 +49,7 @@ func writeUnit(path string, schema *checklists.Schema, u *unitData, sharedString
 			return err
 		}
 	}
-	for _, t := range schema.Tables {
+	for _, t := range schema.UnitTables().Tables {
 		if _, err := f.NewSheet(t.Sheet); err != nil {
 			return err
 		}

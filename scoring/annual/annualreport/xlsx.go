@@ -627,7 +627,10 @@ func (b *annualBook) checkSheet() error {
 	if err := b.f.SetPanes(sheet, xlsx.Freeze(4, 2)); err != nil {
 		return err
 	}
-	return xlsx.PageSetup(b.f, sheet, "landscape", xlsx.A4)
+	if err := xlsx.PageSetup(b.f, sheet, "landscape", xlsx.A4); err != nil {
+		return err
+	}
+	return xlsx.PrintTitles(b.f, sheet, 1, 3)
 }
 
 // FindingLabel names a finding code of the yearly report for a clerk.

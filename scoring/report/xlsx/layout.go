@@ -160,12 +160,12 @@ func Lines(s string, w float64) int {
 func Height(n int) float64 { return min(float64(n)*LineHeight+3, 409) }
 
 // FreezeHeader keeps row 1 of a list sheet in view and on every printed
-// page, and prints the sheet landscape, one page wide.
+// page, and prints the sheet landscape on A4, one page wide.
 func FreezeHeader(f *excelize.File, name string) error {
 	if err := f.SetPanes(name, Freeze(2, 1)); err != nil {
 		return err
 	}
-	if err := PageSetup(f, name, "landscape", 0); err != nil {
+	if err := PageSetup(f, name, "landscape", A4); err != nil {
 		return err
 	}
 	return PrintTitles(f, name, 1, 1)
