@@ -399,3 +399,23 @@ func TestCountRowsDirect(t *testing.T) {
 		t.Error("count_rows with a number for the field compiled")
 	}
 }
+
+// TestSetDueNil: SetDue(nil) after a due date clears it, and before any
+// (when it writes nothing) the rule sees none.
+func TestSetDueNil(t *testing.T) {
+	s := testScope(t)
+	p, err := s.Compile(`due == nil`, "documents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := s.Env(Base{Year: 2017}).Table("documents")
+	env.SetRow(Row{"title": "x"})
+	var m Machine
+	for i, due := range []any{nil, at("2017-06-01"), nil, nil, at("2017-07-01"), nil} {
+		env.SetDue(due)
+		ok, err := m.Bool(p, env)
+		if err != nil || ok != (due == nil) {
+			t.Errorf("step %d, due %v: due == nil is %v (err %v)", i, due, ok, err)
+		}
+	}
+}
