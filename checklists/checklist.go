@@ -67,16 +67,17 @@ type MethodInfo struct {
 	Evaluator bool
 }
 
-// methodTable is the properties of every method.
-func methodTable() []MethodInfo {
-	return []MethodInfo{
-		{Method: Rate, Label: msg.Text{Zh: "比例计分", En: "rate"}, Rule: true, InBase: true},
-		{Method: Deduct, Label: msg.Text{Zh: "扣分", En: "deduct"}, Rule: true, Per: true, InBase: true},
-		{Method: Self, Label: msg.Text{Zh: "自评", En: "self"}, InBase: true},
-		{Method: Veto, Label: msg.Text{Zh: "一票否决", En: "veto"}, Rule: true, ZeroPoints: true, Vetoes: true},
-		{Method: Bonus, Label: msg.Text{Zh: "加分", En: "bonus"}, Rule: true, Per: true, OnTop: true},
-		{Method: Evaluator, Label: msg.Text{Zh: "评估打分", En: "evaluator"}, InBase: true, Evaluator: true},
-	}
+// methodTable is the properties of every method, built once (Method.Info
+// is asked for every finding and outcome written); callers do not modify it.
+func methodTable() []MethodInfo { return methods }
+
+var methods = []MethodInfo{
+	{Method: Rate, Label: msg.Text{Zh: "比例计分", En: "rate"}, Rule: true, InBase: true},
+	{Method: Deduct, Label: msg.Text{Zh: "扣分", En: "deduct"}, Rule: true, Per: true, InBase: true},
+	{Method: Self, Label: msg.Text{Zh: "自评", En: "self"}, InBase: true},
+	{Method: Veto, Label: msg.Text{Zh: "一票否决", En: "veto"}, Rule: true, ZeroPoints: true, Vetoes: true},
+	{Method: Bonus, Label: msg.Text{Zh: "加分", En: "bonus"}, Rule: true, Per: true, OnTop: true},
+	{Method: Evaluator, Label: msg.Text{Zh: "评估打分", En: "evaluator"}, InBase: true, Evaluator: true},
 }
 
 // LookupMethod returns the properties of the method named name, and whether

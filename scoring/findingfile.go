@@ -1,8 +1,6 @@
 package scoring
 
 import (
-	"bytes"
-	"encoding/gob"
 	"fmt"
 	"io"
 	"sync"
@@ -47,20 +45,17 @@ func (ff *FindingFile) Put(u *UnitResult) error {
 	if len(u.Findings) == 0 || u.stored != nil {
 		return nil
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(u.Findings); err != nil {
-		return fmt.Errorf("store the findings of %s: %w", u.Name, err)
-	}
+	buf := encodeFindings(nil, u.Findings)
 	ff.mu.Lock()
 	off := ff.size
-	ff.size += int64(buf.Len())
+	ff.size += int64(len(buf))
 	ff.mu.Unlock()
-	if _, err := ff.rw.WriteAt(buf.Bytes(), off); err != nil {
+	if _, err := ff.rw.WriteAt(buf, off); err != nil {
 		return fmt.Errorf("store the findings of %s: %w", u.Name, err)
 	}
 	pub, all := countFindings(u.Findings)
 	tp, ta := totalFindings(u.Findings)
-	u.stored = &storedFindings{file: ff, off: off, n: int64(buf.Len()), public: pub, all: all, totalPublic: tp, total: ta}
+	u.stored = &storedFindings{file: ff, off: off, n: int64(len(buf)), public: pub, all: all, totalPublic: tp, total: ta}
 	u.Findings = nil
 	return nil
 }
@@ -76,8 +71,8 @@ func (u *UnitResult) FindingList() ([]FindingResult, error) {
 	if _, err := s.file.rw.ReadAt(buf, s.off); err != nil {
 		return nil, fmt.Errorf("read the findings of %s back: %w", u.Name, err)
 	}
-	var fs []FindingResult
-	if err := gob.NewDecoder(bytes.NewReader(buf)).Decode(&fs); err != nil {
+	fs, err := decodeFindings(buf)
+	if err != nil {
 		return nil, fmt.Errorf("read the findings of %s back: %w", u.Name, err)
 	}
 	return fs, nil

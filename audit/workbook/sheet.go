@@ -28,7 +28,19 @@ type reader struct {
 	sp       *spec
 	unit     *audit.Unit
 	date1904 bool
+	// dates are the typed values of the date cells read so far, by field
+	// type and text: a register repeats the same few hundred dates, and
+	// parsing a serial and boxing the time.Time for every cell was most of
+	// typing a row. At most maxDateCache entries.
+	dates map[dateKey]any
 }
+
+type dateKey struct {
+	t   checklists.FieldType
+	raw string
+}
+
+const maxDateCache = 4096
 
 func (r *reader) issue(kind audit.IssueKind, pos audit.Pos, table, field string, text msg.Text) {
 	r.unit.AddIssue(audit.Issue{Kind: kind, Pos: pos, Table: table, Field: field, Text: text})
@@ -319,14 +331,13 @@ var notePrefixes = []string{"注:", "注：", "说明:", "说明：", "备注:",
 // data reads one row after the header.
 func (rr *registerReader) data(line int, cells []string) {
 	h := rr.hdr
-	anyMapped := false
+	filled := 0 // mapped cells that are not blank: the row's values at most
 	for _, c := range h.fieldCol {
 		if c >= 0 && c < len(cells) && strings.TrimSpace(cells[c]) != "" {
-			anyMapped = true
-			break
+			filled++
 		}
 	}
-	if !anyMapped {
+	if filled == 0 {
 		return
 	}
 	if note, ok := noteRow(cells); ok {
@@ -335,7 +346,7 @@ func (rr *registerReader) data(line int, cells []string) {
 	}
 	mark := len(rr.r.unit.Issues)
 	typedOK := false // a date, number, yes/no or enum cell was read
-	row := &audit.Row{Line: line, Values: make(checklists.Row, len(h.fieldCol))}
+	row := &audit.Row{Line: line, Values: make(checklists.Row, filled)}
 	for f, c := range h.fieldCol {
 		if c < 0 {
 			continue
@@ -427,11 +438,22 @@ func (r *reader) value(fs *fieldSpec, raw string, yearSuffix bool) (any, *msg.Te
 	}
 	switch fs.f.Type {
 	case checklists.Date, checklists.DateTime:
+		k := dateKey{fs.f.Type, raw}
+		if v, ok := r.dates[k]; ok {
+			return v, nil
+		}
 		if t, ok := r.date(raw); ok {
 			if fs.f.Type == checklists.Date {
 				t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 			}
-			return t, nil
+			var v any = t
+			if r.dates == nil {
+				r.dates = map[dateKey]any{}
+			}
+			if len(r.dates) < maxDateCache {
+				r.dates[k] = v
+			}
+			return v, nil
 		}
 		t := msg.New("无法识别的日期「%s」", "unrecognised date %q", clip(raw))
 		return nil, &t

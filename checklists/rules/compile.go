@@ -66,8 +66,14 @@ func (p *Program) UsesTable(table string) bool {
 			found = found || ok1 && ok2 && id.Value == VarTables && prop.Value == table
 		case *ast.CallNode:
 			id, ok1 := n.Callee.(*ast.IdentifierNode)
-			if ok1 && id.Value == VarCountRows && len(n.Arguments) > 0 {
-				s, ok := n.Arguments[0].(*ast.StringNode)
+			args := n.Arguments
+			if ok1 && id.Value == countRowsCall && len(args) > 0 {
+				args = args[1:] // count_rows("T", …) as countCallPatcher rewrote it
+			} else if !ok1 || id.Value != VarCountRows {
+				args = nil
+			}
+			if len(args) > 0 {
+				s, ok := args[0].(*ast.StringNode)
 				found = found || ok && s.Value == table
 			}
 		}
@@ -202,6 +208,8 @@ func (s *Scope) compileIn(src, table string, asBool bool, extra map[string]any, 
 		expr.Patch(countPatcher{fields: fieldSet}),
 		expr.Patch(p),
 		expr.Patch(concatPatcher{}),
+		expr.Patch(countCallPatcher{}),
+		countRowsFunc(),
 	}
 	opts = append(opts, budgetFuncs()...)
 	if asBool {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -361,6 +362,60 @@ func TestNamesAndReserved(t *testing.T) {
 	for _, n := range []string{"signer", "published_on", "day"} {
 		if Reserved(n) {
 			t.Errorf("Reserved(%q) = true", n)
+		}
+	}
+}
+
+// TestCountRowsDirect: count_rows("T", "f", x) is called without
+// reflection and answers as the environment's count_rows does.
+func TestCountRowsDirect(t *testing.T) {
+	s := testScope(t)
+	p, err := s.Compile(`count_rows("requests", "doc_no", doc_no) >= 2`, "documents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := p.program.Disassemble(); strings.Contains(d, "OpCall\t") || !strings.Contains(d, countRowsCall) {
+		t.Errorf("count_rows is still called through reflection:\n%s", d)
+	}
+	if !p.Uses(VarCountRows) {
+		t.Error("the rule no longer reports that it uses count_rows")
+	}
+	var asked []any
+	env := s.Env(Base{Year: 2017, CountRows: func(table, field string, v any) int {
+		asked = append(asked, table, field, v)
+		return 2
+	}}).Table("documents")
+	env.SetRow(Row{"doc_no": "甲1号"})
+	var m Machine
+	ok, err := m.Bool(p, env)
+	if err != nil || !ok || fmt.Sprint(asked) != "[requests doc_no 甲1号]" {
+		t.Errorf("ok %v, err %v, asked %v", ok, err, asked)
+	}
+	// A call count_rows cannot take is refused as before.
+	if _, err := s.Compile(`count_rows("requests", "doc_no") >= 2`, "documents"); err == nil {
+		t.Error("count_rows with two arguments compiled")
+	}
+	if _, err := s.Compile(`count_rows("requests", 1, doc_no) >= 2`, "documents"); err == nil {
+		t.Error("count_rows with a number for the field compiled")
+	}
+}
+
+// TestSetDueNil: SetDue(nil) after a due date clears it, and before any
+// (when it writes nothing) the rule sees none.
+func TestSetDueNil(t *testing.T) {
+	s := testScope(t)
+	p, err := s.Compile(`due == nil`, "documents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := s.Env(Base{Year: 2017}).Table("documents")
+	env.SetRow(Row{"title": "x"})
+	var m Machine
+	for i, due := range []any{nil, at("2017-06-01"), nil, nil, at("2017-07-01"), nil} {
+		env.SetDue(due)
+		ok, err := m.Bool(p, env)
+		if err != nil || ok != (due == nil) {
+			t.Errorf("step %d, due %v: due == nil is %v (err %v)", i, due, ok, err)
 		}
 	}
 }

@@ -43,6 +43,11 @@ type Env struct {
 	scope  *Scope
 	vars   map[string]any
 	fields []Field
+	// dueNil is true while vars holds nil for `due` and no field of the
+	// table is called due: SetDue(nil), which the deadline evaluation calls
+	// before every row rule, then writes nothing (a map write per rule and
+	// row otherwise).
+	dueNil bool
 }
 
 // Env returns the environment of the unit-level rules of b's unit.
@@ -61,7 +66,7 @@ func (s *Scope) Env(b Base) *Env {
 		VarTables:      s.tablesValue(b.Rows),
 		VarCountRows:   b.CountRows,
 	}
-	return &Env{scope: s, vars: vars}
+	return &Env{scope: s, vars: vars, dueNil: true}
 }
 
 // Table returns a copy of e for the row rules of table: SetRow puts a
@@ -72,7 +77,11 @@ func (e *Env) Table(table string) *Env {
 	for k, v := range e.vars {
 		vars[k] = v
 	}
-	return &Env{scope: e.scope, vars: vars, fields: t.Fields}
+	dueNil := e.dueNil
+	for _, f := range t.Fields {
+		dueNil = dueNil && f.Name != VarDue
+	}
+	return &Env{scope: e.scope, vars: vars, fields: t.Fields, dueNil: dueNil}
 }
 
 // SetRow makes r the row the rules see: every field of the table takes its
@@ -88,7 +97,24 @@ func (e *Env) SetRow(r Row) {
 func (e *Env) Value(name string) any { return e.vars[name] }
 
 // SetDue sets what `due` is in the rules that run next (nil: none).
-func (e *Env) SetDue(due any) { e.vars[VarDue] = due }
+func (e *Env) SetDue(due any) {
+	if due == nil && e.dueNil {
+		return
+	}
+	e.vars[VarDue] = due
+	e.dueNil = due == nil && !e.shadowsDue()
+}
+
+// shadowsDue reports whether a field of e's table is called due (SetRow
+// then writes it).
+func (e *Env) shadowsDue() bool {
+	for _, f := range e.fields {
+		if f.Name == VarDue {
+			return true
+		}
+	}
+	return false
+}
 
 // Machine runs rules; it is reused from run to run, so a goroutine keeps
 // one. The zero Machine is ready to use.

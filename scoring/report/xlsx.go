@@ -79,11 +79,22 @@ func XLSX(w io.Writer, res *scoring.Result, opts XLSXOptions) (err error) {
 // fastZip is the workbook's zip writer: deflate at its fastest level. The
 // default level spent a third of the time of a report of 100,000 findings
 // compressing it; the fastest takes a fraction of that for a file about a
-// fifth larger.
+// fifth larger. The zip writer compresses one part at a time, closing each
+// before it starts the next, so one deflater serves every part: Reset
+// writes what a new one would, and a new one per part allocated about
+// 1.2 MB each (90 MB for the 77 parts of a 60-unit report, 4 % of the
+// audit's CPU in clearing and collecting it).
 func fastZip(w io.Writer) excelize.ZipWriter {
 	zw := zip.NewWriter(w)
+	var fw *flate.Writer
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(out, flate.BestSpeed)
+			return fw, err
+		}
+		fw.Reset(out)
+		return fw, nil
 	})
 	return zw
 }
