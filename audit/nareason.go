@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
 )
 
@@ -17,6 +18,16 @@ func naReason(cond string) msg.Text {
 		return msg.Both("不适用（本指标只适用于：%s）", []any{t.Zh}, "not applicable (the item applies only to: %s)", []any{t.En})
 	}
 	return msg.Text{Zh: "不适用（本单位不在该指标的适用范围内）", En: "not applicable (the item does not apply to this unit)"}
+}
+
+// naReasonOf is why item it does not apply: the checklist's own words
+// (na_reason:, in Chinese, given for both languages) when it has them,
+// else its applies: condition said in words.
+func naReasonOf(it *checklists.Item) msg.Text {
+	if it.NAReason != "" {
+		return msg.Text{Zh: it.NAReason, En: it.NAReason}
+	}
+	return naReason(it.Applies.Source)
 }
 
 var (
