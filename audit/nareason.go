@@ -20,14 +20,16 @@ func naReason(cond string) msg.Text {
 	return msg.Text{Zh: "不适用（本单位不在该指标的适用范围内）", En: "not applicable (the item does not apply to this unit)"}
 }
 
-// naReasonOf is why item it does not apply: the checklist's own words
-// (na_reason:, in Chinese, given for both languages) when it has them,
-// else its applies: condition said in words.
+// naReasonOf is why item it does not apply: its applies: condition said
+// in words, the Chinese replaced by the checklist's own words (na_reason:,
+// written in Chinese) when it has them. English keeps the worded
+// condition, so an English report stays English.
 func naReasonOf(it *checklists.Item) msg.Text {
+	t := naReason(it.Applies.Source)
 	if it.NAReason != "" {
-		return msg.Text{Zh: it.NAReason, En: it.NAReason}
+		t.Zh = it.NAReason
 	}
-	return naReason(it.Applies.Source)
+	return t
 }
 
 var (
