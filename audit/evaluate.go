@@ -263,7 +263,7 @@ func (p *Plan) EvaluateContext(ctx context.Context, u *Unit, year int, asOf time
 			}
 			if !ok {
 				o.NA = true
-				o.NAReason = naReason(it.Applies.Source)
+				o.NAReason = naReasonOf(it)
 				continue
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/checklists/msg"
 )
 
@@ -17,6 +18,18 @@ func naReason(cond string) msg.Text {
 		return msg.Both("不适用（本指标只适用于：%s）", []any{t.Zh}, "not applicable (the item applies only to: %s)", []any{t.En})
 	}
 	return msg.Text{Zh: "不适用（本单位不在该指标的适用范围内）", En: "not applicable (the item does not apply to this unit)"}
+}
+
+// naReasonOf is why item it does not apply: its applies: condition said
+// in words, the Chinese replaced by the checklist's own words (na_reason:,
+// written in Chinese) when it has them. English keeps the worded
+// condition, so an English report stays English.
+func naReasonOf(it *checklists.Item) msg.Text {
+	t := naReason(it.Applies.Source)
+	if it.NAReason != "" {
+		t.Zh = it.NAReason
+	}
+	return t
 }
 
 var (

@@ -177,7 +177,10 @@ type Item struct {
 	Per     *big.Rat // deduct/bonus: points per failing/passing row
 	Table   string   // row rule over this table; "" for a unit-level rule
 	Applies *Expr
-	Where   *Expr
+	// NAReason is the checklist's own words for why the item does not
+	// apply when Applies (or Gate) is false; "" for the worded condition.
+	NAReason string
+	Where    *Expr
 	// Due is the row's deadline (a date), in scope in Check as due; a row
 	// that fails Check before its due date passes as_of is not yet due
 	// (未到期): not counted, listed as upcoming.

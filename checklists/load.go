@@ -84,8 +84,8 @@ var (
 	checklistKeys = []string{"format", "id", "title", "basis", "year", "total", "performance_weight", "na", "grades", "calendar", "tables", "sections", "max_score", "bonus_cap"}
 	gradeKeys     = []string{"name", "min"}
 	sectionKeys   = []string{"id", "title", "points", "items", "pass_min", "effect"}
-	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "where", "due", "check", "finding", "public", "use", "cap", "overflow", "rules", "effect"}
-	fragmentKeys  = []string{"title", "basis", "points", "method", "per", "table", "applies", "where", "due", "check", "finding", "public"}
+	itemKeys      = []string{"id", "title", "basis", "points", "method", "per", "table", "applies", "na_reason", "where", "due", "check", "finding", "public", "use", "cap", "overflow", "rules", "effect"}
+	fragmentKeys  = []string{"title", "basis", "points", "method", "per", "table", "applies", "na_reason", "where", "due", "check", "finding", "public"}
 	fragmentsKeys = []string{"format", "items"}
 	tableKeys     = []string{"sheet", "sheet_aliases", "form", "help", "fields", "defaults", "source", "owner", "optional"}
 	fieldKeys     = []string{"name", "header", "aliases", "type", "required", "values", "help"}
@@ -850,6 +850,14 @@ func (l *loader) item(n yamlfile.Entry, sec *Section, env *compileEnv, ids map[s
 			it.Gate = l.gate(ae, env)
 		} else {
 			it.Applies = l.compile(ae, "", env)
+		}
+	}
+	if ne, ok := m.Get("na_reason"); ok {
+		if s, ok := l.r.NonEmpty(ne); ok {
+			it.NAReason = s
+			if !m.Has("applies") {
+				l.warnf(ne.Pos(), "na_reason 只在 applies 为假时显示，本指标没有写 applies", "na_reason is shown only when applies is false, and this item has no applies")
+			}
 		}
 	}
 	if we, ok := m.Get("where"); ok {

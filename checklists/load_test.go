@@ -409,3 +409,27 @@ func TestRatText(t *testing.T) {
 		}
 	}
 }
+
+// TestNAReasonKey: na_reason: is read from an item (fragments take it too:
+// fragmentKeys); written without applies: it draws a warning.
+func TestNAReasonKey(t *testing.T) {
+	data := string(testdataFile(t, "testdata/valid.yaml"))
+	s := strings.Replace(data, "        applies: unit.type == \"部门\"\n", "        applies: unit.type == \"部门\"\n        na_reason: 本指标只适用于部门\n", 1)
+	c, errs := testLoadData(t, "x.yaml", []byte(s))
+	if len(errs) != 0 {
+		t.Fatalf("errors:\n%s", errs)
+	}
+	if it := c.Item("B1"); it == nil || it.NAReason != "本指标只适用于部门" {
+		t.Errorf("B1 na_reason = %+v", it)
+	}
+	s = strings.Replace(data, "        basis: 六(二)\n", "        basis: 六(二)\n        na_reason: 不考核\n", 1)
+	_, errs = testLoadData(t, "x.yaml", []byte(s))
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Error())
+	}
+	want := []string{"x.yaml:67:20: 警告：na_reason 只在 applies 为假时显示，本指标没有写 applies"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}

@@ -34,6 +34,7 @@ type storedFindings struct {
 	file        *FindingFile
 	off, n      int64
 	public, all int // as FindingCounts: dismissed findings left out
+	never, late int // as PublicationCounts
 	totalPublic int // as FindingTotals: dismissed findings included
 	total       int
 }
@@ -55,7 +56,8 @@ func (ff *FindingFile) Put(u *UnitResult) error {
 	}
 	pub, all := countFindings(u.Findings)
 	tp, ta := totalFindings(u.Findings)
-	u.stored = &storedFindings{file: ff, off: off, n: int64(len(buf)), public: pub, all: all, totalPublic: tp, total: ta}
+	never, late := splitFindings(u.Findings)
+	u.stored = &storedFindings{file: ff, off: off, n: int64(len(buf)), public: pub, all: all, never: never, late: late, totalPublic: tp, total: ta}
 	u.Findings = nil
 	return nil
 }
@@ -86,6 +88,33 @@ func (u *UnitResult) FindingCounts() (public, all int) {
 		return u.stored.public, u.stored.all
 	}
 	return countFindings(u.Findings)
+}
+
+// PublicationCounts returns the unit's number of findings of information
+// never published (应公开未公开, and 网站目录中没有 from the website check)
+// and of information published late (公开不及时), counted as FindingCounts
+// counts (dismissed findings left out). Other 应公开未公开-class findings
+// (public: true, such as 决策前未公开征求意见) are in neither.
+func (u *UnitResult) PublicationCounts() (never, late int) {
+	if u.stored != nil {
+		return u.stored.never, u.stored.late
+	}
+	return splitFindings(u.Findings)
+}
+
+func splitFindings(fs []FindingResult) (never, late int) {
+	for _, f := range fs {
+		if f.Review != nil && f.Review.Decision == Dismiss {
+			continue
+		}
+		switch {
+		case f.NeverPublished():
+			never += f.Weight()
+		case f.Late():
+			late += f.Weight()
+		}
+	}
+	return never, late
 }
 
 // FindingTotals returns the unit's number of 应公开未公开 findings and of all

@@ -159,3 +159,32 @@ func TestFindingCountsOmitted(t *testing.T) {
 	}
 	check(u, "stored")
 }
+
+// TestPublicationCounts: of the public findings, 应公开未公开 and
+// 网站目录中没有 count as never published and 公开不及时 as late, each by
+// its weight, dismissed ones left out; other kinds (public or not) in
+// neither; a unit whose findings were stored counts the same.
+func TestPublicationCounts(t *testing.T) {
+	u := &UnitResult{Name: "甲镇", Findings: []FindingResult{
+		{Item: "A4", Kind: KindNeverPublished, Public: true},
+		{Item: "A12", Kind: KindNotOnline, Public: true},
+		{Item: "A2", Kind: KindLate, Public: true, Omitted: 3},
+		{Item: "A2", Kind: KindLate, Public: true, Review: &Review{Decision: Dismiss}},
+		{Item: "A4", Kind: KindNeverPublished, Public: true, Review: &Review{Decision: Dismiss}},
+		{Item: "D1", Kind: "决策前未公开征求意见", Public: true},
+		{Item: "B2", Kind: KindLate}, // not public: not an 应公开未公开-class finding
+	}}
+	if n, l := u.PublicationCounts(); n != 2 || l != 3 {
+		t.Errorf("PublicationCounts = %d, %d; want 2, 3", n, l)
+	}
+	if p, a := u.FindingCounts(); p != 6 || a != 7 {
+		t.Errorf("FindingCounts = %d, %d; want 6, 7", p, a)
+	}
+	ff := NewFindingFile(&memFile{})
+	if err := ff.Put(u); err != nil {
+		t.Fatal(err)
+	}
+	if n, l := u.PublicationCounts(); n != 2 || l != 3 {
+		t.Errorf("stored: PublicationCounts = %d, %d; want 2, 3", n, l)
+	}
+}

@@ -122,7 +122,12 @@ type UnitResult struct {
 	SelfScore         *float64        `json:"self_score"`
 	Sections          []SectionResult `json:"sections"`
 	Items             []ItemResult    `json:"items"`
-	Findings          []FindingResult `json:"findings"`
+	// NeverPublished and Late are PublicationCounts, written by the JSON
+	// report (a reader need not count findings by kind); they are filled
+	// from the findings when a result is written, not read back.
+	NeverPublished int             `json:"never_published"`
+	Late           int             `json:"late_count"`
+	Findings       []FindingResult `json:"findings"`
 	// Upcoming are rows not yet due on as_of (未到期, the 即将到期 list) and
 	// Pending rows the calendar cannot decide (待定): neither is deducted.
 	Upcoming []DeferredResult `json:"upcoming,omitempty"`
@@ -247,6 +252,28 @@ type FindingResult struct {
 	// audit.MaxUnitFindings): 「另有 N 条同类问题」. Row is 0; counts of
 	// findings count it as Omitted findings.
 	Omitted int `json:"omitted,omitempty"`
+}
+
+// The finding kinds (the checklists' finding: text) of public findings
+// that PublicationCounts tells apart: information never published — also
+// when the website check finds it missing from the catalog — and
+// information published late.
+const (
+	KindNeverPublished = "应公开未公开"
+	KindNotOnline      = "网站目录中没有"
+	KindLate           = "公开不及时"
+)
+
+// NeverPublished reports whether f is a public finding of information never
+// published (应公开未公开, 网站目录中没有).
+func (f *FindingResult) NeverPublished() bool {
+	return f.Public && (f.Kind == KindNeverPublished || f.Kind == KindNotOnline)
+}
+
+// Late reports whether f is a public finding of information published late
+// (公开不及时).
+func (f *FindingResult) Late() bool {
+	return f.Public && f.Kind == KindLate
 }
 
 // Weight is how many findings f stands for: Omitted on the finding that
@@ -432,6 +459,7 @@ func (u *UnitResult) Localized(lang msg.Lang, findings []FindingResult) *UnitRes
 		v.Findings[i] = f
 	}
 	v.Upcoming, v.Pending = localDeferred(u.Upcoming, lang), localDeferred(u.Pending, lang)
+	v.NeverPublished, v.Late = splitFindings(findings)
 	return &v
 }
 

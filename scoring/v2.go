@@ -359,6 +359,9 @@ func (s *Scorer) scoreUnitV2(ev *audit.Evaluation) *UnitResult {
 				itemScore[it] = new(big.Rat)
 				ir.Score, ir.NA = 0, true
 				ir.NAReasonText = msg.New("不适用（加分门槛未达到：%s）", "not applicable (bonus gate not met: %s)", it.Gate.Source)
+				if it.NAReason != "" {
+					ir.NAReasonText.Zh = it.NAReason
+				}
 			}
 			scores[it.ID] = ratFloat(itemScore[it])
 		}

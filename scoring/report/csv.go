@@ -32,7 +32,7 @@ func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
 		msg.Pick(l, "排名", "rank"), msg.Pick(l, "单位", "unit"), msg.Pick(l, "类型", "type"), msg.Pick(l, "状态", "status"),
 		msg.Pick(l, "得分", "score"), msg.Pick(l, "等级", "grade"), msg.Pick(l, "效能考核折算分", "performance_points"),
 		msg.Pick(l, "自评分", "self_score"), msg.Pick(l, "一票否决", "vetoed"),
-		msg.Pick(l, "应公开未公开问题数", "public_findings"), msg.Pick(l, "问题总数", "findings"), msg.Pick(l, "来源", "source"),
+		msg.Pick(l, "应公开未公开问题数", "public_findings"), msg.Pick(l, "公开不及时问题数", "late_findings"), msg.Pick(l, "问题总数", "findings"), msg.Pick(l, "来源", "source"),
 	}
 	v2 := isV2(res)
 	if v2 {
@@ -47,7 +47,8 @@ func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
 		if u.SelfScore != nil {
 			self = fmtScore(*u.SelfScore)
 		}
-		pub, all := u.FindingCounts()
+		_, all := u.FindingCounts()
+		never, late := u.PublicationCounts()
 		rank, score, perf := strconv.Itoa(u.Rank), fmtScore(u.Score), fmtScore(u.PerformancePoints)
 		if u.Status == scoring.StatusError {
 			rank, score, perf = "", "", "" // not ranked, scored or graded
@@ -55,7 +56,7 @@ func CSV(w io.Writer, res *scoring.Result, opts CSVOptions) error {
 		row := []string{
 			rank, csvText(u.Name), csvText(u.Type), StatusLabel(u, l),
 			score, csvText(u.Grade), perf, self, yesNo(u.Vetoed, l),
-			strconv.Itoa(pub), strconv.Itoa(all), csvText(u.Source),
+			strconv.Itoa(never), strconv.Itoa(late), strconv.Itoa(all), csvText(u.Source),
 		}
 		if v2 {
 			row = append(row, v2CSV(u, l)...)

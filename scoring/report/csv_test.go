@@ -32,7 +32,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	}
 	var got [][3]string // name, score, source
 	for _, r := range rows[1:] {
-		got = append(got, [3]string{r[1], r[4], r[11]})
+		got = append(got, [3]string{r[1], r[4], r[12]})
 	}
 	want := [][3]string{
 		{`'=HYPERLINK("http://x","点我")`, "88.50", "'+cmd.xlsx"},

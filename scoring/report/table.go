@@ -36,7 +36,7 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 	t := NewTable(w, []string{
 		msg.Pick(l, "排名", "Rank"), msg.Pick(l, "单位", "Unit"), msg.Pick(l, "类型", "Type"), msg.Pick(l, "得分", "Score"),
 		msg.Pick(l, "等级", "Grade"), msg.Pick(l, "效能分", "Perf."), msg.Pick(l, "自评分", "Self"),
-		msg.Pick(l, "应公开未公开", "Public"), msg.Pick(l, "问题数", "Findings"), msg.Pick(l, "状态", "Status"),
+		msg.Pick(l, "应公开未公开", "Never published"), msg.Pick(l, "公开\n不及时", "Late"), msg.Pick(l, "问题数", "Findings"), msg.Pick(l, "状态", "Status"),
 	})
 	for _, u := range res.Units {
 		if u.Status == scoring.StatusError {
@@ -53,9 +53,10 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 				status += msg.Pick(l, "，需补正", ", needs correction")
 			}
 		}
-		pub, all := u.FindingCounts()
+		_, all := u.FindingCounts()
+		never, late := u.PublicationCounts()
 		if err := t.Append(escaped(strconv.Itoa(u.Rank), u.Name, u.Type, fmtScore(u.Score), u.Grade,
-			fmtScore(u.PerformancePoints), self, strconv.Itoa(pub), strconv.Itoa(all), status)); err != nil {
+			fmtScore(u.PerformancePoints), self, strconv.Itoa(never), strconv.Itoa(late), strconv.Itoa(all), status)); err != nil {
 			return err
 		}
 	}

@@ -125,7 +125,8 @@ func (b *book) summary(sheet string) error {
 		{Head: b.perfHead(), Min: 10, Max: 14},
 		{Head: msg.Pick(l, "自评分", "Self score"), Min: 8, Max: 10},
 		{Head: msg.Pick(l, "自评与核定差值", "Self − score"), Min: 8, Max: 10},
-		{Head: msg.Pick(l, "应公开未公开问题数", "Should-be-public findings"), Min: 10, Max: 12},
+		{Head: msg.Pick(l, "应公开未公开问题数", "Never-published findings"), Min: 10, Max: 12},
+		{Head: msg.Pick(l, "公开不及时问题数", "Late-published findings"), Min: 10, Max: 12},
 		{Head: msg.Pick(l, "问题总数", "Findings"), Min: 8, Max: 10},
 		{Head: msg.Pick(l, "状态", "Status"), Min: 8, Max: 10},
 		{Head: msg.Pick(l, "备注", "Notes"), Min: 16, Max: 40},
@@ -160,7 +161,8 @@ func (b *book) summary(sheet string) error {
 		}
 	}
 	for i, u := range ranked {
-		pub, all := u.FindingCounts()
+		_, all := u.FindingCounts()
+		never, late := u.PublicationCounts()
 		var self, diff any
 		if u.SelfScore != nil {
 			self = *u.SelfScore
@@ -175,7 +177,8 @@ func (b *book) summary(sheet string) error {
 			{Value: u.PerformancePoints, StyleID: b.st.score},
 			{Value: self, StyleID: b.st.score},
 			{Value: diff, StyleID: b.st.score},
-			{Value: pub, StyleID: b.st.integer},
+			{Value: never, StyleID: b.st.integer},
+			{Value: late, StyleID: b.st.integer},
 			{Value: all, StyleID: b.st.integer},
 			{Value: StatusLabel(u, l), StyleID: b.st.center},
 			{Value: b.unitNotes(u), StyleID: b.st.wrap},
@@ -364,7 +367,7 @@ func average(xs []float64) any {
 // vetoed, and the findings in all; it returns the last row.
 func (b *book) counts(sheet string, row int, ws []float64) (int, error) {
 	l := b.l
-	var ok, missing, failed, vetoed, pub, all int
+	var ok, missing, failed, vetoed, never, late, all int
 	for _, u := range b.res.Units {
 		switch u.Status {
 		case scoring.StatusOK, scoring.StatusPending:
@@ -377,8 +380,9 @@ func (b *book) counts(sheet string, row int, ws []float64) (int, error) {
 		if u.Vetoed {
 			vetoed++
 		}
-		p, a := u.FindingCounts()
-		pub, all = pub+p, all+a
+		_, a := u.FindingCounts()
+		nv, lt := u.PublicationCounts()
+		never, late, all = never+nv, late+lt, all+a
 	}
 	lines := []struct {
 		label string
@@ -389,7 +393,8 @@ func (b *book) counts(sheet string, row int, ws []float64) (int, error) {
 		{msg.Pick(l, "未报送", "Missing"), missing},
 		{msg.Pick(l, "读取失败", "Unreadable"), failed},
 		{msg.Pick(l, "一票否决", "Vetoed"), vetoed},
-		{msg.Pick(l, "应公开未公开问题", "Should-be-public findings"), pub},
+		{msg.Pick(l, "应公开未公开问题", "Never-published findings"), never},
+		{msg.Pick(l, "公开不及时问题", "Late-published findings"), late},
 		{msg.Pick(l, "问题总数", "Findings"), all},
 	}
 	if err := b.putRows(sheet, 2, row, [][]excelize.Cell{{

@@ -201,7 +201,7 @@ func TestXLSXDistrict(t *testing.T) {
 
 	sum := rows(t, f, "汇总")
 	head := []string{"排名", "单位", "类型", "得分", "等级", "效能考核折算分（权重4%）", "自评分", "自评与核定差值",
-		"应公开未公开问题数", "问题总数", "状态", "备注"}
+		"应公开未公开问题数", "公开不及时问题数", "问题总数", "状态", "备注"}
 	wantTop := [][]string{
 		{"利通区政务公开工作年度评估结果（2017年度）"},
 		{"指标体系：利通区政务公开工作年度评估指标（litong-2017）"},
@@ -209,11 +209,11 @@ func TestXLSXDistrict(t *testing.T) {
 		{"生成：2026-11-25 由 zwgk v0.1.0 生成\u3000\u3000已复核（复核决定 1 条，生效 1 条）"},
 		nil,
 		head,
-		{"1", "金积镇", "乡镇", "95.5", "优秀", "3.82", "98", "2.5", "2", "4", "已报送"},
-		{"2", "../../x[1]", "部门", "82", "良好", "3.28", "", "", "1", "1", "已报送"},
-		{"3", "利通区民政局", "部门", "88", "不合格", "3.52", "90", "2", "0", "1", "已报送",
+		{"1", "金积镇", "乡镇", "95.5", "优秀", "3.82", "98", "2.5", "0", "2", "4", "已报送"},
+		{"2", "../../x[1]", "部门", "82", "良好", "3.28", "", "", "0", "1", "1", "已报送"},
+		{"3", "利通区民政局", "部门", "88", "不合格", "3.52", "90", "2", "0", "0", "1", "已报送",
 			"一票否决；报送表中单位类型为「乡镇」，名册为「部门」"},
-		{"4", "扁担沟镇", "乡镇", "0", "不合格", "0", "", "", "0", "0", "未报送"},
+		{"4", "扁担沟镇", "乡镇", "0", "不合格", "0", "", "", "0", "0", "0", "未报送"},
 		nil, // the unreadable submission is not in the ranking: it is listed below with its reason
 	}
 	if diff := cmp.Diff(wantTop, sum[:len(wantTop)]); diff != "" {
@@ -225,7 +225,7 @@ func TestXLSXDistrict(t *testing.T) {
 		{"", "部门平均", "2", "85", "3.4", "90"},
 		{"", "全部平均", "3", "88.5", "3.54", "94"},
 		{"", "已报送", "3"}, {"", "未报送", "1"}, {"", "读取失败", "1"}, {"", "一票否决", "1"},
-		{"", "应公开未公开问题", "3"},
+		{"", "应公开未公开问题", "0"}, {"", "公开不及时问题", "3"},
 		{"", "submissions/统计局.xls", "这是旧版 .xls 文件，请另存为 .xlsx"},
 	} {
 		if diff := cmp.Diff(want, findRow(t, sum, 1, want[1])); diff != "" {
@@ -360,7 +360,7 @@ func TestXLSXDistrict(t *testing.T) {
 	}
 	slices.Sort(filters)
 	slices.Sort(titles)
-	if diff := cmp.Diff([]string{"'全部问题清单'!$A$1:$M$8", "'复核记录'!$A$1:$K$2", "'应公开未公开清单'!$A$1:$L$5", "'汇总'!$A$6:$L$10"}, filters); diff != "" {
+	if diff := cmp.Diff([]string{"'全部问题清单'!$A$1:$M$8", "'复核记录'!$A$1:$K$2", "'应公开未公开清单'!$A$1:$L$5", "'汇总'!$A$6:$M$10"}, filters); diff != "" {
 		t.Errorf("autofilters (-want +got):\n%s", diff)
 	}
 	if len(titles) != len(wantSheets) {
@@ -476,8 +476,8 @@ func TestXLSXEnglish(t *testing.T) {
 	if v, _ := f.GetCellValue("Summary", "F6"); v != "Performance points (weight 4%)" {
 		t.Errorf("Summary!F6 = %q", v)
 	}
-	if v, _ := f.GetCellValue("Summary", "K7"); v != "submitted" {
-		t.Errorf("Summary!K7 = %q", v)
+	if v, _ := f.GetCellValue("Summary", "L7"); v != "submitted" {
+		t.Errorf("Summary!L7 = %q", v)
 	}
 }
 
