@@ -215,8 +215,12 @@ func (c *Calendar) addKnown(z, n int) (time.Time, bool) {
 	if _, gap := c.uncovered(y1, yy); gap {
 		return time.Time{}, false
 	}
-	if _, gap := c.overlayGap(y1, yy); gap {
-		return time.Time{}, false
+	for _, o := range c.regional { // as overlayGap, without making its error
+		for y := y1; y <= yy; y++ {
+			if !slices.Contains(o.years, y) {
+				return time.Time{}, false
+			}
+		}
 	}
 	return time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, time.UTC), true
 }
