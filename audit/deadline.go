@@ -69,8 +69,8 @@ func judge(machine *rules.Machine, it *checklists.Item, env *rules.Env, asOf tim
 		case err != nil:
 			return fails, nil, false, err
 		}
-		if t, ok := d.(time.Time); ok {
-			due = t
+		if _, ok := d.(time.Time); ok {
+			due = d // already boxed: no new allocation per row
 		}
 		env.SetDue(due)
 	}

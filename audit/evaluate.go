@@ -464,7 +464,7 @@ func (p *Plan) evalRow1(machine *rules.Machine, ev *Evaluation, o *Outcome, sche
 			return
 		}
 	}
-	if it.Check != nil {
+	if it.Check != nil && len(r.Bad) > 0 { // badFields finds nothing in a row without bad cells
 		fields := it.Check.Fields
 		if it.Due != nil {
 			fields = append(slices.Clone(it.Due.Fields), fields...)

@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/zwgk/zwgk/checklists/msg"
@@ -142,6 +143,16 @@ func (c *Calendar) AddWorkdaysIn(d time.Time, n int, mode Mode) (time.Time, erro
 		return time.Time{}, msg.Errorf("工作日数%d超出范围（0–%d）", "%d working days is out of range (0–%d)", n, maxAddWorkdays)
 	}
 	z := dayOf(d)
+	if t, ok := c.addKnown(z, n); ok {
+		return t, nil
+	}
+	return c.addByDay(z, n, mode)
+}
+
+// addByDay is AddWorkdaysIn counting day by day from day z, looking each
+// year up as the count enters it: what addKnown shortcuts when every day is
+// known, and what decides when one is not.
+func (c *Calendar) addByDay(z, n int, mode Mode) (time.Time, error) {
 	left := n
 	curYear, covered, missing := 0, false, false // the year of z, looked up once per year
 	for left > 0 {
@@ -178,6 +189,40 @@ func (c *Calendar) AddWorkdaysIn(d time.Time, n int, mode Mode) (time.Time, erro
 	}
 	yy, mm, dd := civilFromDays(z)
 	return time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, time.UTC), nil
+}
+
+// addKnown is AddWorkdaysIn when every day it passes is known, whatever the
+// mode: the day n working days after day z found by binary search in the
+// prefix counts, provided the years from z's next day to that day are all
+// covered and no regional overlay lacks one of them. ok is false otherwise
+// (n is 0, the count runs past the covered days, or it crosses a gap), and
+// the caller counts day by day.
+func (c *Calendar) addKnown(z, n int) (time.Time, bool) {
+	i := z - c.base // index of z; the count starts at i+1
+	if n <= 0 || i < 0 || i+1 >= len(c.cum) {
+		return time.Time{}, false
+	}
+	want := c.cum[i] + int32(n)
+	if c.cum[len(c.cum)-1] < want {
+		return time.Time{}, false
+	}
+	// The first index after i whose prefix count reaches want: that day is
+	// a working day (the count rose to want on it).
+	k, _ := slices.BinarySearch(c.cum[i+1:], want) // the lowest such index
+	j := i + 1 + k
+	y1, _, _ := civilFromDays(z + 1)
+	yy, mm, dd := civilFromDays(c.base + j)
+	if _, gap := c.uncovered(y1, yy); gap {
+		return time.Time{}, false
+	}
+	for _, o := range c.regional { // as overlayGap, without making its error
+		for y := y1; y <= yy; y++ {
+			if !slices.Contains(o.years, y) {
+				return time.Time{}, false
+			}
+		}
+	}
+	return time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, time.UTC), true
 }
 
 func dayOf(t time.Time) int {
