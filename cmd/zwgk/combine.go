@@ -110,19 +110,8 @@ func runCombine(e *env, opts *combineOptions, args []string, lang msg.Lang) erro
 	if err != nil {
 		return usage(err)
 	}
-	format := opts.format
-	if format == "" && len(opts.outputs) == 0 {
-		format = "table"
-	}
-	if format != "" {
-		switch format {
-		case "table", "json", "csv":
-		default:
-			return usagef("--format %s: 应为 table、json 或 csv", "--format %s: want table, json or csv", format)
-		}
-		if err := render(e, res, format, opts.detail, lang); err != nil {
-			return err
-		}
+	if err := renderFormat(e, res, opts.format, opts.outputs, opts.detail, lang); err != nil {
+		return err
 	}
 	return writeOutputs(e, res, opts.outputs, opts.force, nil, lang)
 }

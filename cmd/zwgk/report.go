@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zwgk/zwgk/checklists/msg"
+	"github.com/zwgk/zwgk/scoring"
 )
 
 type reportOptions struct {
@@ -66,22 +67,29 @@ func runReport(e *env, opts *reportOptions, path string, lang msg.Lang) error {
 	if err := checkRectification(prev, res, opts.outputs); err != nil {
 		return err
 	}
-	format := opts.format
-	if format == "" && len(opts.outputs) == 0 {
-		format = "table"
-	}
-	if format != "" {
-		switch format {
-		case "table", "json", "csv":
-		default:
-			return usagef("--format %s: 应为 table、json 或 csv", "--format %s: want table, json or csv", format)
-		}
-		if err := render(e, res, format, opts.detail, lang); err != nil {
-			return err
-		}
+	if err := renderFormat(e, res, opts.format, opts.outputs, opts.detail, lang); err != nil {
+		return err
 	}
 	if err := writeOutputs(e, res, opts.outputs, opts.force, prev, lang); err != nil {
 		return err
 	}
 	return noteRectification(e, prev, res, lang)
+}
+
+// renderFormat prints a result read or made from results (report, combine)
+// on standard output in --format: table when neither --format nor -o is
+// given, nothing when only -o is.
+func renderFormat(e *env, res *scoring.Result, format string, outputs []string, detail bool, lang msg.Lang) error {
+	if format == "" && len(outputs) == 0 {
+		format = "table"
+	}
+	if format == "" {
+		return nil
+	}
+	switch format {
+	case "table", "json", "csv":
+	default:
+		return usagef("--format %s: 应为 table、json 或 csv", "--format %s: want table, json or csv", format)
+	}
+	return render(e, res, format, detail, lang)
 }
