@@ -107,7 +107,7 @@ var (
 	v2SectionKeys   = []string{"pass_min", "effect"}
 	v2ItemKeys      = []string{"cap", "overflow", "rules", "effect"}
 	v2TableKeys     = []string{"defaults"}
-	ruleKeys        = []string{"id", "table", "where", "check", "per", "finding", "public"}
+	ruleKeys        = []string{"id", "table", "where", "due", "check", "finding", "public", "per"}
 	effectKeys      = []string{"cap"}
 )
 
@@ -430,6 +430,16 @@ func (l *loader) rules(e yamlfile.Entry, it *Item, env *compileEnv) {
 				l.errorf(we.KeyPos(), "where 只用于行规则（需要 table）", "where is only for row rules (it needs a table)")
 			case ri.Table != "":
 				ri.Where = l.compile(we, ri.Table, env)
+			}
+		}
+		if de, ok := rm.Get("due"); ok {
+			// A rule's deadline (as an item's): a row failing before it is
+			// 未到期, listed and never deducted.
+			switch {
+			case ri.Table == "" && tableOK:
+				l.errorf(de.KeyPos(), "due 只用于行规则（需要 table）", "due is only for row rules (it needs a table)")
+			case ri.Table != "":
+				ri.Due = l.compileDate(de, ri.Table, env)
 			}
 		}
 		ce, hasCheck := rm.Get("check")

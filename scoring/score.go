@@ -290,14 +290,7 @@ func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *
 	for _, f := range ev.Findings {
 		ur.Findings = append(ur.Findings, findingResult(f))
 	}
-	for _, o := range ev.Outcomes {
-		for _, d := range o.Upcoming {
-			ur.Upcoming = append(ur.Upcoming, deferredResult(d))
-		}
-		for _, d := range o.Pending {
-			ur.Pending = append(ur.Pending, deferredResult(d))
-		}
-	}
+	deferred(ur, ev)
 	if c.NA == checklists.NAExclude {
 		if basePoints.Sign() == 0 {
 			base = new(big.Rat).Set(c.Total)
@@ -430,6 +423,19 @@ func Rank(units []*UnitResult) {
 			u.Rank = units[i-1].Rank
 		} else {
 			u.Rank = i + 1
+		}
+	}
+}
+
+// deferred lists the rows of ev that are not yet due (未到期) and those the
+// calendar cannot decide (待定): listed, never deducted, in v1 and v2 alike.
+func deferred(ur *UnitResult, ev *audit.Evaluation) {
+	for _, o := range ev.Outcomes {
+		for _, d := range o.Upcoming {
+			ur.Upcoming = append(ur.Upcoming, deferredResult(d))
+		}
+		for _, d := range o.Pending {
+			ur.Pending = append(ur.Pending, deferredResult(d))
 		}
 	}
 }

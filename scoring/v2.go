@@ -295,6 +295,7 @@ func (s *Scorer) scoreUnitV2(ev *audit.Evaluation) *UnitResult {
 		ur.Items = append(ur.Items, ir)
 		ur.Findings = append(ur.Findings, findings...)
 	}
+	deferred(ur, ev)
 	for _, f := range ev.Findings {
 		ur.Findings = append(ur.Findings, findingResult(f))
 	}
