@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -372,8 +373,13 @@ func findingResult(f audit.Finding) FindingResult {
 }
 
 func deferredResult(d audit.Deferred) DeferredResult {
+	// The row's values are copied: a unit's result is kept until the
+	// reports are written, its rows are not, and a value sharing their
+	// memory would keep the whole sheet's text (or the workbook's shared
+	// strings) alive for every unit (issue 21: peak memory grew with units).
 	r := DeferredResult{Item: d.Item, Kind: d.Kind, Public: d.Public, Table: d.Table, File: d.Pos.File, Sheet: d.Pos.Sheet,
-		Row: d.Pos.Row, DocNo: d.DocNo, Title: d.Title, MissingYear: d.Year, Overlay: d.Overlay, MessageText: d.Text}
+		Row: d.Pos.Row, DocNo: strings.Clone(d.DocNo), Title: strings.Clone(d.Title), MissingYear: d.Year, Overlay: d.Overlay,
+		MessageText: msg.Text{Zh: strings.Clone(d.Text.Zh), En: strings.Clone(d.Text.En)}}
 	if !d.Due.IsZero() {
 		r.Due = d.Due.Format("2006-01-02")
 	}

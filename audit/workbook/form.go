@@ -124,6 +124,10 @@ func (fr *formReader) set(f, line, c int, raw string) {
 	if raw == "" || fr.got[f] {
 		return
 	}
+	// A form's values (the unit's name, type, …) outlive the unit's rows in
+	// the scored result and the roster's reconciliation: copied, they do not
+	// keep the sheet's text or the shared strings alive.
+	raw = strings.Clone(raw)
 	fr.got[f] = true
 	fs := fr.ts.fields[f]
 	v, bad := fr.r.value(fs, raw, fs.f.Type == checklists.Int)
