@@ -52,6 +52,9 @@ func (e *OverlayError) In(lang msg.Lang) string {
 // *OverlayError) rather than a mistake in the row or the rule, and returns
 // the missing year and, for an overlay, its name.
 func Gap(err error) (year int, overlay string, ok bool) {
+	if err == nil {
+		return 0, "", false // most rows: errors.As would still cost an allocation and a reflection
+	}
 	var ye *YearError
 	if errors.As(err, &ye) {
 		return ye.Year, "", true
