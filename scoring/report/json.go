@@ -65,9 +65,17 @@ func JSON(w io.Writer, res *scoring.Result, lang msg.Lang) error {
 	return err
 }
 
+// encodeJSON writes what json.Encoder with SetEscapeHTML(false) and
+// SetIndent(prefix, "  ") writes, indenting with appendIndent.
 func encodeJSON(w io.Writer, v any, prefix string) error {
-	enc := json.NewEncoder(w)
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	src := compact.Bytes()
+	out := appendIndent(make([]byte, 0, len(src)*5/4), src[:len(src)-1], prefix, "  ")
+	_, err := w.Write(append(out, '\n'))
+	return err
 }
