@@ -25,7 +25,7 @@ func within(s, buf string) bool {
 func TestDeferredResultCopiesRowValues(t *testing.T) {
 	sheet := "利通政发〔2026〕12号关于印发某某办法的通知不予公开"
 	d := audit.Deferred{Finding: audit.Finding{Item: "A3", Pos: audit.Pos{File: "a.xlsx", Sheet: "公文台账", Row: 7},
-		DocNo: sheet[:len("利通政发〔2026〕12号")], Title: sheet[len("利通政发〔2026〕12号"):len(sheet)-len("不予公开")],
+		DocNo: sheet[:len("利通政发〔2026〕12号")], Title: sheet[len("利通政发〔2026〕12号") : len(sheet)-len("不予公开")],
 		Text: msg.Text{Zh: sheet, En: sheet[3:]}}}
 	r := deferredResult(d)
 	if r.DocNo != d.DocNo || r.Title != d.Title || r.MessageText != d.Text {
