@@ -212,7 +212,7 @@ func itemScore(c *checklists.Checklist, it *checklists.Item, applicable, failed 
 func scoreUnit(c *checklists.Checklist, ev *audit.Evaluation, ds *decisionSet) *UnitResult {
 	u := ev.Unit
 	ur := &UnitResult{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Source: slash(u.Source), Status: StatusOK,
-		Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}}
+		Sections: []SectionResult{}, Items: make([]ItemResult, 0, len(ev.Outcomes)), Findings: []FindingResult{}}
 	ur.WarningTexts = slices.Clone(ev.Warnings)
 	base, basePoints, bonus := new(big.Rat), new(big.Rat), new(big.Rat)
 	selfBase, selfBonus, anySelf := new(big.Rat), new(big.Rat), false
@@ -436,6 +436,17 @@ func Rank(units []*UnitResult) {
 // deferred lists the rows of ev that are not yet due (未到期) and those the
 // calendar cannot decide (待定): listed, never deducted, in v1 and v2 alike.
 func deferred(ur *UnitResult, ev *audit.Evaluation) {
+	upcoming, pending := 0, 0
+	for _, o := range ev.Outcomes {
+		upcoming += len(o.Upcoming)
+		pending += len(o.Pending)
+	}
+	if upcoming > 0 {
+		ur.Upcoming = make([]DeferredResult, 0, upcoming)
+	}
+	if pending > 0 {
+		ur.Pending = make([]DeferredResult, 0, pending)
+	}
 	for _, o := range ev.Outcomes {
 		for _, d := range o.Upcoming {
 			ur.Upcoming = append(ur.Upcoming, deferredResult(d))

@@ -96,7 +96,7 @@ func (s *Scorer) scoreUnitV2(ev *audit.Evaluation) *UnitResult {
 	c, ds := s.c, s.decisions
 	u := ev.Unit
 	ur := &UnitResult{Name: u.Name, Type: u.Type, Pilot: u.Pilot, Source: u.Source, Status: StatusOK,
-		Sections: []SectionResult{}, Items: []ItemResult{}, Findings: []FindingResult{}}
+		Sections: []SectionResult{}, Items: make([]ItemResult, 0, len(ev.Outcomes)), Findings: []FindingResult{}}
 	ur.WarningTexts = slices.Clone(ev.Warnings)
 	basePoints := new(big.Rat)
 	selfBase, selfBonus, anySelf := new(big.Rat), new(big.Rat), false
