@@ -32,11 +32,12 @@ var errTooLong = msg.Errorf("结果超过 %d 字节的上限", "the result is lo
 
 // budgetFuncs replace expr's repeat and toJSON, and back string +, with
 // versions that refuse a result longer than MaxString before making it.
-func budgetFuncs() []expr.Option {
+func budgetFuncs(fns functions) []expr.Option {
+	def := fns.def
 	return []expr.Option{
 		expr.DisableBuiltin("repeat"),
 		expr.DisableBuiltin("toJSON"),
-		expr.Function("repeat", func(p ...any) (any, error) {
+		def("repeat", func(p ...any) (any, error) {
 			s, _ := p[0].(string)
 			n, _ := p[1].(int)
 			if n < 0 {
@@ -47,7 +48,7 @@ func budgetFuncs() []expr.Option {
 			}
 			return strings.Repeat(s, n), nil
 		}, new(func(string, int) string)),
-		expr.Function("toJSON", func(p ...any) (any, error) {
+		def("toJSON", func(p ...any) (any, error) {
 			var b limitBuffer
 			enc := json.NewEncoder(&b)
 			enc.SetIndent("", "  ")
@@ -59,7 +60,7 @@ func budgetFuncs() []expr.Option {
 			}
 			return strings.TrimSuffix(b.String(), "\n"), nil
 		}, new(func(any) string)),
-		expr.Function(FuncConcat, func(p ...any) (any, error) {
+		def(FuncConcat, func(p ...any) (any, error) {
 			a, _ := p[0].(string)
 			b, _ := p[1].(string)
 			if len(a)+len(b) > MaxString {

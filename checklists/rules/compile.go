@@ -27,6 +27,7 @@ type Program struct {
 	// Strictest and Mildest; nil when it counts no working days.
 	bounded *[2]*vm.Program
 	walks   []string // the tables walked whole, once per occurrence (Work)
+	native  native   // the rule's comparisons run directly (native.go); nil: none
 }
 
 // Bounded reports whether the rule counts working days, so that a gap in
@@ -201,6 +202,7 @@ func (s *Scope) compileIn(src, table string, asBool bool, extra map[string]any, 
 		env[k] = v
 	}
 	p := &boolPatcher{bools: boolFields, fields: fieldSet, exempt: map[*ast.IdentifierNode]bool{}, used: map[string]bool{}}
+	fns := functions{}
 	opts := []expr.Option{
 		expr.Env(env),
 		expr.DisableBuiltin("now"),
@@ -209,13 +211,13 @@ func (s *Scope) compileIn(src, table string, asBool bool, extra map[string]any, 
 		expr.Patch(p),
 		expr.Patch(concatPatcher{}),
 		expr.Patch(countCallPatcher{}),
-		countRowsFunc(),
+		countRowsFunc(fns),
 	}
-	opts = append(opts, budgetFuncs()...)
+	opts = append(opts, budgetFuncs(fns)...)
 	if asBool {
 		opts = append(opts, expr.AsBool())
 	}
-	opts = append(opts, s.funcs(mode)...)
+	opts = append(opts, s.funcs(mode, fns)...)
 	vp, err := expr.Compile(patchRoot(src, t), opts...)
 	if err != nil {
 		if e := s.crossNames(src); e != nil {
@@ -237,7 +239,7 @@ func (s *Scope) compileIn(src, table string, asBool bool, extra map[string]any, 
 		used = append(used, f)
 	}
 	slices.Sort(used)
-	return &Program{scope: s, table: table, program: vp, fields: used, walks: walked(vp.Node())}, nil
+	return &Program{scope: s, table: table, program: vp, fields: used, walks: walked(vp.Node()), native: compileNative(vp, t.Fields, fns)}, nil
 }
 
 // classify turns an error of the compiler into an *Error.

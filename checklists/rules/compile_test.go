@@ -14,7 +14,7 @@ import (
 
 // testScope is a scope over a few registers of the default workbook, with
 // the national calendar.
-func testScope(t *testing.T) *Scope {
+func testScope(t testing.TB) *Scope {
 	t.Helper()
 	cal, err := calendar.Load([]string{"cn"})
 	if err != nil {

@@ -17,8 +17,8 @@ import (
 const countRowsCall = "count_rows·call"
 
 // countRowsFunc is countRowsCall for expr.
-func countRowsFunc() expr.Option {
-	return expr.Function(countRowsCall, func(p ...any) (any, error) {
+func countRowsFunc(fns functions) expr.Option {
+	return fns.def(countRowsCall, func(p ...any) (any, error) {
 		if p[0] == nil {
 			panic("invalid operation: cannot call nil")
 		}

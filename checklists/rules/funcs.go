@@ -15,7 +15,8 @@ var ErrNilDate = msg.Errorf("日期为空", "the date is empty")
 // and counting unknown days as mode says (calendar.Mode). workdays, days and
 // hours are the same code the deadline analysis of an explanation counts
 // with (Measure.Elapsed).
-func (s *Scope) funcs(mode calendar.Mode) []expr.Option {
+func (s *Scope) funcs(mode calendar.Mode, fns functions) []expr.Option {
+	def := fns.def
 	elapsedFunc := func(name string) func(p ...any) (any, error) {
 		return func(p ...any) (any, error) {
 			a, b, err := twoTimes(name, p)
@@ -26,7 +27,7 @@ func (s *Scope) funcs(mode calendar.Mode) []expr.Option {
 		}
 	}
 	return []expr.Option{
-		expr.Function(FuncAddWorkdays, func(p ...any) (any, error) {
+		def(FuncAddWorkdays, func(p ...any) (any, error) {
 			if p[0] == nil {
 				return nil, msg.Errorf("%s: %w", "%s: %w", FuncAddWorkdays, ErrNilDate)
 			}
@@ -43,7 +44,7 @@ func (s *Scope) funcs(mode calendar.Mode) []expr.Option {
 			}
 			return s.cal.AddWorkdaysIn(d, n, mode)
 		}, new(func(time.Time, int) time.Time)),
-		expr.Function(FuncRequestDue, func(p ...any) (any, error) {
+		def(FuncRequestDue, func(p ...any) (any, error) {
 			if p[0] == nil {
 				return nil, msg.Errorf("%s: %w", "%s: %w", FuncRequestDue, ErrNilDate)
 			}
@@ -55,7 +56,7 @@ func (s *Scope) funcs(mode calendar.Mode) []expr.Option {
 			return s.cal.RequestDue(calendar.Request{Received: t(0), CorrectionRequested: t(1), Corrected: t(2),
 				ConsultedFrom: t(3), ConsultedTo: t(4), Extended: ext, ExtensionNotified: t(6), AgreedDue: t(7)}, mode)
 		}, new(func(time.Time, time.Time, time.Time, time.Time, time.Time, bool, time.Time, time.Time) time.Time)),
-		expr.Function(FuncIsWorkday, func(p ...any) (any, error) {
+		def(FuncIsWorkday, func(p ...any) (any, error) {
 			if p[0] == nil {
 				return nil, msg.Errorf("%s: %w", "%s: %w", FuncIsWorkday, ErrNilDate)
 			}
@@ -70,10 +71,10 @@ func (s *Scope) funcs(mode calendar.Mode) []expr.Option {
 			n, err := s.cal.WorkdaysIn(d.AddDate(0, 0, -1), d, mode)
 			return n == 1, err
 		}, new(func(time.Time) bool)),
-		expr.Function(FuncWorkdays, elapsedFunc(FuncWorkdays), new(func(time.Time, time.Time) int)),
-		expr.Function(FuncDays, elapsedFunc(FuncDays), new(func(time.Time, time.Time) int)),
-		expr.Function(FuncHours, elapsedFunc(FuncHours), new(func(time.Time, time.Time) float64)),
-		expr.Function(FuncDate, func(p ...any) (any, error) {
+		def(FuncWorkdays, elapsedFunc(FuncWorkdays), new(func(time.Time, time.Time) int)),
+		def(FuncDays, elapsedFunc(FuncDays), new(func(time.Time, time.Time) int)),
+		def(FuncHours, elapsedFunc(FuncHours), new(func(time.Time, time.Time) float64)),
+		def(FuncDate, func(p ...any) (any, error) {
 			s, _ := p[0].(string)
 			t, err := time.Parse("2006-01-02", s)
 			if err != nil {
@@ -81,16 +82,16 @@ func (s *Scope) funcs(mode calendar.Mode) []expr.Option {
 			}
 			return t, nil
 		}, new(func(string) time.Time)),
-		expr.Function(FuncNormTitle, func(p ...any) (any, error) {
+		def(FuncNormTitle, func(p ...any) (any, error) {
 			s, _ := p[0].(string)
 			return NormTitle(s), nil
 		}, new(func(string) string)),
-		expr.Function(FuncSimilar, func(p ...any) (any, error) {
+		def(FuncSimilar, func(p ...any) (any, error) {
 			a, _ := p[0].(string)
 			b, _ := p[1].(string)
 			return Similar(a, b), nil
 		}, new(func(string, string) float64)),
-		expr.Function(FuncMatch, func(p ...any) (any, error) {
+		def(FuncMatch, func(p ...any) (any, error) {
 			rows, _ := p[0].([]Row)
 			if r := Match(rows, p[1], p[2]); r != nil {
 				return r, nil

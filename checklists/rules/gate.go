@@ -1,5 +1,7 @@
 package rules
 
+import "slices"
+
 // VarScore is `score` in the gates of zwgk.checklist/v2 (the applies of a
 // bonus item): score.total, score.<section id>, score.<item id> — a unit's
 // computed scores. It is in scope only in gates (CompileGate), never in a
@@ -19,5 +21,5 @@ func (e *Env) WithScore(scores map[string]float64) *Env {
 		vars[k] = v
 	}
 	vars[VarScore] = scores
-	return &Env{scope: e.scope, vars: vars, fields: e.fields}
+	return &Env{scope: e.scope, vars: vars, fields: e.fields, vals: slices.Clone(e.vals), dueField: e.dueField}
 }

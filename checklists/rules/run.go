@@ -43,6 +43,12 @@ type Env struct {
 	scope  *Scope
 	vars   map[string]any
 	fields []Field
+	// vals are the row's values by field (SetRow writes them beside vars):
+	// what a rule's native evaluation reads (native.go).
+	vals []any
+	// dueField is 1 + the index of a field called due, 0 when none.
+	dueField int
+	args     []any // the arguments of natively evaluated calls
 	// dueNil is true while vars holds nil for `due` and no field of the
 	// table is called due: SetDue(nil), which the deadline evaluation calls
 	// before every row rule, then writes nothing (a map write per rule and
@@ -77,18 +83,25 @@ func (e *Env) Table(table string) *Env {
 	for k, v := range e.vars {
 		vars[k] = v
 	}
-	dueNil := e.dueNil
-	for _, f := range t.Fields {
-		dueNil = dueNil && f.Name != VarDue
+	dueNil, dueField := e.dueNil, 0
+	for i, f := range t.Fields {
+		if f.Name == VarDue {
+			dueNil, dueField = false, i+1
+		}
 	}
-	return &Env{scope: e.scope, vars: vars, fields: t.Fields, dueNil: dueNil}
+	return &Env{scope: e.scope, vars: vars, fields: t.Fields, vals: make([]any, len(t.Fields)), dueNil: dueNil, dueField: dueField}
 }
 
 // SetRow makes r the row the rules see: every field of the table takes its
 // value in r, nil when r has none.
 func (e *Env) SetRow(r Row) {
-	for _, f := range e.fields {
-		e.vars[f.Name] = r[f.Name]
+	if len(e.vals) != len(e.fields) {
+		e.vals = make([]any, len(e.fields))
+	}
+	for i, f := range e.fields {
+		v := r[f.Name]
+		e.vars[f.Name] = v
+		e.vals[i] = v
 	}
 }
 
@@ -103,6 +116,9 @@ func (e *Env) SetDue(due any) {
 	}
 	e.vars[VarDue] = due
 	e.dueNil = due == nil && !e.shadowsDue()
+	if i := e.dueField - 1; i >= 0 && i < len(e.vals) {
+		e.vals[i] = due // a field called due: the rules now see this
+	}
 }
 
 // shadowsDue reports whether a field of e's table is called due (SetRow
@@ -163,6 +179,11 @@ func (m *Machine) ValueIn(p *Program, env *Env, mode calendar.Mode) (out any, er
 			out, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
+	if p.native != nil && (mode == calendar.Exact || p.bounded == nil) {
+		if v, ok := p.native(env); ok {
+			return v, nil
+		}
+	}
 	prog := p.program
 	if p.bounded != nil && mode != calendar.Exact {
 		prog = p.bounded[mode-calendar.Strictest]
