@@ -28,6 +28,12 @@ type Program struct {
 	bounded *[2]*vm.Program
 	walks   []string // the tables walked whole, once per occurrence (Work)
 	native  native   // the rule's comparisons run directly (native.go); nil: none
+	// first is the first field of the rule's table, slots the indexes of
+	// the fields it reads there, whole whether it reads the whole
+	// environment ($env): what Env.load copies before it runs.
+	first *Field
+	slots []int
+	whole bool
 }
 
 // Bounded reports whether the rule counts working days, so that a gap in
@@ -239,7 +245,17 @@ func (s *Scope) compileIn(src, table string, asBool bool, extra map[string]any, 
 		used = append(used, f)
 	}
 	slices.Sort(used)
-	return &Program{scope: s, table: table, program: vp, fields: used, walks: walked(vp.Node()), native: compileNative(vp, t.Fields, fns)}, nil
+	prog = &Program{scope: s, table: table, program: vp, fields: used, walks: walked(vp.Node()), native: compileNative(vp, t.Fields, fns)}
+	if len(t.Fields) > 0 {
+		prog.first = &t.Fields[0]
+	}
+	for i, f := range t.Fields {
+		if p.used[f.Name] {
+			prog.slots = append(prog.slots, i)
+		}
+	}
+	prog.whole = prog.Uses("$env")
+	return prog, nil
 }
 
 // classify turns an error of the compiler into an *Error.

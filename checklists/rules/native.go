@@ -2,9 +2,12 @@ package rules
 
 import (
 	"reflect"
+	"regexp"
+	"strings"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/builtin"
 	"github.com/expr-lang/expr/vm"
 	"github.com/expr-lang/expr/vm/runtime"
 )
@@ -92,7 +95,7 @@ func nativeNode(n ast.Node, sc *nativeScope) native {
 	case *ast.NilNode:
 		return func(*Env) (any, bool) { return nil, true }
 	case *ast.StringNode:
-		v := n.Value
+		var v any = n.Value // converted once, not on every run
 		return func(*Env) (any, bool) { return v, true }
 	case *ast.BoolNode:
 		v := n.Value
@@ -126,6 +129,8 @@ func nativeNode(n ast.Node, sc *nativeScope) native {
 		return func(*Env) (any, bool) { return v, true }
 	case *ast.CallNode:
 		return nativeCall(n, sc)
+	case *ast.BuiltinNode:
+		return nativeBuiltin(n, sc)
 	case *ast.UnaryNode:
 		if n.Operator != "!" && n.Operator != "not" {
 			return nil
@@ -182,13 +187,24 @@ func nativeCall(n *ast.CallNode, sc *nativeScope) native {
 	if fn == nil {
 		return nil
 	}
-	args := make([]native, len(n.Arguments))
-	for i, a := range n.Arguments {
-		// An argument of pointer type may be dereferenced (derefParam).
+	return callNative(fn, n.Arguments, sc, false)
+}
+
+// callNative calls fn with the arguments evaluated in order. deref says
+// whether an argument of interface type is dereferenced first (a builtin's);
+// an argument of pointer type is left to the machine either way.
+func callNative(fn func(...any) (any, error), arguments []ast.Node, sc *nativeScope, deref bool) native {
+	args := make([]native, len(arguments))
+	for i, a := range arguments {
 		if !a.Nature().Nil && (a.Type() == nil || a.Type().Kind() == reflect.Ptr) {
 			return nil
 		}
-		if args[i] = nativeNode(a, sc); args[i] == nil {
+		if deref {
+			args[i] = operand(a, sc)
+		} else {
+			args[i] = nativeNode(a, sc)
+		}
+		if args[i] == nil {
 			return nil
 		}
 	}
@@ -213,6 +229,28 @@ func nativeCall(n *ast.CallNode, sc *nativeScope) native {
 		}
 		return out, true
 	}
+}
+
+// loopBuiltins are expr's builtins that the compiler makes loops of
+// (compiler.BuiltinNode); they take closures and are left to the machine.
+var loopBuiltins = map[string]bool{"all": true, "none": true, "any": true, "one": true, "filter": true, "map": true,
+	"count": true, "sum": true, "find": true, "findIndex": true, "findLast": true, "findLastIndex": true,
+	"groupBy": true, "sortBy": true, "reduce": true}
+
+// nativeBuiltin is a call of one of expr's builtins that the compiler
+// calls as a function (trim, upper, …: builtin.Function.Func, OpCall1…),
+// its arguments dereferenced as the compiler does for an argument of
+// interface type (a pointer is left to the machine).
+func nativeBuiltin(n *ast.BuiltinNode, sc *nativeScope) native {
+	id, ok := builtin.Index[n.Name]
+	if !ok || loopBuiltins[n.Name] || len(n.Arguments) > 4 {
+		return nil
+	}
+	f := builtin.Builtins[id]
+	if f.Fast != nil || f.Safe != nil || f.Func == nil {
+		return nil
+	}
+	return callNative(f.Func, n.Arguments, sc, true)
 }
 
 // operand is n's evaluation as an operand of an operator: the compiler
@@ -298,6 +336,32 @@ func nativeBinary(n *ast.BinaryNode, sc *nativeScope) native {
 			return runtime.In(v, list), true
 		}
 	}
+	if n.Operator == "matches" {
+		// OpMatchesConst: nil does not match, a string is matched, anything
+		// else (a []byte aside) fails.
+		str, ok := n.Right.(*ast.StringNode)
+		if !ok {
+			return nil
+		}
+		re, err := regexp.Compile(str.Value)
+		if err != nil {
+			return nil
+		}
+		return func(e *Env) (any, bool) {
+			v, ok := l(e)
+			if !ok {
+				return nil, false
+			}
+			if runtime.IsNil(v) {
+				return false, true
+			}
+			s, ok := v.(string)
+			if !ok {
+				return nil, false
+			}
+			return re.MatchString(s), true
+		}
+	}
 	if r == nil {
 		return nil
 	}
@@ -309,6 +373,22 @@ func nativeBinary(n *ast.BinaryNode, sc *nativeScope) native {
 		op = func(a, b any) (any, bool) {
 			e, ok := eq(a, b)
 			return e != not, ok
+		}
+	case "contains", "startsWith", "endsWith":
+		// OpContains, OpStartsWith, OpEndsWith: false beside nil, else
+		// both must be strings.
+		test := map[string]func(a, b string) bool{"contains": strings.Contains, "startsWith": strings.HasPrefix,
+			"endsWith": strings.HasSuffix}[n.Operator]
+		op = func(a, b any) (any, bool) {
+			if runtime.IsNil(a) || runtime.IsNil(b) {
+				return false, true
+			}
+			x, ok1 := a.(string)
+			y, ok2 := b.(string)
+			if !ok1 || !ok2 {
+				return nil, false
+			}
+			return test(x, y), true
 		}
 	case "<":
 		op = func(a, b any) (any, bool) { return runtime.Less(a, b), true }

@@ -33,6 +33,9 @@ var nativeExprs = []struct{ src, table string }{
 	{`issued_on < published_on || issued_on > as_of`, "documents"},
 	{`year == 2017 && attribute == "主动公开"`, "documents"},
 	{`attribute == "主动公开" and (published_on == nil or published_on > as_of)`, "documents"},
+	{`title contains "通知" || doc_no startsWith "利通" || doc_no endsWith "号"`, "documents"},
+	{`upper(title) == "X" || trim(reason, " ") != "" || len(title) > 3`, "documents"},
+	{`trimPrefix(title) == lower(attribute)`, "documents"},
 	{`received_on != nil && replied_on != nil && replied_on >= received_on`, "requests"},
 	{`hits > 3 || hits == 0`, "reposts"},
 	{`hits == hits && title != nil`, "reposts"},
@@ -67,6 +70,7 @@ func machineRun(m *Machine, p *Program, env *Env) (out any, err error) {
 			out, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
+	env.load(p)
 	return m.vm.Run(p.program, env.vars)
 }
 
@@ -150,7 +154,8 @@ func TestNativeDecides(t *testing.T) {
 		{`published_on != nil && workdays(issued_on, published_on) <= 5`, true, false},
 		{`attribute != nil && attribute == "主动公开" && add_workdays(issued_on, 20) >= published_on`, true, true},
 		{`reason != nil && trim(reason) != ""`, true, false},
-		{`title != nil && trim(title) != ""`, false, nil}, // trim is expr's own: the machine's
+		{`title != nil && trim(title) != ""`, true, true},
+		{`title != nil && len(title) > 3`, false, nil}, // len is a fast builtin: the machine's
 	}
 	for _, tt := range tests {
 		p, err := s.Compile(tt.src, "documents")
@@ -161,6 +166,7 @@ func TestNativeDecides(t *testing.T) {
 			t.Errorf("%s: no native evaluation", tt.src)
 			continue
 		}
+		env.load(p)
 		got, ok := p.native(env)
 		if ok != tt.decided || ok && got != tt.want {
 			t.Errorf("%s: native (%v, %v), want (%v, %v)", tt.src, got, ok, tt.want, tt.decided)
@@ -232,6 +238,58 @@ func TestNativeFieldCalledDue(t *testing.T) {
 			if err != nil || got != want || e == env && got != st.want {
 				t.Errorf("step %d: Bool %v (%v), the machine %v, want %v", i, got, err, want, st.want)
 			}
+		}
+	}
+}
+
+// TestLazyRowsMatchFreshEnv: an environment reused over many rows, whose
+// fields are copied in only as the rules that read them run (Env.load),
+// gives every rule, in any order, after any SetDue, the answer of a fresh
+// environment made for the row alone — no value of an earlier row is ever
+// seen.
+func TestLazyRowsMatchFreshEnv(t *testing.T) {
+	s := testScope(t)
+	var progs []*Program
+	for _, e := range nativeExprs {
+		if e.table != "documents" {
+			continue
+		}
+		p, err := s.Compile(e.src, e.table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		progs = append(progs, p)
+	}
+	base := s.Env(Base{Year: 2017, Self: map[string]float64{}})
+	reused := base.Table("documents")
+	rng := rand.New(rand.NewPCG(3, 4))
+	var m Machine
+	fields := s.table("documents").Fields
+	for range 3000 {
+		row := Row{}
+		for _, f := range fields {
+			if rng.IntN(3) == 0 {
+				continue // absent: nil
+			}
+			vs := nativeValues(f.Kind)
+			row[f.Name] = vs[rng.IntN(len(vs))]
+		}
+		due := []any{nil, at("2017-03-05")}[rng.IntN(2)]
+		reused.SetRow(row)
+		fresh := base.Table("documents")
+		fresh.SetRow(row)
+		reused.SetDue(due)
+		fresh.SetDue(due)
+		for range 4 {
+			p := progs[rng.IntN(len(progs))]
+			got, gerr := m.Value(p, reused)
+			want, werr := m.Value(p, fresh)
+			if (gerr != nil) != (werr != nil) || !reflect.DeepEqual(got, want) {
+				t.Fatalf("row %v: reused environment %v (%v), fresh %v (%v)", row, got, gerr, want, werr)
+			}
+		}
+		if f := fields[rng.IntN(len(fields))].Name; !reflect.DeepEqual(reused.Value(f), row[f]) {
+			t.Fatalf("row %v: Value(%s) = %v", row, f, reused.Value(f))
 		}
 	}
 }

@@ -43,9 +43,16 @@ type Env struct {
 	scope  *Scope
 	vars   map[string]any
 	fields []Field
-	// vals are the row's values by field (SetRow writes them beside vars):
-	// what a rule's native evaluation reads (native.go).
-	vals []any
+	// row is the row SetRow gave. Its fields are copied into vars (what
+	// expr's machine reads) and vals (what a rule's native evaluation
+	// reads, native.go) as the rules that read them run (load): a register
+	// has twenty fields, its rules read a few, and copying every field of
+	// every row was a fifth of the evaluation. gen counts SetRow's calls;
+	// field i holds row's value when loaded[i] == gen.
+	row    Row
+	gen    uint32
+	loaded []uint32
+	vals   []any
 	// dueField is 1 + the index of a field called due, 0 when none.
 	dueField int
 	args     []any // the arguments of natively evaluated calls
@@ -89,25 +96,70 @@ func (e *Env) Table(table string) *Env {
 			dueNil, dueField = false, i+1
 		}
 	}
-	return &Env{scope: e.scope, vars: vars, fields: t.Fields, vals: make([]any, len(t.Fields)), dueNil: dueNil, dueField: dueField}
+	return &Env{scope: e.scope, vars: vars, fields: t.Fields, vals: make([]any, len(t.Fields)), loaded: make([]uint32, len(t.Fields)),
+		dueNil: dueNil, dueField: dueField}
 }
 
 // SetRow makes r the row the rules see: every field of the table takes its
-// value in r, nil when r has none.
+// value in r, nil when r has none (as a rule reads it: see load).
 func (e *Env) SetRow(r Row) {
-	if len(e.vals) != len(e.fields) {
-		e.vals = make([]any, len(e.fields))
+	if len(e.vals) != len(e.fields) || len(e.loaded) != len(e.fields) {
+		e.vals, e.loaded = make([]any, len(e.fields)), make([]uint32, len(e.fields))
 	}
-	for i, f := range e.fields {
-		v := r[f.Name]
-		e.vars[f.Name] = v
-		e.vals[i] = v
+	if r == nil {
+		r = Row{}
 	}
+	e.row = r
+	e.gen++
+	if e.gen == 0 { // wrapped: no field may look loaded
+		clear(e.loaded)
+		e.gen = 1
+	}
+}
+
+// load copies into e the fields of the current row that p reads, unless
+// they are there already. A rule of another table, or one that reads the
+// whole environment ($env), gets every field.
+func (e *Env) load(p *Program) {
+	if e.row == nil {
+		return
+	}
+	if len(e.fields) > 0 && &e.fields[0] == p.first && !p.whole {
+		for _, i := range p.slots {
+			if e.loaded[i] != e.gen {
+				e.fetch(i)
+			}
+		}
+		return
+	}
+	for i := range e.fields {
+		if e.loaded[i] != e.gen {
+			e.fetch(i)
+		}
+	}
+}
+
+// fetch copies field i of the current row into e.
+func (e *Env) fetch(i int) {
+	name := e.fields[i].Name
+	v := e.row[name]
+	e.vars[name] = v
+	e.vals[i] = v
+	e.loaded[i] = e.gen
 }
 
 // Value returns the value of a name in e (a row's field once SetRow is
 // called); nil when it has none.
-func (e *Env) Value(name string) any { return e.vars[name] }
+func (e *Env) Value(name string) any {
+	if e.row != nil {
+		for i, f := range e.fields {
+			if f.Name == name && e.loaded[i] != e.gen {
+				e.fetch(i)
+			}
+		}
+	}
+	return e.vars[name]
+}
 
 // SetDue sets what `due` is in the rules that run next (nil: none).
 func (e *Env) SetDue(due any) {
@@ -117,7 +169,9 @@ func (e *Env) SetDue(due any) {
 	e.vars[VarDue] = due
 	e.dueNil = due == nil && !e.shadowsDue()
 	if i := e.dueField - 1; i >= 0 && i < len(e.vals) {
-		e.vals[i] = due // a field called due: the rules now see this
+		// A field called due: the rules now see this, not the row's value.
+		e.vals[i] = due
+		e.loaded[i] = e.gen
 	}
 }
 
@@ -179,6 +233,7 @@ func (m *Machine) ValueIn(p *Program, env *Env, mode calendar.Mode) (out any, er
 			out, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
+	env.load(p)
 	if p.native != nil && (mode == calendar.Exact || p.bounded == nil) {
 		if v, ok := p.native(env); ok {
 			return v, nil

@@ -13,6 +13,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -21,9 +22,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/zwgk/zwgk/audit"
+	"github.com/zwgk/zwgk/audit/workbook"
 	"github.com/zwgk/zwgk/checklists/msg"
 	"github.com/zwgk/zwgk/samples/gen/synth"
 	"github.com/zwgk/zwgk/scoring"
@@ -232,4 +236,48 @@ func BenchmarkXLSXReport(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(findings), "findings")
+}
+
+// BenchmarkEvaluate evaluates the generated province's units with the
+// default checklist, read once beforehand: the rule evaluation alone
+// (audit.Plan.EvaluateContext), without reading, scoring or writing.
+func BenchmarkEvaluate(b *testing.B) {
+	dir, _ := benchProvince(b)
+	files, err := synth.Workbooks(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := newEnv()
+	c, err := loadChecklist(e, "", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := inputOptions{maxRows: workbook.DefaultMaxRows, maxCell: 32767, unzipMB: 512} // the flags' defaults
+	rd := workbook.NewReader(in.workbookOptions(c))
+	var units []*audit.Unit
+	rows := 0
+	for _, f := range files {
+		u, err := rd.Read(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, t := range u.Tables {
+			rows += len(t.Rows)
+		}
+		units = append(units, u)
+	}
+	plan := audit.NewPlan(c)
+	year := c.Year
+	if y := statedYear(units[0]); y != 0 {
+		year = y // the audit's year, as zwgk audit finds it
+	}
+	asOf := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+	for b.Loop() {
+		for _, u := range units {
+			if _, err := plan.EvaluateContext(context.Background(), u, year, asOf); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }
