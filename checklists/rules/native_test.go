@@ -70,7 +70,7 @@ func machineRun(m *Machine, p *Program, env *Env) (out any, err error) {
 			out, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	env.load(p)
+	env.load(p, true)
 	return m.vm.Run(p.program, env.vars)
 }
 
@@ -166,7 +166,7 @@ func TestNativeDecides(t *testing.T) {
 			t.Errorf("%s: no native evaluation", tt.src)
 			continue
 		}
-		env.load(p)
+		env.load(p, false)
 		got, ok := p.native(env)
 		if ok != tt.decided || ok && got != tt.want {
 			t.Errorf("%s: native (%v, %v), want (%v, %v)", tt.src, got, ok, tt.want, tt.decided)

@@ -51,7 +51,8 @@ type Env struct {
 	// field i holds row's value when loaded[i] == gen.
 	row    Row
 	gen    uint32
-	loaded []uint32
+	loaded []uint32 // in vals
+	mapped []uint32 // in vars
 	vals   []any
 	// dueField is 1 + the index of a field called due, 0 when none.
 	dueField int
@@ -97,14 +98,14 @@ func (e *Env) Table(table string) *Env {
 		}
 	}
 	return &Env{scope: e.scope, vars: vars, fields: t.Fields, vals: make([]any, len(t.Fields)), loaded: make([]uint32, len(t.Fields)),
-		dueNil: dueNil, dueField: dueField}
+		mapped: make([]uint32, len(t.Fields)), dueNil: dueNil, dueField: dueField}
 }
 
 // SetRow makes r the row the rules see: every field of the table takes its
 // value in r, nil when r has none (as a rule reads it: see load).
 func (e *Env) SetRow(r Row) {
-	if len(e.vals) != len(e.fields) || len(e.loaded) != len(e.fields) {
-		e.vals, e.loaded = make([]any, len(e.fields)), make([]uint32, len(e.fields))
+	if len(e.vals) != len(e.fields) || len(e.loaded) != len(e.fields) || len(e.mapped) != len(e.fields) {
+		e.vals, e.loaded, e.mapped = make([]any, len(e.fields)), make([]uint32, len(e.fields)), make([]uint32, len(e.fields))
 	}
 	if r == nil {
 		r = Row{}
@@ -113,39 +114,41 @@ func (e *Env) SetRow(r Row) {
 	e.gen++
 	if e.gen == 0 { // wrapped: no field may look loaded
 		clear(e.loaded)
+		clear(e.mapped)
 		e.gen = 1
 	}
 }
 
-// load copies into e the fields of the current row that p reads, unless
-// they are there already. A rule of another table, or one that reads the
-// whole environment ($env), gets every field.
-func (e *Env) load(p *Program) {
+// load copies into e.vals (toMap: into e.vars as well, for expr's machine)
+// the fields of the current row that p reads, unless they are there
+// already. A rule of another table, or one that reads the whole
+// environment ($env), gets every field.
+func (e *Env) load(p *Program, toMap bool) {
 	if e.row == nil {
 		return
 	}
 	if len(e.fields) > 0 && &e.fields[0] == p.first && !p.whole {
 		for _, i := range p.slots {
-			if e.loaded[i] != e.gen {
-				e.fetch(i)
-			}
+			e.fetch(i, toMap)
 		}
 		return
 	}
 	for i := range e.fields {
-		if e.loaded[i] != e.gen {
-			e.fetch(i)
-		}
+		e.fetch(i, toMap)
 	}
 }
 
-// fetch copies field i of the current row into e.
-func (e *Env) fetch(i int) {
-	name := e.fields[i].Name
-	v := e.row[name]
-	e.vars[name] = v
-	e.vals[i] = v
-	e.loaded[i] = e.gen
+// fetch copies field i of the current row into e.vals, and into e.vars
+// when toMap.
+func (e *Env) fetch(i int, toMap bool) {
+	if e.loaded[i] != e.gen {
+		e.vals[i] = e.row[e.fields[i].Name]
+		e.loaded[i] = e.gen
+	}
+	if toMap && e.mapped[i] != e.gen {
+		e.vars[e.fields[i].Name] = e.vals[i]
+		e.mapped[i] = e.gen
+	}
 }
 
 // Value returns the value of a name in e (a row's field once SetRow is
@@ -153,8 +156,8 @@ func (e *Env) fetch(i int) {
 func (e *Env) Value(name string) any {
 	if e.row != nil {
 		for i, f := range e.fields {
-			if f.Name == name && e.loaded[i] != e.gen {
-				e.fetch(i)
+			if f.Name == name {
+				e.fetch(i, true)
 			}
 		}
 	}
@@ -171,7 +174,7 @@ func (e *Env) SetDue(due any) {
 	if i := e.dueField - 1; i >= 0 && i < len(e.vals) {
 		// A field called due: the rules now see this, not the row's value.
 		e.vals[i] = due
-		e.loaded[i] = e.gen
+		e.loaded[i], e.mapped[i] = e.gen, e.gen
 	}
 }
 
@@ -233,12 +236,13 @@ func (m *Machine) ValueIn(p *Program, env *Env, mode calendar.Mode) (out any, er
 			out, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	env.load(p)
 	if p.native != nil && (mode == calendar.Exact || p.bounded == nil) {
+		env.load(p, false)
 		if v, ok := p.native(env); ok {
 			return v, nil
 		}
 	}
+	env.load(p, true)
 	prog := p.program
 	if p.bounded != nil && mode != calendar.Exact {
 		prog = p.bounded[mode-calendar.Strictest]
