@@ -311,21 +311,23 @@ func (b *book) ledgerTable(sheet string, units []*scoring.UnitResult) error {
 	if err != nil {
 		return err
 	}
-	rw := &rowWriter{b: b, sw: sw, ws: ws}
-	row := 0
-	put := func(cells []excelize.Cell) error {
-		row++
-		return rw.put(row, cells)
-	}
-	if err := put(b.heads(cols)); err != nil {
+	if err := (&rowWriter{b: b, sw: sw, ws: ws}).put(1, b.heads(cols)); err != nil {
 		return err
 	}
-	for _, u := range units {
-		if err := unitRows(u, put); err != nil {
-			return err
+	// The rows are written when the workbook is saved, reading each unit's
+	// findings back once more.
+	return b.laterRows(sw, nil, ws, func(rw *rowWriter) error {
+		row := 1
+		for _, u := range units {
+			if err := unitRows(u, func(cells []excelize.Cell) error {
+				row++
+				return rw.put(row, cells)
+			}); err != nil {
+				return err
+			}
 		}
-	}
-	return sw.Flush()
+		return nil
+	})
 }
 
 // sectionCells is the row that opens a section in a ledger.

@@ -81,7 +81,8 @@ func mapsKeys(m map[string]string) func(func(string) bool) {
 // oddFindings is a unit whose findings carry what an XML writer must take
 // care of: markup characters, control characters, spaces at the ends, a
 // text over Excel's 32,767 characters, emoji, _xHHHH_ sequences, invalid
-// UTF-8, and a capped kind's 「另有 N 条」 finding (no row).
+// UTF-8, and a capped kind's 「另有 N 条」 finding (no row); and the same
+// rows as not yet due or undecided, for the 即将到期 list.
 func oddFindings() *scoring.Result {
 	res := unitResult()
 	u := res.Units[0]
@@ -101,6 +102,16 @@ func oddFindings() *scoring.Result {
 		scoring.FindingResult{Item: "A1", Kind: "公开不及时", Public: true, Table: "documents",
 			Message: "另有 1234 条同类问题（未逐条列出，已全部计入得分）"},
 	)
+	for i, f := range u.Findings {
+		d := scoring.DeferredResult{Item: f.Item, Kind: "未到期", Table: f.Table, File: f.File, Sheet: f.Sheet, Row: f.Row,
+			DocNo: f.DocNo, Title: f.Title, Due: "2018-01-15", Message: f.Message}
+		if i%3 == 2 {
+			d.Kind, d.Due = "待定", ""
+			u.Pending = append(u.Pending, d)
+		} else {
+			u.Upcoming = append(u.Upcoming, d)
+		}
+	}
 	return res
 }
 
@@ -127,6 +138,12 @@ func TestXLSXRowsSameAsExcelize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { sameWorkbooks(t, tt.res, tt.opts) })
+	}
+	wb := zipParts(t, writeXLSX(t, oddFindings(), xlsxTestOpts))["xl/workbook.xml"]
+	for _, s := range []string{"问题清单", "应公开未公开清单", "整改清单", "即将到期"} {
+		if !strings.Contains(wb, `name="`+s+`"`) {
+			t.Errorf("the odd findings' unit workbook has no sheet %s", s)
+		}
 	}
 }
 
