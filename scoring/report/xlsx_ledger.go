@@ -147,8 +147,18 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 	if err != nil {
 		return err
 	}
-	rw := &rowWriter{b: b, sw: sw}
-	put := rw.put
+	// The rows are kept and written when the workbook is saved
+	// (laterRows); the merged cells go to sw now, before it is flushed.
+	type heldRow struct {
+		row   int
+		cells []excelize.Cell
+		opts  []excelize.RowOpts
+	}
+	var held []heldRow
+	put := func(row int, cells []excelize.Cell, opts ...excelize.RowOpts) error {
+		held = append(held, heldRow{row, cells, opts})
+		return nil
+	}
 	merge := func(row, to int) error {
 		if to > 1 {
 			return sw.MergeCell(xlsx.Cell(1, row), xlsx.Cell(to, row))
@@ -247,7 +257,14 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 			return err
 		}
 	}
-	return sw.Flush()
+	return b.laterRows(sw, nil, nil, func(rw *rowWriter) error {
+		for _, h := range held {
+			if err := rw.put(h.row, h.cells, h.opts...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // ledgerTable writes the ledgers of many units into one streamed sheet: a
