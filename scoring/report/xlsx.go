@@ -50,8 +50,8 @@ func XLSX(w io.Writer, res *scoring.Result, opts XLSXOptions) (err error) {
 	// while the buffer grows) and then copy it. WriteTo's buffer stays
 	// empty; the only thing excelize does with it is mark entries over
 	// 4 GB as zip64 in their local headers, and no sheet here comes near.
-	// The finding lists' rows are written into it while it is saved
-	// (laterRows).
+	// The rows of the long lists and the ledgers are written into it
+	// while it is saved (laterRows).
 	z := xlsx.NewZip(fastZip(w))
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
 	defer func() {
@@ -166,10 +166,9 @@ type rowWriter struct {
 }
 
 func (w *rowWriter) put(row int, cells []excelize.Cell, opts ...excelize.RowOpts) error {
+	var h float64
 	if w.ws != nil && len(opts) == 0 {
-		if h := w.b.height(cells, w.ws); h > 0 {
-			opts = []excelize.RowOpts{{Height: h}}
-		}
+		h = w.b.height(cells, w.ws)
 	}
 	if w.rows != nil {
 		w.cells = w.cells[:0]
@@ -179,7 +178,6 @@ func (w *rowWriter) put(row int, cells []excelize.Cell, opts ...excelize.RowOpts
 			}
 			w.cells = append(w.cells, c)
 		}
-		var h float64
 		for _, o := range opts {
 			if o.StyleID != 0 || o.Hidden || o.OutlineLevel != 0 {
 				return fmt.Errorf("row %d: only a height is written by xlsx.Rows", row)
@@ -187,6 +185,9 @@ func (w *rowWriter) put(row int, cells []excelize.Cell, opts ...excelize.RowOpts
 			h = o.Height
 		}
 		return w.rows.Row(row, w.cells, h)
+	}
+	if h > 0 {
+		opts = []excelize.RowOpts{{Height: h}}
 	}
 	w.vals = w.vals[:0]
 	for _, c := range cells {
