@@ -759,15 +759,16 @@ func (b *book) resolvedSheet(sheet string, rows []*RectificationRow) error {
 	if err != nil {
 		return err
 	}
-	rw := &rowWriter{b: b, sw: sw, ws: ws}
-	if err := rw.put(1, b.heads(cols)); err != nil {
+	if err := (&rowWriter{b: b, sw: sw, ws: ws}).put(1, b.heads(cols)); err != nil {
 		return err
 	}
-	for i, r := range rows {
-		cells = cellsOf(cells, i+1, r)
-		if err := rw.put(i+2, cells); err != nil {
-			return err
+	return b.laterRows(sw, nil, ws, func(rw *rowWriter) error {
+		for i, r := range rows {
+			cells = cellsOf(cells, i+1, r)
+			if err := rw.put(i+2, cells); err != nil {
+				return err
+			}
 		}
-	}
-	return sw.Flush()
+		return nil
+	})
 }

@@ -30,6 +30,11 @@ type XLSXOptions struct {
 	// earlier report (ReadRectification): a unit workbook carries it over
 	// for the findings still found and lists the others on a sheet 已整改.
 	Previous *Rectification
+
+	// excelizeRows writes every streamed sheet's rows through excelize's
+	// StreamWriter, as before the finding lists had their own writer
+	// (tests compare the two).
+	excelizeRows bool
 }
 
 // XLSX writes the report workbook of res to w: the district workbook when res
@@ -45,7 +50,10 @@ func XLSX(w io.Writer, res *scoring.Result, opts XLSXOptions) (err error) {
 	// while the buffer grows) and then copy it. WriteTo's buffer stays
 	// empty; the only thing excelize does with it is mark entries over
 	// 4 GB as zip64 in their local headers, and no sheet here comes near.
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return fastZip(w) })
+	// The rows of the long lists and the ledgers are written into it
+	// while it is saved (laterRows).
+	z := xlsx.NewZip(fastZip(w))
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
 	defer func() {
 		if cerr := f.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("write xlsx report: %w", cerr)
@@ -54,6 +62,9 @@ func XLSX(w io.Writer, res *scoring.Result, opts XLSXOptions) (err error) {
 	b, err := newBook(f, res, opts)
 	if err != nil {
 		return fmt.Errorf("write xlsx report: %w", err)
+	}
+	if !opts.excelizeRows {
+		b.zip = z
 	}
 	if UnitReport(res) {
 		err = b.unitWorkbook(res.Units[0])
@@ -84,7 +95,7 @@ func XLSX(w io.Writer, res *scoring.Result, opts XLSXOptions) (err error) {
 // writes what a new one would, and a new one per part allocated about
 // 1.2 MB each (90 MB for the 77 parts of a 60-unit report, 4 % of the
 // audit's CPU in clearing and collecting it).
-func fastZip(w io.Writer) excelize.ZipWriter {
+func fastZip(w io.Writer) *zip.Writer {
 	zw := zip.NewWriter(w)
 	var fw *flate.Writer
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
@@ -99,9 +110,6 @@ func fastZip(w io.Writer) excelize.ZipWriter {
 	return zw
 }
 
-// rowWriter writes rows of cells into a streamed sheet: an empty string is
-// written as a styled empty cell, and, given the column widths, a row with
-// no options is as tall as its wrapped text needs.
 // streamSheet starts streaming sheet: the columns' widths and the frozen
 // panes are set (what a StreamWriter takes before its first row); the
 // caller may set more columns before writing rows.
@@ -121,14 +129,66 @@ func (b *book) streamSheet(sheet string, widths []float64, panes *excelize.Panes
 	return sw, nil
 }
 
+// laterRows ends streaming a sheet whose settings and first rows sw has
+// written: the rest of its rows are written by fill while the workbook is
+// saved, straight into the archive (xlsx.Zip.Later), the same bytes sw
+// would have written for them but without sw's work per cell and without
+// the sheet held in memory. colStyles are the styles sw.SetColStyle gave
+// the columns from A (0 for none), ws the widths rowWriter fits rows to.
+// fill must be able to run at the end of XLSX: what it reads must still be
+// there then.
+func (b *book) laterRows(sw *excelize.StreamWriter, colStyles []int, ws []float64, fill func(*rowWriter) error) error {
+	if b.zip == nil {
+		if err := fill(&rowWriter{b: b, sw: sw, ws: ws}); err != nil {
+			return err
+		}
+		return sw.Flush()
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	b.zip.Later(xlsx.SheetPart(sw.SheetID), colStyles, func(r *xlsx.Rows) error {
+		return fill(&rowWriter{b: b, rows: r, ws: ws})
+	})
+	return nil
+}
+
+// rowWriter writes rows of cells into a streamed sheet: an empty string is
+// written as a styled empty cell, and, given the column widths, a row with
+// no options is as tall as its wrapped text needs.
 type rowWriter struct {
-	b    *book
-	sw   *excelize.StreamWriter
-	ws   []float64 // column widths; nil: rows keep their height
-	vals []any
+	b     *book
+	sw    *excelize.StreamWriter
+	rows  *xlsx.Rows // instead of sw (laterRows)
+	ws    []float64  // column widths; nil: rows keep their height
+	vals  []any
+	cells []excelize.Cell
 }
 
 func (w *rowWriter) put(row int, cells []excelize.Cell, opts ...excelize.RowOpts) error {
+	var h float64
+	if w.ws != nil && len(opts) == 0 {
+		h = w.b.height(cells, w.ws)
+	}
+	if w.rows != nil {
+		w.cells = w.cells[:0]
+		for _, c := range cells {
+			if v, ok := c.Value.(string); ok && v == "" {
+				c.Value = nil // styled, empty
+			}
+			w.cells = append(w.cells, c)
+		}
+		for _, o := range opts {
+			if o.StyleID != 0 || o.Hidden || o.OutlineLevel != 0 {
+				return fmt.Errorf("row %d: only a height is written by xlsx.Rows", row)
+			}
+			h = o.Height
+		}
+		return w.rows.Row(row, w.cells, h)
+	}
+	if h > 0 {
+		opts = []excelize.RowOpts{{Height: h}}
+	}
 	w.vals = w.vals[:0]
 	for _, c := range cells {
 		if v, ok := c.Value.(string); ok && v == "" {
@@ -136,17 +196,13 @@ func (w *rowWriter) put(row int, cells []excelize.Cell, opts ...excelize.RowOpts
 		}
 		w.vals = append(w.vals, c)
 	}
-	if w.ws != nil && len(opts) == 0 {
-		if h := w.b.height(cells, w.ws); h > 0 {
-			opts = []excelize.RowOpts{{Height: h}}
-		}
-	}
 	return w.sw.SetRow(xlsx.Cell(1, row), w.vals, opts...)
 }
 
 // book is one workbook being written.
 type book struct {
 	f     *excelize.File
+	zip   *xlsx.Zip // nil: streamed sheets' rows go through excelize (laterRows)
 	res   *scoring.Result
 	l     msg.Lang
 	opts  XLSXOptions

@@ -173,23 +173,25 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 	if err != nil {
 		return err
 	}
+	colStyles := make([]int, len(cols))
 	if list == findingsRectify {
 		if err := sw.SetColStyle(rectDeadline+1, rectDeadline+1, b.st.date); err != nil {
 			return err
 		}
+		colStyles[rectDeadline] = b.st.date
 	}
-	rw := &rowWriter{b: b, sw: sw, ws: ws}
-	setRow := func(row int, cells []excelize.Cell) error { return rw.put(row, cells) }
-	if err := setRow(1, b.heads(cols)); err != nil {
+	if err := (&rowWriter{b: b, sw: sw, ws: ws}).put(1, b.heads(cols)); err != nil {
 		return err
 	}
-	if err := each(func(n int, u *scoring.UnitResult, f *scoring.FindingResult) error {
-		cells = b.findingCells(cells, n, u, f, list)
-		return setRow(n+1, cells)
-	}); err != nil {
-		return err
-	}
-	return sw.Flush()
+	// The rows are written when the workbook is saved, reading each unit's
+	// findings back once more.
+	return b.laterRows(sw, colStyles, ws, func(rw *rowWriter) error {
+		var cells []excelize.Cell
+		return each(func(n int, u *scoring.UnitResult, f *scoring.FindingResult) error {
+			cells = b.findingCells(cells, n, u, f, list)
+			return rw.put(n+1, cells)
+		})
+	})
 }
 
 // rectifyValidations adds the dropdown of rectification states over the

@@ -147,8 +147,18 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 	if err != nil {
 		return err
 	}
-	rw := &rowWriter{b: b, sw: sw}
-	put := rw.put
+	// The rows are kept and written when the workbook is saved
+	// (laterRows); the merged cells go to sw now, before it is flushed.
+	type heldRow struct {
+		row   int
+		cells []excelize.Cell
+		opts  []excelize.RowOpts
+	}
+	var held []heldRow
+	put := func(row int, cells []excelize.Cell, opts ...excelize.RowOpts) error {
+		held = append(held, heldRow{row, cells, opts})
+		return nil
+	}
 	merge := func(row, to int) error {
 		if to > 1 {
 			return sw.MergeCell(xlsx.Cell(1, row), xlsx.Cell(to, row))
@@ -247,7 +257,14 @@ func (b *book) ledger(sheet string, u *scoring.UnitResult, block []string) error
 			return err
 		}
 	}
-	return sw.Flush()
+	return b.laterRows(sw, nil, nil, func(rw *rowWriter) error {
+		for _, h := range held {
+			if err := rw.put(h.row, h.cells, h.opts...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // ledgerTable writes the ledgers of many units into one streamed sheet: a
@@ -311,21 +328,23 @@ func (b *book) ledgerTable(sheet string, units []*scoring.UnitResult) error {
 	if err != nil {
 		return err
 	}
-	rw := &rowWriter{b: b, sw: sw, ws: ws}
-	row := 0
-	put := func(cells []excelize.Cell) error {
-		row++
-		return rw.put(row, cells)
-	}
-	if err := put(b.heads(cols)); err != nil {
+	if err := (&rowWriter{b: b, sw: sw, ws: ws}).put(1, b.heads(cols)); err != nil {
 		return err
 	}
-	for _, u := range units {
-		if err := unitRows(u, put); err != nil {
-			return err
+	// The rows are written when the workbook is saved, reading each unit's
+	// findings back once more.
+	return b.laterRows(sw, nil, ws, func(rw *rowWriter) error {
+		row := 1
+		for _, u := range units {
+			if err := unitRows(u, func(cells []excelize.Cell) error {
+				row++
+				return rw.put(row, cells)
+			}); err != nil {
+				return err
+			}
 		}
-	}
-	return sw.Flush()
+		return nil
+	})
 }
 
 // sectionCells is the row that opens a section in a ledger.

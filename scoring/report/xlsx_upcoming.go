@@ -26,9 +26,6 @@ func hasDeferred(units []*scoring.UnitResult) bool {
 // must still do before the year's deadlines pass.
 func (b *book) upcomingSheet(sheet string, units []*scoring.UnitResult) error {
 	l := b.l
-	if err := b.newSheet(sheet); err != nil {
-		return err
-	}
 	cols := []xlsx.Column{
 		{Head: msg.Pick(l, "单位", "Unit"), Min: 10, Max: 24},
 		{Head: msg.Pick(l, "指标", "Item"), Max: 8},
@@ -40,43 +37,67 @@ func (b *book) upcomingSheet(sheet string, units []*scoring.UnitResult) error {
 		{Head: msg.Pick(l, "标题", "Title"), Min: 12, Max: 32},
 		{Head: msg.Pick(l, "说明", "Message"), Min: 20, Max: 60},
 	}
-	ft := xlsx.NewFitter(cols)
-	table := [][]excelize.Cell{b.heads(cols)}
-	for _, u := range units {
-		for _, list := range [][]scoring.DeferredResult{u.Upcoming, u.Pending} {
-			for _, d := range list {
-				var r any
-				if d.Row > 0 {
-					r = d.Row
+	// each calls fn with the cells of every row, in order.
+	each := func(fn func(cells []excelize.Cell) error) error {
+		var cells []excelize.Cell
+		for _, u := range units {
+			for _, list := range [][]scoring.DeferredResult{u.Upcoming, u.Pending} {
+				for _, d := range list {
+					var r any
+					if d.Row > 0 {
+						r = d.Row
+					}
+					cells = append(cells[:0],
+						excelize.Cell{Value: xlsx.SafeText(unitName(u)), StyleID: b.st.wrap},
+						excelize.Cell{Value: d.Item, StyleID: b.st.text},
+						excelize.Cell{Value: KindLabel(d.Kind, l), StyleID: b.st.center},
+						excelize.Cell{Value: d.Due, StyleID: b.st.text},
+						excelize.Cell{Value: xlsx.SafeText(d.Sheet), StyleID: b.st.wrap},
+						excelize.Cell{Value: r, StyleID: b.st.integer},
+						excelize.Cell{Value: xlsx.SafeText(d.DocNo), StyleID: b.st.wrap},
+						excelize.Cell{Value: xlsx.SafeText(d.Title), StyleID: b.st.wrap},
+						excelize.Cell{Value: xlsx.SafeText(d.MessageIn(l)), StyleID: b.st.wrap})
+					if err := fn(cells); err != nil {
+						return err
+					}
 				}
-				cells := []excelize.Cell{
-					{Value: xlsx.SafeText(unitName(u)), StyleID: b.st.wrap},
-					{Value: d.Item, StyleID: b.st.text},
-					{Value: KindLabel(d.Kind, l), StyleID: b.st.center},
-					{Value: d.Due, StyleID: b.st.text},
-					{Value: xlsx.SafeText(d.Sheet), StyleID: b.st.wrap},
-					{Value: r, StyleID: b.st.integer},
-					{Value: xlsx.SafeText(d.DocNo), StyleID: b.st.wrap},
-					{Value: xlsx.SafeText(d.Title), StyleID: b.st.wrap},
-					{Value: xlsx.SafeText(d.MessageIn(l)), StyleID: b.st.wrap},
-				}
-				ft.SeeRow(cells)
-				table = append(table, cells)
 			}
 		}
+		return nil
 	}
-	ws, err := b.setWidths(sheet, ft)
-	if err != nil {
+	ft := xlsx.NewFitter(cols)
+	rows := 0
+	if err := each(func(cells []excelize.Cell) error {
+		ft.SeeRow(cells)
+		rows++
+		return nil
+	}); err != nil {
 		return err
 	}
-	if err := b.putRows(sheet, 1, 1, table, ws); err != nil {
+	// Streamed like the finding lists (everything but the rows before
+	// NewStreamWriter): a province's list has thousands of rows.
+	if err := b.newSheet(sheet); err != nil {
 		return err
 	}
-	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", xlsx.Col(len(cols)), len(table)), nil); err != nil {
+	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", xlsx.Col(len(cols)), rows+1), nil); err != nil {
 		return err
 	}
 	if err := b.printSetup(sheet, 1, 1); err != nil {
 		return err
 	}
-	return b.f.SetPanes(sheet, xlsx.Freeze(2, 1))
+	ws := ft.Widths()
+	sw, err := b.streamSheet(sheet, ws, xlsx.Freeze(2, 1))
+	if err != nil {
+		return err
+	}
+	if err := (&rowWriter{b: b, sw: sw, ws: ws}).put(1, b.heads(cols)); err != nil {
+		return err
+	}
+	return b.laterRows(sw, nil, ws, func(rw *rowWriter) error {
+		row := 1
+		return each(func(cells []excelize.Cell) error {
+			row++
+			return rw.put(row, cells)
+		})
+	})
 }

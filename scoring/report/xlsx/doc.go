@@ -3,8 +3,10 @@
 // A1 references (Cell, Col, Quote), text cells that are never formulas (Set,
 // SafeText), column widths by display width (Fitter, TextWidth, Lines,
 // Height, SetWidths), frozen panes (Freeze, FreezeHeader), print setup
-// (PageSetup, PrintTitles) and the borders, fills and header rows several
-// books use (Border, Fill, Header).
+// (PageSetup, PrintTitles), the borders, fills and header rows several
+// books use (Border, Fill, Header), and sheets whose rows are written
+// straight into the saved archive, the bytes excelize's StreamWriter would
+// write but without holding the sheet (Zip, Rows).
 //
 // It knows nothing of results, checklists or reports: the result's workbooks
 // (scoring/report), the forms the office fills in (scoring/forms) and the
