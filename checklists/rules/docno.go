@@ -42,7 +42,13 @@ func NormDocNo(s string) string {
 			var n int
 			r, n = utf8.DecodeRuneInString(s[i:])
 			i += n
-			if r < 0x4E00 || r > 0x9FFF { // not a CJK ideograph
+			switch {
+			case 0x4E00 <= r && r <= 0x9FFF: // a CJK ideograph: as is
+			case r == '〔':
+				r = '['
+			case r == '〕':
+				r = ']'
+			default:
 				if r = docNoRune(r); r < 0 {
 					continue
 				}
