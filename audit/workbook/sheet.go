@@ -354,9 +354,13 @@ func (rr *registerReader) data(line int, cells []string) {
 	if filled == 0 {
 		return
 	}
-	if note, ok := noteRow(cells); ok {
-		rr.r.issue(audit.Warning, rr.pos(line, ""), rr.ts.t.Name, "", msg.New("忽略表中的说明行「%s」", "ignored a note row %q", clip(note)))
-		return
+	// A note is a row's only non-blank cell: a row with two filled
+	// columns is none.
+	if filled == 1 {
+		if note, ok := noteRow(cells); ok {
+			rr.r.issue(audit.Warning, rr.pos(line, ""), rr.ts.t.Name, "", msg.New("忽略表中的说明行「%s」", "ignored a note row %q", clip(note)))
+			return
+		}
 	}
 	mark := len(rr.r.unit.Issues)
 	typedOK := false // a date, number, yes/no or enum cell was read
@@ -603,6 +607,9 @@ func trimSpace(s string) string {
 	if s == "" {
 		return s
 	}
+	if !spaceFirst[s[0]] && !spaceLast[s[len(s)-1]] {
+		return s // neither end can be a space's
+	}
 	first, last := rune(s[0]), rune(s[len(s)-1])
 	if first >= utf8.RuneSelf {
 		first, _ = utf8.DecodeRuneInString(s)
@@ -615,3 +622,21 @@ func trimSpace(s string) string {
 	}
 	return s
 }
+
+// spaceFirst and spaceLast tell the bytes that may begin and end a white
+// space rune (unicode.IsSpace) in UTF-8: the ASCII ones, and the first and
+// last bytes of U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
+// U+202F, U+205F and U+3000. TestTrimSpaceMatchesStrings checks them
+// against every rune.
+var spaceFirst, spaceLast = func() (first, last [256]bool) {
+	for _, b := range []byte{'\t', '\n', '\v', '\f', '\r', ' '} {
+		first[b], last[b] = true, true
+	}
+	for r := rune(0x80); r <= 0x3000; r++ {
+		if unicode.IsSpace(r) {
+			s := string(r)
+			first[s[0]], last[s[len(s)-1]] = true, true
+		}
+	}
+	return first, last
+}()
