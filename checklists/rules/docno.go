@@ -38,6 +38,15 @@ func NormDocNo(s string) string {
 			case r == ')' || r == '}':
 				r = ']'
 			}
+		} else if 0xE5 <= r && r <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+5000–U+9FFF, CJK ideographs: copied as they are.
+			if zeros > 0 {
+				b = append(b, '0')
+			}
+			zeros, inDigits = 0, false
+			b = append(b, s[i:i+3]...)
+			i += 3
+			continue
 		} else {
 			var n int
 			r, n = utf8.DecodeRuneInString(s[i:])
