@@ -29,16 +29,12 @@ type reader struct {
 	sp       *spec
 	unit     *audit.Unit
 	date1904 bool
-	// dates are the typed values of the date cells read so far, by field
-	// type and text: a register repeats the same few hundred dates, and
-	// parsing a serial and boxing the time.Time for every cell was most of
-	// typing a row. At most maxDateCache entries.
-	dates map[dateKey]any
-}
-
-type dateKey struct {
-	t   checklists.FieldType
-	raw string
+	// dates are the typed values of the date cells read so far, by text:
+	// dates[0] those of date fields, dates[1] of date-time fields. A
+	// register repeats the same few hundred dates, and parsing a serial and
+	// boxing the time.Time for every cell was most of typing a row. At most
+	// maxDateCache entries each.
+	dates [2]map[string]any
 }
 
 const maxDateCache = 4096
@@ -479,8 +475,11 @@ func (r *reader) value(fs *fieldSpec, raw string, yearSuffix bool) (any, *msg.Te
 	}
 	switch fs.f.Type {
 	case checklists.Date, checklists.DateTime:
-		k := dateKey{fs.f.Type, raw}
-		if v, ok := r.dates[k]; ok {
+		k := 0
+		if fs.f.Type == checklists.DateTime {
+			k = 1
+		}
+		if v, ok := r.dates[k][raw]; ok {
 			return v, nil
 		}
 		if t, ok := r.date(raw); ok {
@@ -488,11 +487,11 @@ func (r *reader) value(fs *fieldSpec, raw string, yearSuffix bool) (any, *msg.Te
 				t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 			}
 			var v any = t
-			if r.dates == nil {
-				r.dates = map[dateKey]any{}
+			if r.dates[k] == nil {
+				r.dates[k] = make(map[string]any, 256)
 			}
-			if len(r.dates) < maxDateCache {
-				r.dates[k] = v
+			if len(r.dates[k]) < maxDateCache {
+				r.dates[k][raw] = v
 			}
 			return v, nil
 		}
