@@ -102,3 +102,22 @@ func TestSheetValueKeepsOnlyItsChunk(t *testing.T) {
 	}
 	runtime.KeepAlive(kept)
 }
+
+// TestSheetTextChunkLimit: past the chunks a cellRef can number, a value
+// is refused as too much text rather than numbered wrongly.
+func TestSheetTextChunkLimit(t *testing.T) {
+	txt := newSheetText(0)
+	txt.chunks = make([]string, 1<<16-2)
+	if _, err := txt.add([]byte("a"), nil); err != nil {
+		t.Fatalf("chunk %d: %v", len(txt.chunks)-1, err)
+	}
+	for _, v := range [][]byte{make([]byte, chunkSize+1), make([]byte, chunkSize)} {
+		_, err := txt.add(v, nil)
+		if se, ok := err.(*sheetError); !ok || se.kind != sheetTooBig {
+			t.Errorf("a value of %d bytes past the last chunk: %v, want too much text", len(v), err)
+		}
+	}
+	if c, err := txt.add([]byte("b"), nil); err != nil || txt.chunk(int(c.chunk))[c.off:c.off+c.n] != "b" {
+		t.Errorf("a value fitting the open chunk: %v, %v", c, err)
+	}
+}

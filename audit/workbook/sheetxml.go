@@ -471,8 +471,10 @@ type sheetText struct {
 const chunkSize = 64 << 10
 
 // errTextTooLong is a sheet whose text needs more chunks than a cellRef can
-// number (gigabytes of cells).
-var errTextTooLong = &sheetError{kind: sheetTooBig, text: msg.New("单元格内容过多", "too much text in the cells")}
+// number (gigabytes of cells). A new error each time: fault fills in its row.
+func errTextTooLong() error {
+	return &sheetError{kind: sheetTooBig, text: msg.New("单元格内容过多", "too much text in the cells")}
+}
 
 func newSheetText(sizeHint int) sheetText {
 	return sheetText{cur: -1, size: min(max(sizeHint, 1<<10), chunkSize)}
@@ -486,7 +488,7 @@ func (t *sheetText) add(a, b []byte) (cellRef, error) {
 	}
 	if t.buf.Cap()-t.buf.Len() < n {
 		if len(t.chunks) >= 1<<16-1 {
-			return cellRef{}, errTextTooLong
+			return cellRef{}, errTextTooLong()
 		}
 		if n > chunkSize {
 			// A chunk of its own; the one being filled stays open.
