@@ -47,7 +47,7 @@ func (p *Plan) explain(it *checklists.Item, schema *checklists.Table, t *Table, 
 	if it.Check != nil {
 		for _, f := range it.Check.Fields {
 			v := r.Values[f]
-			if s, ok := r.Text[f]; ok {
+			if s, ok := r.Written(f); ok {
 				v = s // as written, not its normal form
 			}
 			if v == nil && col == "" {

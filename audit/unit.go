@@ -120,14 +120,33 @@ type Row struct {
 	// table's default (zwgk.checklist/v2 defaults): their value is the
 	// checklist's, not the unit's.
 	Defaulted []string
-	// Text holds a cell as written when its value is a normal form of it
-	// (a docno field: 利政发（2017）015号 read as 利政发[2017]15号).
-	Text map[string]string
+	// Text holds the cells as written whose values are a normal form of
+	// them (a docno field: 利政发（2017）015号 read as 利政发[2017]15号), at
+	// most one per field. A slice, not a map: most register rows have one
+	// such cell, and a map for it cost more than the row's values.
+	Text []Written
+}
+
+// Written is a cell as written whose value in Row.Values is a normal form
+// of it.
+type Written struct {
+	Field, Text string
+}
+
+// Written returns field's cell as written when its value is a normal form
+// of it (Row.Text).
+func (r *Row) Written(field string) (string, bool) {
+	for _, w := range r.Text {
+		if w.Field == field {
+			return w.Text, true
+		}
+	}
+	return "", false
 }
 
 // Display returns a text field's cell as written: what reports show.
 func (r *Row) Display(field string) string {
-	if s, ok := r.Text[field]; ok {
+	if s, ok := r.Written(field); ok {
 		return s
 	}
 	s, _ := r.Values[field].(string)

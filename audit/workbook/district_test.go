@@ -40,7 +40,7 @@ func TestReadTableCatalogLayouts(t *testing.T) {
 		"index_no": "11441700007280420Y/2021-50", "category": "通知公告", "publisher": "利通区发展和改革局",
 		"issued_on": day(2017, 3, 1), "title": "关于A的通知", "doc_no": "利发改发[2017]15号", "published_on": day(2017, 3, 3),
 		"attribute": "主动公开"},
-		Text: map[string]string{"index_no": "11441700007280420Y/2021-00050", "doc_no": "利发改发〔2017〕015号"}}}
+		Text: []audit.Written{{Field: "index_no", Text: "11441700007280420Y/2021-00050"}, {Field: "doc_no", Text: "利发改发〔2017〕015号"}}}}
 	if diff := cmp.Diff(want, tab.Rows); diff != "" {
 		t.Errorf("阳江 rows (-want +got)\n%s", diff)
 	}

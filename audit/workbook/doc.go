@@ -31,7 +31,8 @@
 // warning. The unit's name, type, pilot flag, year and contact come from the
 // 单位信息 form (项目 | 内容, also four columns wide or 「单位名称：…」 in one
 // cell); without a name, the name is the file's (or folder's) and a warning
-// says so.
+// says so. ReadUnitSheet reads that form alone from a workbook (the audit's
+// first guess of the year), without its registers.
 //
 // A submission that cannot be read at all — an .xls, .et or encrypted
 // workbook, a PDF, picture or text file renamed .xlsx, a damaged or truncated

@@ -148,7 +148,7 @@ func row(line int, values map[string]any, bad ...string) *audit.Row {
 	// form, kept as written in Text.
 	if s, ok := values["doc_no"].(string); ok && rules.NormDocNo(s) != s {
 		values["doc_no"] = rules.NormDocNo(s)
-		r.Text = map[string]string{"doc_no": s}
+		r.Text = []audit.Written{{Field: "doc_no", Text: s}}
 	}
 	return r
 }

@@ -177,7 +177,24 @@ func (rd *Reader) ReadXLSX(path string) (*audit.Unit, error) {
 	if err := sniff(path); err != nil {
 		return nil, err
 	}
-	return rd.readXLSX(path)
+	return rd.readXLSX(path, false)
+}
+
+// ReadUnitSheet reads what a submission says about its unit (its 单位信息
+// sheet: name, type, 年度, …) as Read would, for a .xlsx workbook without
+// reading its registers or checking its other parts: a quick look, such as
+// the year an audit starts with, not a substitute for Read (a workbook
+// whose registers are damaged still gives its unit). A CSV folder or a zip
+// is read whole with Read.
+func (rd *Reader) ReadUnitSheet(path string) (*audit.Unit, error) {
+	fi, err := os.Stat(path)
+	if err != nil || fi.IsDir() || strings.EqualFold(filepath.Ext(path), ".zip") {
+		return rd.Read(path)
+	}
+	if err := sniff(path); err != nil {
+		return nil, err
+	}
+	return rd.readXLSX(path, true)
 }
 
 // The magic numbers of the files units send instead of a workbook.

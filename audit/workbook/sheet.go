@@ -3,6 +3,7 @@ package workbook
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -28,16 +29,12 @@ type reader struct {
 	sp       *spec
 	unit     *audit.Unit
 	date1904 bool
-	// dates are the typed values of the date cells read so far, by field
-	// type and text: a register repeats the same few hundred dates, and
-	// parsing a serial and boxing the time.Time for every cell was most of
-	// typing a row. At most maxDateCache entries.
-	dates map[dateKey]any
-}
-
-type dateKey struct {
-	t   checklists.FieldType
-	raw string
+	// dates are the typed values of the date cells read so far, by text:
+	// dates[0] those of date fields, dates[1] of date-time fields. A
+	// register repeats the same few hundred dates, and parsing a serial and
+	// boxing the time.Time for every cell was most of typing a row. At most
+	// maxDateCache entries each.
+	dates [2]map[string]any
 }
 
 const maxDateCache = 4096
@@ -179,6 +176,10 @@ type registerReader struct {
 	lost     bool // no header: the rest is ignored
 	table    *audit.Table
 	letters  []string // column letter per field
+
+	raws      []string        // the trimmed cell of each field, per row
+	rowBlock  []audit.Row     // rows allocated ahead (newRow)
+	textBlock []audit.Written // Row.Text entries allocated ahead (written)
 }
 
 func newRegisterReader(r *reader, ts *tableSpec, file, sheet string) *registerReader {
@@ -331,31 +332,42 @@ var notePrefixes = []string{"注:", "注：", "说明:", "说明：", "备注:",
 // data reads one row after the header.
 func (rr *registerReader) data(line int, cells []string) {
 	h := rr.hdr
-	filled := 0 // mapped cells that are not blank: the row's values at most
+	// Each mapped cell trimmed once; filled counts those not blank: the
+	// row's values at most.
+	raws := rr.raws[:0]
+	filled := 0
 	for _, c := range h.fieldCol {
-		if c >= 0 && c < len(cells) && strings.TrimSpace(cells[c]) != "" {
+		raw := ""
+		if c >= 0 && c < len(cells) {
+			raw = trimSpace(cells[c])
+		}
+		if raw != "" {
 			filled++
 		}
+		raws = append(raws, raw)
 	}
+	rr.raws = raws
 	if filled == 0 {
 		return
 	}
-	if note, ok := noteRow(cells); ok {
-		rr.r.issue(audit.Warning, rr.pos(line, ""), rr.ts.t.Name, "", msg.New("忽略表中的说明行「%s」", "ignored a note row %q", clip(note)))
-		return
+	// A note is a row's only non-blank cell: a row with two filled
+	// columns is none.
+	if filled == 1 {
+		if note, ok := noteRow(cells); ok {
+			rr.r.issue(audit.Warning, rr.pos(line, ""), rr.ts.t.Name, "", msg.New("忽略表中的说明行「%s」", "ignored a note row %q", clip(note)))
+			return
+		}
 	}
 	mark := len(rr.r.unit.Issues)
 	typedOK := false // a date, number, yes/no or enum cell was read
-	row := &audit.Row{Line: line, Values: make(checklists.Row, filled)}
+	row := rr.newRow()
+	row.Line, row.Values = line, make(checklists.Row, filled)
 	for f, c := range h.fieldCol {
 		if c < 0 {
 			continue
 		}
 		fs := rr.ts.fields[f]
-		var raw string
-		if c < len(cells) {
-			raw = strings.TrimSpace(cells[c])
-		}
+		raw := raws[f]
 		if raw == "" {
 			if fs.f.Required {
 				row.Bad = append(row.Bad, fs.f.Name)
@@ -371,10 +383,7 @@ func (rr *registerReader) data(line int, cells []string) {
 		}
 		row.Values[fs.f.Name] = v
 		if fs.f.Type == checklists.DocNo && v != raw {
-			if row.Text == nil {
-				row.Text = map[string]string{}
-			}
-			row.Text[fs.f.Name] = raw
+			row.Text = rr.written(row.Text, audit.Written{Field: fs.f.Name, Text: raw})
 		}
 		typedOK = typedOK || !fs.f.Type.Textual()
 	}
@@ -390,13 +399,41 @@ func (rr *registerReader) data(line int, cells []string) {
 	rr.table.Rows = append(rr.table.Rows, row)
 }
 
+// rowBlock is how many rows (and written cells) are allocated at once.
+const rowBlock = 64
+
+// newRow returns a zero row from the reader's current block of rows: one
+// allocation for many rows, which live as long as their table anyway.
+func (rr *registerReader) newRow() *audit.Row {
+	if len(rr.rowBlock) == cap(rr.rowBlock) {
+		rr.rowBlock = make([]audit.Row, 0, rowBlock)
+	}
+	rr.rowBlock = rr.rowBlock[:len(rr.rowBlock)+1]
+	return &rr.rowBlock[len(rr.rowBlock)-1]
+}
+
+// written appends w to a row's Text. A row's first written cell is a
+// one-element slice of a block shared by many rows (capped, so that an
+// append elsewhere copies it out rather than overwriting a neighbour).
+func (rr *registerReader) written(text []audit.Written, w audit.Written) []audit.Written {
+	if len(text) > 0 {
+		return append(text, w)
+	}
+	if len(rr.textBlock) == cap(rr.textBlock) {
+		rr.textBlock = make([]audit.Written, 0, rowBlock)
+	}
+	i := len(rr.textBlock)
+	rr.textBlock = append(rr.textBlock, w)
+	return rr.textBlock[i : i+1 : i+1]
+}
+
 // repeatedHeader reports whether a row repeats the header (as pasted print
 // pages do): at least two of its mapped cells, or its only one, name their
 // own column's field.
 func (rr *registerReader) repeatedHeader(cells []string) bool {
 	named, filled := 0, 0
 	for f, c := range rr.hdr.fieldCol {
-		if c < 0 || c >= len(cells) || strings.TrimSpace(cells[c]) == "" {
+		if c < 0 || c >= len(cells) || trimSpace(cells[c]) == "" {
 			continue
 		}
 		filled++
@@ -411,7 +448,7 @@ func (rr *registerReader) repeatedHeader(cells []string) bool {
 func noteRow(cells []string) (string, bool) {
 	note := ""
 	for _, c := range cells {
-		if c = strings.TrimSpace(c); c == "" {
+		if c = trimSpace(c); c == "" {
 			continue
 		}
 		if note != "" {
@@ -438,8 +475,11 @@ func (r *reader) value(fs *fieldSpec, raw string, yearSuffix bool) (any, *msg.Te
 	}
 	switch fs.f.Type {
 	case checklists.Date, checklists.DateTime:
-		k := dateKey{fs.f.Type, raw}
-		if v, ok := r.dates[k]; ok {
+		k := 0
+		if fs.f.Type == checklists.DateTime {
+			k = 1
+		}
+		if v, ok := r.dates[k][raw]; ok {
 			return v, nil
 		}
 		if t, ok := r.date(raw); ok {
@@ -447,11 +487,11 @@ func (r *reader) value(fs *fieldSpec, raw string, yearSuffix bool) (any, *msg.Te
 				t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 			}
 			var v any = t
-			if r.dates == nil {
-				r.dates = map[dateKey]any{}
+			if r.dates[k] == nil {
+				r.dates[k] = make(map[string]any, 256)
 			}
-			if len(r.dates) < maxDateCache {
-				r.dates[k] = v
+			if len(r.dates[k]) < maxDateCache {
+				r.dates[k][raw] = v
 			}
 			return v, nil
 		}
@@ -543,7 +583,7 @@ func quote(s string) string { return "\"" + strings.ReplaceAll(s, "\"", "\\\"") 
 
 func blank(cells []string) bool {
 	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+		if trimSpace(c) != "" {
 			return false
 		}
 	}
@@ -554,7 +594,48 @@ func blank(cells []string) bool {
 func trimmed(cells []string) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
-		out[i] = strings.TrimSpace(c)
+		out[i] = trimSpace(c)
 	}
 	return out
 }
+
+// trimSpace is strings.TrimSpace, without its rune-by-rune scan of a cell
+// that starts with a Chinese character when neither end is a space (most
+// cells).
+func trimSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	if !spaceFirst[s[0]] && !spaceLast[s[len(s)-1]] {
+		return s // neither end can be a space's
+	}
+	first, last := rune(s[0]), rune(s[len(s)-1])
+	if first >= utf8.RuneSelf {
+		first, _ = utf8.DecodeRuneInString(s)
+	}
+	if last >= utf8.RuneSelf {
+		last, _ = utf8.DecodeLastRuneInString(s)
+	}
+	if unicode.IsSpace(first) || unicode.IsSpace(last) {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
+
+// spaceFirst and spaceLast tell the bytes that may begin and end a white
+// space rune (unicode.IsSpace) in UTF-8: the ASCII ones, and the first and
+// last bytes of U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
+// U+202F, U+205F and U+3000. TestTrimSpaceMatchesStrings checks them
+// against every rune.
+var spaceFirst, spaceLast = func() (first, last [256]bool) {
+	for _, b := range []byte{'\t', '\n', '\v', '\f', '\r', ' '} {
+		first[b], last[b] = true, true
+	}
+	for r := rune(0x80); r <= 0x3000; r++ {
+		if unicode.IsSpace(r) {
+			s := string(r)
+			first[s[0]], last[s[len(s)-1]] = true, true
+		}
+	}
+	return first, last
+}()

@@ -15,8 +15,9 @@ import (
 // readXLSX reads a workbook that sniffed as a zip archive. Each part is
 // inflated once: the sheets read are streamed by readSheetRows (values,
 // dimension, merged cells, closing tag and checksum in one pass), every other
-// XML part is read to its end to check its checksum.
-func (rd *Reader) readXLSX(path string) (*audit.Unit, error) {
+// XML part is read to its end to check its checksum. unitOnly reads the
+// unit sheet (单位信息) alone and checks no other part (ReadUnitSheet).
+func (rd *Reader) readXLSX(path string, unitOnly bool) (*audit.Unit, error) {
 	opts := rd.opts
 	zi, err := inspectZip(path, opts.UnzipSizeLimit)
 	if err != nil {
@@ -35,17 +36,26 @@ func (rd *Reader) readXLSX(path string) (*audit.Unit, error) {
 			r.unit.Issues = nil // the sheets ignored for their names: one of them is read
 		}
 	}
-	read := map[*zip.File]bool{}
-	for _, s := range sheets {
-		if chosen[s] != nil && zi.sheets[s] != nil {
-			read[zi.sheets[s].file] = true
+	if unitOnly {
+		form := r.formTable()
+		for s, ts := range chosen {
+			if ts != form || form == nil {
+				delete(chosen, s)
+			}
 		}
-	}
-	if zi.sst != nil {
-		read[zi.sst] = true
-	}
-	if err := zi.verify(path, read); err != nil {
-		return nil, err
+	} else {
+		read := map[*zip.File]bool{}
+		for _, s := range sheets {
+			if chosen[s] != nil && zi.sheets[s] != nil {
+				read[zi.sheets[s].file] = true
+			}
+		}
+		if zi.sst != nil {
+			read[zi.sst] = true
+		}
+		if err := zi.verify(path, read); err != nil {
+			return nil, err
+		}
 	}
 	var sst *sharedStrings
 	if zi.sst != nil && len(chosen) > 0 {
@@ -72,9 +82,11 @@ func (rd *Reader) readXLSX(path string) (*audit.Unit, error) {
 			return nil, err
 		}
 	}
-	r.missing(chosen, func(ts *tableSpec) (audit.Pos, msg.Text) {
-		return audit.Pos{File: path}, msg.New("缺少工作表「%s」", "no sheet %q", ts.t.Sheet)
-	})
+	if !unitOnly {
+		r.missing(chosen, func(ts *tableSpec) (audit.Pos, msg.Text) {
+			return audit.Pos{File: path}, msg.New("缺少工作表「%s」", "no sheet %q", ts.t.Sheet)
+		})
+	}
 	base := filepath.Base(path)
 	r.unitName(path, formSheet, strings.TrimSuffix(base, filepath.Ext(base)), false)
 	return r.unit, nil

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -15,26 +16,53 @@ import (
 // and 利政发（2017）15号 are one number, and so are YH2018-015 and yh2018－15.
 // NormDocNo of a normalised number is itself.
 func NormDocNo(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	// Most numbers are ASCII and CJK ideographs, which fold without a
+	// table lookup; a number already in its normal form is returned as is
+	// (no copy). Other runes go through docNoRune. Equal to the plain
+	// rune-by-rune definition (normDocNoRef in the tests) on every input.
+	var stack [64]byte
+	b := stack[:0]
 	zeros := 0        // leading zeros held back in the current run of digits
 	inDigits := false // inside a run of digits that has had a non-zero digit
-	for _, r := range s {
-		if f := width.LookupRune(r).Folded(); f != 0 {
-			r = f
-		}
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= r && r <= 'z':
+				r -= 'a' - 'A'
+			case r == ' ' || '\t' <= r && r <= '\r':
+				continue
+			case r == '(' || r == '{':
+				r = '['
+			case r == ')' || r == '}':
+				r = ']'
+			}
+		} else if 0xE5 <= r && r <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+5000–U+9FFF, CJK ideographs: copied as they are.
+			if zeros > 0 {
+				b = append(b, '0')
+			}
+			zeros, inDigits = 0, false
+			b = append(b, s[i:i+3]...)
+			i += 3
 			continue
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+			switch {
+			case 0x4E00 <= r && r <= 0x9FFF: // a CJK ideograph: as is
+			case r == '〔':
+				r = '['
+			case r == '〕':
+				r = ']'
+			default:
+				if r = docNoRune(r); r < 0 {
+					continue
+				}
+			}
 		}
-		switch r {
-		case '〔', '[', '【', '(', '［', '﹝', '〖', '{', '「':
-			r = '['
-		case '〕', ']', '】', ')', '］', '﹞', '〗', '}', '」':
-			r = ']'
-		case '‐', '‑', '–', '—', '－', '―':
-			r = '-'
-		}
-		r = unicode.ToUpper(r)
 		if r >= '0' && r <= '9' {
 			if !inDigits && r == '0' {
 				zeros++
@@ -42,19 +70,43 @@ func NormDocNo(s string) string {
 			}
 			inDigits = true
 			zeros = 0
-			b.WriteRune(r)
+			b = append(b, byte(r))
 			continue
 		}
 		if zeros > 0 { // a run of zeros only: the number 0
-			b.WriteByte('0')
+			b = append(b, '0')
 		}
 		zeros, inDigits = 0, false
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
 	if zeros > 0 {
-		b.WriteByte('0')
+		b = append(b, '0')
 	}
-	return b.String()
+	if string(b) == s {
+		return s
+	}
+	return string(b)
+}
+
+// docNoRune is what NormDocNo makes of one rune (before the digits are
+// looked at): folded to its narrow form, brackets and dashes made one,
+// upper-cased; -1 for a rune dropped (spaces, zero-width ones).
+func docNoRune(r rune) rune {
+	if f := width.LookupRune(r).Folded(); f != 0 {
+		r = f
+	}
+	if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+		return -1
+	}
+	switch r {
+	case '〔', '[', '【', '(', '［', '﹝', '〖', '{', '「':
+		r = '['
+	case '〕', ']', '】', ')', '］', '﹞', '〗', '}', '」':
+		r = ']'
+	case '‐', '‑', '–', '—', '－', '―':
+		r = '-'
+	}
+	return unicode.ToUpper(r)
 }
 
 // NormTitle is the form in which two titles are compared: full- and

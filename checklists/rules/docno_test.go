@@ -1,7 +1,11 @@
 package rules
 
 import (
+	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/width"
 
 	"github.com/zwgk/zwgk/checklists/calendar"
 
@@ -142,14 +146,18 @@ func TestMatchInRules(t *testing.T) {
 	}
 }
 
-// FuzzNormDocNo holds that normalising twice changes nothing and that
-// Similar stays within [0, 1].
+// FuzzNormDocNo holds that NormDocNo equals its plain definition
+// (normDocNoRef), that normalising twice changes nothing and that Similar
+// stays within [0, 1].
 func FuzzNormDocNo(f *testing.F) {
-	for _, s := range []string{"利政发〔2017〕015号", "YH2018-015", "００１", "（）"} {
+	for _, s := range []string{"利政发〔2017〕015号", "YH2018-015", "００１", "（）", "a\u00a0(0)\u3000ｂ", "\xff0\xe4\xb8"} {
 		f.Add(s, "关于印发要点的通知")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		n := NormDocNo(a)
+		if want := normDocNoRef(a); n != want {
+			t.Errorf("NormDocNo(%q) = %q, the plain definition gives %q", a, n, want)
+		}
 		if NormDocNo(n) != n {
 			t.Errorf("NormDocNo not idempotent on %q: %q then %q", a, n, NormDocNo(n))
 		}
@@ -224,4 +232,79 @@ func TestCatalogTimeliness(t *testing.T) {
 			t.Errorf("%v = %v, %v; want %v", tt.row, got, err, tt.want)
 		}
 	}
+}
+
+// normDocNoRef is NormDocNo as first written, rune by rune through the
+// width tables: the definition the faster NormDocNo is held to.
+func normDocNoRef(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	zeros := 0
+	inDigits := false
+	for _, r := range s {
+		if f := width.LookupRune(r).Folded(); f != 0 {
+			r = f
+		}
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			continue
+		}
+		switch r {
+		case '〔', '[', '【', '(', '［', '﹝', '〖', '{', '「':
+			r = '['
+		case '〕', ']', '】', ')', '］', '﹞', '〗', '}', '」':
+			r = ']'
+		case '‐', '‑', '–', '—', '－', '―':
+			r = '-'
+		}
+		r = unicode.ToUpper(r)
+		if r >= '0' && r <= '9' {
+			if !inDigits && r == '0' {
+				zeros++
+				continue
+			}
+			inDigits = true
+			zeros = 0
+			b.WriteRune(r)
+			continue
+		}
+		if zeros > 0 {
+			b.WriteByte('0')
+		}
+		zeros, inDigits = 0, false
+		b.WriteRune(r)
+	}
+	if zeros > 0 {
+		b.WriteByte('0')
+	}
+	return b.String()
+}
+
+// TestNormDocNoMatchesDefinition compares NormDocNo with its plain
+// definition on every rune (alone, between digits and zeros, after a
+// letter), on every byte that is not UTF-8, and on numbers longer than its
+// stack buffer.
+func TestNormDocNoMatchesDefinition(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := NormDocNo(s), normDocNoRef(s); got != want {
+			t.Fatalf("NormDocNo(%q) = %q, the plain definition gives %q", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		c := string(r)
+		check(c)
+		check("0" + c + "0")
+		check("a" + c + "01")
+		check("00" + c)
+	}
+	for b := 0x80; b <= 0xff; b++ {
+		c := string([]byte{byte(b)})
+		check(c)
+		check("0" + c + "01")
+		check("利" + c + "\xe5\x88")
+	}
+	check(strings.Repeat("利政发〔2017〕015号", 20))
+	check(strings.Repeat("a", 64))
+	check(strings.Repeat("A", 64))
+	check(strings.Repeat("A", 63) + "0")
 }

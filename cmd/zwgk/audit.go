@@ -362,12 +362,14 @@ func agreedYear(stated []int) int {
 	return year
 }
 
-// firstStatedYear reads the submissions in order until one states its
-// 年度 (usually the first): the year the audit starts with.
+// firstStatedYear reads the submissions' unit sheets in order until one
+// states its 年度 (usually the first): the year the audit starts with. Only
+// a guess: the audit runs again when the units it reads whole agree on
+// another year.
 func firstStatedYear(e *env, subs []workbook.Submission, in *inputOptions, c *checklists.Checklist) int {
 	rd := workbook.NewReader(in.workbookOptions(c))
 	for _, s := range subs {
-		if u, err := rd.Read(s.Path); err == nil && u != nil {
+		if u, err := rd.ReadUnitSheet(s.Path); err == nil && u != nil {
 			if y := statedYear(u); y != 0 {
 				return y
 			}
