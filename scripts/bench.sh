@@ -8,7 +8,7 @@
 #   (c) the same audit without -o (JSON to a file), to tell what the Excel report costs (b − c) and
 #       how many findings it holds;
 #   (g) the bare read again with the garbage-collector settings zwgk sets for itself (GOGC=400,
-#       GOMEMLIMIT=200MiB; cmd/zwgk/gc.go), and (d) audit (b) with Go's defaults (GOGC=100, no
+#       GOMEMLIMIT=128MiB; cmd/zwgk/gc.go), and (d) audit (b) with Go's defaults (GOGC=100, no
 #       limit), so that the ratio is not flattered by settings the bare read did not have;
 #   (n) the bare read with zwgk's own sheet reader (bareread -reader zwgk, workbook.ScanXLSX, what the
 #       audit reads with since issue 21), and (m) the same with zwgk's GC settings;
@@ -135,11 +135,11 @@ run_province() {
     fi
     if [ "$GC_COMPARE" = 1 ]; then
       echo "-- run $i/$REPEAT: (g) bare read with zwgk's GC settings"
-      measure bare env GOGC=400 GOMEMLIMIT=200MiB "$WORK/bareread" "${jobs_flag[@]}" "$dir" > /dev/null
+      measure bare env GOGC=400 GOMEMLIMIT=128MiB "$WORK/bareread" "${jobs_flag[@]}" "$dir" > /dev/null
       keep G
       echo "   wall ${T_WALL}s cpu ${T_CPU}s rss ${T_RSS}KB"
       echo "-- run $i/$REPEAT: (m) bare read, zwgk's sheet reader, with zwgk's GC settings"
-      measure barez env GOGC=400 GOMEMLIMIT=200MiB "$WORK/bareread" -reader zwgk "${jobs_flag[@]}" "$dir" > /dev/null
+      measure barez env GOGC=400 GOMEMLIMIT=128MiB "$WORK/bareread" -reader zwgk "${jobs_flag[@]}" "$dir" > /dev/null
       keep M
       echo "   wall ${T_WALL}s cpu ${T_CPU}s rss ${T_RSS}KB"
       echo "-- run $i/$REPEAT: (d) audit (b) with Go's default GC"
@@ -182,9 +182,9 @@ report() {
     if (rc == 1)
       printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(c) audit --format json (no Excel report)", cw, cc, rows / cw, cr / 1024
     if (gcc == 1) {
-      printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(g) bare read, GOGC=400 GOMEMLIMIT=200MiB", gw, gc, rows / gw, gr / 1024
+      printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(g) bare read, GOGC=400 GOMEMLIMIT=128MiB", gw, gc, rows / gw, gr / 1024
       printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(d) audit (b), GOGC=100 GOMEMLIMIT=off", dw, dc, rows / dw, dr / 1024
-      printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(m) bare read (n), GOGC=400 GOMEMLIMIT=200MiB", mw, mc, rows / mw, mr / 1024
+      printf "%-44s %9.2f %9.2f %12.0f %12.1f\n", "(m) bare read (n), GOGC=400 GOMEMLIMIT=128MiB", mw, mc, rows / mw, mr / 1024
       if (mc < nc) { nc = mc; nw = mw }
       if (gw < aw) aw = gw
       if (gc < ac) ac = gc
