@@ -70,6 +70,62 @@ func appendBool(b []byte, v bool) []byte {
 	return append(b, 0)
 }
 
+// encodeDeferred appends ds (a unit's 即将到期 or 待定 rows) to b.
+func encodeDeferred(b []byte, ds []DeferredResult) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ds)))
+	for i := range ds {
+		d := &ds[i]
+		b = appendString(b, d.Item)
+		b = appendString(b, d.Kind)
+		b = appendBool(b, d.Public)
+		b = appendString(b, d.Table)
+		b = appendString(b, d.File)
+		b = appendString(b, d.Sheet)
+		b = binary.AppendVarint(b, int64(d.Row))
+		b = appendString(b, d.DocNo)
+		b = appendString(b, d.Title)
+		b = appendString(b, d.Due)
+		b = binary.AppendVarint(b, int64(d.MissingYear))
+		b = appendString(b, d.Overlay)
+		b = appendString(b, d.Message)
+		b = appendString(b, d.MessageText.Zh)
+		b = appendString(b, d.MessageText.En)
+	}
+	return b
+}
+
+// deferred reads what encodeDeferred wrote; nil for none (as the result
+// had them: the lists are made only when not empty).
+func (d *findingDecoder) deferred() []DeferredResult {
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(d.b)) {
+		d.err = errFindingData
+		return nil
+	}
+	if n == 0 {
+		return nil
+	}
+	ds := make([]DeferredResult, n)
+	for i := range ds {
+		r := &ds[i]
+		r.Item = d.str()
+		r.Kind = d.str()
+		r.Public = d.bool()
+		r.Table = d.str()
+		r.File = d.str()
+		r.Sheet = d.str()
+		r.Row = int(d.varint())
+		r.DocNo = d.str()
+		r.Title = d.str()
+		r.Due = d.str()
+		r.MissingYear = int(d.varint())
+		r.Overlay = d.str()
+		r.Message = d.str()
+		r.MessageText = msg.Text{Zh: d.str(), En: d.str()}
+	}
+	return ds
+}
+
 var errFindingData = errors.New("damaged findings data")
 
 // findingDecoder reads what encodeFindings wrote. The strings are slices of

@@ -37,16 +37,25 @@ type storedFindings struct {
 	never, late int // as PublicationCounts
 	totalPublic int // as FindingTotals: dismissed findings included
 	total       int
+	// The 即将到期 and 待定 rows, after the findings: as many as a unit's
+	// documents not yet due, ~20 KB a unit in December, which kept in memory
+	// made a province's heap grow with its units (issue 21).
+	dOff, dN          int64
+	upcoming, pending int
 }
 
-// Put moves u's findings into the file: u.Findings becomes nil and
-// u.FindingList reads them back. A unit without findings is left as it is.
-// On an error the findings stay in memory and the error is returned.
+// Put moves u's findings and its 即将到期 and 待定 rows into the file:
+// u.Findings, u.Upcoming and u.Pending become nil, and u.FindingList and
+// u.Deferred read them back. A unit with none of them is left as it is. On
+// an error they stay in memory and the error is returned.
 func (ff *FindingFile) Put(u *UnitResult) error {
-	if len(u.Findings) == 0 || u.stored != nil {
+	if len(u.Findings) == 0 && len(u.Upcoming) == 0 && len(u.Pending) == 0 || u.stored != nil {
 		return nil
 	}
 	buf := encodeFindings(nil, u.Findings)
+	n := len(buf)
+	buf = encodeDeferred(buf, u.Upcoming)
+	buf = encodeDeferred(buf, u.Pending)
 	ff.mu.Lock()
 	off := ff.size
 	ff.size += int64(len(buf))
@@ -57,9 +66,45 @@ func (ff *FindingFile) Put(u *UnitResult) error {
 	pub, all := countFindings(u.Findings)
 	tp, ta := totalFindings(u.Findings)
 	never, late := splitFindings(u.Findings)
-	u.stored = &storedFindings{file: ff, off: off, n: int64(len(buf)), public: pub, all: all, never: never, late: late, totalPublic: tp, total: ta}
-	u.Findings = nil
+	u.stored = &storedFindings{file: ff, off: off, n: int64(n), public: pub, all: all, never: never, late: late, totalPublic: tp, total: ta,
+		dOff: off + int64(n), dN: int64(len(buf) - n), upcoming: len(u.Upcoming), pending: len(u.Pending)}
+	u.Findings, u.Upcoming, u.Pending = nil, nil, nil
 	return nil
+}
+
+// Deferred returns the unit's 即将到期 (not yet due) and 待定 (undecided)
+// rows: u.Upcoming and u.Pending, or, when they were put into a
+// FindingFile, fresh copies read back from it.
+func (u *UnitResult) Deferred() (upcoming, pending []DeferredResult, err error) {
+	s := u.stored
+	if s == nil {
+		return u.Upcoming, u.Pending, nil
+	}
+	if s.upcoming == 0 && s.pending == 0 {
+		return nil, nil, nil
+	}
+	buf := make([]byte, s.dN)
+	if _, err := s.file.rw.ReadAt(buf, s.dOff); err != nil {
+		return nil, nil, fmt.Errorf("read the rows not yet due of %s back: %w", u.Name, err)
+	}
+	d := &findingDecoder{b: buf, s: string(buf)}
+	upcoming, pending = d.deferred(), d.deferred()
+	if d.err == nil && d.off != len(d.s) {
+		d.err = errFindingData
+	}
+	if d.err != nil {
+		return nil, nil, fmt.Errorf("read the rows not yet due of %s back: %w", u.Name, d.err)
+	}
+	return upcoming, pending, nil
+}
+
+// DeferredCounts returns the number of the unit's 即将到期 and 待定 rows
+// without reading them back.
+func (u *UnitResult) DeferredCounts() (upcoming, pending int) {
+	if s := u.stored; s != nil {
+		return s.upcoming, s.pending
+	}
+	return len(u.Upcoming), len(u.Pending)
 }
 
 // FindingList returns the unit's findings: u.Findings, or, when they were
@@ -68,6 +113,9 @@ func (u *UnitResult) FindingList() ([]FindingResult, error) {
 	s := u.stored
 	if s == nil {
 		return u.Findings, nil
+	}
+	if s.n == 0 {
+		return nil, nil
 	}
 	buf := make([]byte, s.n)
 	if _, err := s.file.rw.ReadAt(buf, s.off); err != nil {

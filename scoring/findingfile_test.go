@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/zwgk/zwgk/checklists"
 	"github.com/zwgk/zwgk/scoring/roster"
@@ -186,5 +188,63 @@ func TestPublicationCounts(t *testing.T) {
 	}
 	if n, l := u.PublicationCounts(); n != 2 || l != 3 {
 		t.Errorf("stored: PublicationCounts = %d, %d; want 2, 3", n, l)
+	}
+}
+
+// TestFindingFileDeferred: a unit's 即将到期 and 待定 rows go into the file
+// with its findings (a unit with rows but no findings too), come back field
+// for field, are counted without being read, and stay in memory when the
+// write fails.
+func TestFindingFileDeferred(t *testing.T) {
+	var d1, d2 DeferredResult
+	fill(t, reflect.ValueOf(&d1).Elem(), 1, "DeferredResult")
+	fill(t, reflect.ValueOf(&d2).Elem(), 2, "DeferredResult")
+	if n := reflect.TypeFor[DeferredResult]().NumField(); n != 14 {
+		t.Fatalf("DeferredResult has %d fields, findingcodec.go knows 14: add the new ones to encodeDeferred and deferred", n)
+	}
+	units := []*UnitResult{
+		{Name: "甲镇", Findings: findingsOf("甲镇", 2), Upcoming: []DeferredResult{d1, d2}, Pending: []DeferredResult{d2}},
+		{Name: "乙镇", Upcoming: []DeferredResult{d2}}, // no findings
+		{Name: "丙镇", Findings: findingsOf("丙镇", 1)},  // nothing deferred
+		{Name: "丁镇"}, // nothing at all
+	}
+	want := make([][2][]DeferredResult, len(units))
+	for i, u := range units {
+		want[i] = [2][]DeferredResult{u.Upcoming, u.Pending}
+	}
+	ff := NewFindingFile(&memFile{})
+	for _, u := range units {
+		if err := ff.Put(u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, u := range units {
+		if u.Upcoming != nil || u.Pending != nil {
+			t.Errorf("%s: rows still in memory after Put", u.Name)
+		}
+		up, pend, err := u.Deferred()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want[i], [2][]DeferredResult{up, pend}); diff != "" {
+			t.Errorf("%s: rows read back (-want +got)\n%s", u.Name, diff)
+		}
+		if nu, np := u.DeferredCounts(); nu != len(want[i][0]) || np != len(want[i][1]) {
+			t.Errorf("%s: counts %d, %d; want %d, %d", u.Name, nu, np, len(want[i][0]), len(want[i][1]))
+		}
+		fs, err := u.FindingList()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(findingsOf(u.Name, []int{2, 0, 1, 0}[i]), fs, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s: findings read back (-want +got)\n%s", u.Name, diff)
+		}
+	}
+	failing := &UnitResult{Name: "戊镇", Upcoming: []DeferredResult{d1}}
+	if err := NewFindingFile(&memFile{fail: true}).Put(failing); err == nil {
+		t.Fatal("Put on a full disk: no error")
+	}
+	if up, _, err := failing.Deferred(); err != nil || len(up) != 1 {
+		t.Errorf("after a failed Put: %d rows, %v; want the one kept in memory", len(up), err)
 	}
 }

@@ -431,8 +431,9 @@ func (e *ErrorEntry) MessageIn(lang msg.Lang) string { return pick(e.MessageText
 // Localized returns a copy of u whose plain-string messages (warnings,
 // message, na_reason, finding messages given in findings, disagreements)
 // are in lang: what the JSON renderer writes for readers of the plain
-// fields. findings are the unit's findings (u.FindingList()).
-func (u *UnitResult) Localized(lang msg.Lang, findings []FindingResult) *UnitResult {
+// fields. findings are the unit's findings (u.FindingList()), upcoming and
+// pending its 即将到期 and 待定 rows (u.Deferred()).
+func (u *UnitResult) Localized(lang msg.Lang, findings []FindingResult, upcoming, pending []DeferredResult) *UnitResult {
 	v := *u
 	v.Warnings = u.WarningsIn(lang)
 	v.Message = u.MessageIn(lang)
@@ -458,7 +459,7 @@ func (u *UnitResult) Localized(lang msg.Lang, findings []FindingResult) *UnitRes
 		f.Message = f.MessageIn(lang)
 		v.Findings[i] = f
 	}
-	v.Upcoming, v.Pending = localDeferred(u.Upcoming, lang), localDeferred(u.Pending, lang)
+	v.Upcoming, v.Pending = localDeferred(upcoming, lang), localDeferred(pending, lang)
 	v.NeverPublished, v.Late = splitFindings(findings)
 	return &v
 }

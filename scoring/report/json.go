@@ -47,7 +47,11 @@ func JSON(w io.Writer, res *scoring.Result, lang msg.Lang) error {
 		if err != nil {
 			return err
 		}
-		if err := encodeJSON(&unit, u.Localized(lang, fs), "    "); err != nil {
+		upcoming, pending, err := u.Deferred()
+		if err != nil {
+			return err
+		}
+		if err := encodeJSON(&unit, u.Localized(lang, fs, upcoming, pending), "    "); err != nil {
 			return err
 		}
 		unit.Truncate(unit.Len() - 1) // the encoder's newline

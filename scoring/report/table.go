@@ -70,7 +70,9 @@ func Table(w io.Writer, res *scoring.Result, opts TableOptions) error {
 		}
 	}
 	missingColumns(w, res, l)
-	deferredLists(w, res, l)
+	if err := deferredLists(w, res, l); err != nil {
+		return err
+	}
 	for _, warn := range res.WarningsIn(l) {
 		printf(w, "%s%s\n", msg.Pick(l, "提示：", "warning: "), warn)
 	}
@@ -163,27 +165,34 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 
 // deferredLists prints the 即将到期 list (rows not yet due on as_of) and
 // the 待定 list (rows the calendar cannot decide): neither is deducted.
-func deferredLists(w io.Writer, res *scoring.Result, l msg.Lang) {
-	for _, list := range []struct {
-		head msg.Text
-		get  func(u *scoring.UnitResult) []scoring.DeferredResult
-	}{
-		{msg.Text{Zh: "即将到期（期限未到，不扣分；到期前仍须办结）：", En: "Coming due (deadline not yet passed, not deducted; still to be done before it):"},
-			func(u *scoring.UnitResult) []scoring.DeferredResult { return u.Upcoming }},
-		{msg.Text{Zh: "待定（取决于工作日历缺少的年份，不扣分）：", En: "Undecided (depends on a year the working-day calendar lacks; not deducted):"},
-			func(u *scoring.UnitResult) []scoring.DeferredResult { return u.Pending }},
+func deferredLists(w io.Writer, res *scoring.Result, l msg.Lang) error {
+	for k, head := range []msg.Text{
+		{Zh: "即将到期（期限未到，不扣分；到期前仍须办结）：", En: "Coming due (deadline not yet passed, not deducted; still to be done before it):"},
+		{Zh: "待定（取决于工作日历缺少的年份，不扣分）：", En: "Undecided (depends on a year the working-day calendar lacks; not deducted):"},
 	} {
-		head := false
+		headed := false
 		for _, u := range res.Units {
-			for _, d := range list.get(u) {
-				if !head {
-					fmt.Fprintln(w, list.head.In(l))
-					head = true
+			if up, pend := u.DeferredCounts(); k == 0 && up == 0 || k == 1 && pend == 0 {
+				continue
+			}
+			upcoming, pending, err := u.Deferred()
+			if err != nil {
+				return err
+			}
+			list := upcoming
+			if k == 1 {
+				list = pending
+			}
+			for _, d := range list {
+				if !headed {
+					fmt.Fprintln(w, head.In(l))
+					headed = true
 				}
 				printf(w, "  %s: %s %s%s%s\n", unitName(u), d.Item, Where(d.Sheet, "", d.Row, l), docNo(d.DocNo, l), d.MessageIn(l))
 			}
 		}
 	}
+	return nil
 }
 
 func docNo(s string, l msg.Lang) string {

@@ -240,9 +240,9 @@ func (b *book) unitNotes(u *scoring.UnitResult) string {
 		notes = append(notes, msg.Pick(b.l, fmt.Sprintf("单位信息填写的年度为%d，与评估年度%d不同", u.StatedYear, b.res.Year),
 			fmt.Sprintf("the unit states the year %d, not the audited %d", u.StatedYear, b.res.Year)))
 	}
-	if n := len(u.Upcoming) + len(u.Pending); n > 0 {
-		notes = append(notes, msg.Pick(b.l, fmt.Sprintf("未到期%d条、待定%d条（见即将到期表，不扣分）", len(u.Upcoming), len(u.Pending)),
-			fmt.Sprintf("%d rows not yet due, %d undecided (see Coming due; not deducted)", len(u.Upcoming), len(u.Pending))))
+	if up, pend := u.DeferredCounts(); up+pend > 0 {
+		notes = append(notes, msg.Pick(b.l, fmt.Sprintf("未到期%d条、待定%d条（见即将到期表，不扣分）", up, pend),
+			fmt.Sprintf("%d rows not yet due, %d undecided (see Coming due; not deducted)", up, pend)))
 	}
 	for _, m := range u.MissingColumns {
 		note := msg.Pick(b.l, fmt.Sprintf("需补正：%s缺少「%s」列（指标 %s）", m.Sheet, m.Header, strings.Join(m.Items, "、")),

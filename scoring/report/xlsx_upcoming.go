@@ -13,7 +13,7 @@ import (
 // hasDeferred reports whether some unit has a row not yet due or undecided.
 func hasDeferred(units []*scoring.UnitResult) bool {
 	for _, u := range units {
-		if len(u.Upcoming) > 0 || len(u.Pending) > 0 {
+		if up, pend := u.DeferredCounts(); up > 0 || pend > 0 {
 			return true
 		}
 	}
@@ -41,7 +41,11 @@ func (b *book) upcomingSheet(sheet string, units []*scoring.UnitResult) error {
 	each := func(fn func(cells []excelize.Cell) error) error {
 		var cells []excelize.Cell
 		for _, u := range units {
-			for _, list := range [][]scoring.DeferredResult{u.Upcoming, u.Pending} {
+			upcoming, pending, err := u.Deferred()
+			if err != nil {
+				return err
+			}
+			for _, list := range [][]scoring.DeferredResult{upcoming, pending} {
 				for _, d := range list {
 					var r any
 					if d.Row > 0 {
