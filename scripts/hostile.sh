@@ -154,7 +154,9 @@ if [ "$rc" = 2 ] || [ "$rc" = 1 ] || [ "$rc" = 0 ]; then
   for f in out.xlsx out.csv; do [ -s "$work/$f" ] && ok "-o $f written" || fail "-o $f not written"; done
   # The capped unit's counts are the true ones: the CSV summary's 问题总数 equals every finding, listed or not.
   total=$(jq '[.units[] | select(.source | endswith("百万坏行局")) | .findings[] | (.omitted // 1)] | add' "$work/hostile.json")
-  csvtotal=$(grep -s '百万坏行局' "$work/out.csv" | awk -F, '{ print $11 }' || true)
+  # 问题总数 by its header: the CSV gained a column (公开不及时问题数) before it in issue 19.
+  csvtotal=$(awk -F, 'NR == 1 { sub(/^\xef\xbb\xbf/, ""); for (i = 1; i <= NF; i++) if ($i == "问题总数") c = i; next }
+    /百万坏行局/ { print $c }' "$work/out.csv" || true)
   if [ "$total" = "$csvtotal" ] && [ "$total" -ge "$rows" ]; then ok "问题总数 $total counts every bad row (CSV and JSON)"; else fail "问题总数: JSON $total, CSV $csvtotal, rows $rows"; fi
   if command -v unzip > /dev/null; then
     if { unzip -p "$work/out.xlsx" 'xl/worksheets/*.xml' 'xl/sharedStrings.xml' 2>/dev/null || true; } | grep -c '另有 [0-9]* 条同类问题' > /dev/null; then
