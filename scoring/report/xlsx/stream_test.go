@@ -115,7 +115,7 @@ func TestRowsMatchStreamWriter(t *testing.T) {
 		rows = append(rows, []excelize.Cell{{Value: s, StyleID: 1 + i%3}, {Value: i}, {Value: s}})
 	}
 	values := []any{nil, 0, -5, 1 << 40, int8(-8), int16(16), int32(-32), int64(math.MaxInt64), uint(7), uint8(8), uint16(16),
-		uint32(32), uint64(math.MaxUint64), 1.5, 0.1 + 0.2, 1e20, 123456789012345678.0, 1.0000000000000002, -0.0, 1e-7,
+		uint32(32), uint64(math.MaxUint64), 1.5, 0.1 + 0.2, 1e20, 123456789012345678.0, 1.0000000000000002, math.Copysign(0, -1), 1e-7,
 		math.NaN(), math.Inf(1), math.Inf(-1), math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64, float32(3.14),
 		float32(math.Inf(1)), true, false, []byte("bytes <&>"), struct{ A int }{7}, fmt.Errorf("an error"),
 		time.Date(2018, 3, 31, 0, 0, 0, 0, time.UTC), time.Date(2018, 3, 31, 13, 30, 15, 500, time.UTC),
