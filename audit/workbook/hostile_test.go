@@ -196,3 +196,36 @@ func FuzzSheetReader(f *testing.F) {
 		}
 	})
 }
+
+// TestNotCDATARefused: gosax reports any "<![" as a CDATA section; one that
+// is not "<![CDATA[…]]>" (the fuzzer's "<![[12]]>", which sliced out of
+// range) is a damaged part, in a sheet and in the shared strings alike,
+// while a real CDATA section is read.
+func TestNotCDATARefused(t *testing.T) {
+	sheet := func(v string) []byte {
+		return []byte(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+			`<row r="1"><c r="A1" t="str"><v>` + v + `</v></c></row></sheetData></worksheet>`)
+	}
+	sst := func(v string) []byte {
+		return []byte(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>` + v + `</t></si></sst>`)
+	}
+	for _, tt := range []struct {
+		name       string
+		sheet, sst []byte
+	}{
+		{"sheet", sheet(`<![[12]]>3`), sst("x")},
+		{"sheet, short", sheet(`<![]>`), sst("x")},
+		{"shared strings", sheet("1"), sst(`<![[12]]>`)},
+	} {
+		p := rawWorkbook(t, tt.sheet, tt.sst, "")
+		_, err := Read(p, Options{MaxRows: 1000})
+		var ue *UnreadableError
+		if !errors.As(err, &ue) || !strings.Contains(ue.Text.Zh, "损坏") {
+			t.Errorf("%s: error = %v, want the file named damaged", tt.name, err)
+		}
+	}
+	p := rawWorkbook(t, sheet(`<![CDATA[a<b]]>`), sst("x"), "")
+	if _, err := Read(p, Options{MaxRows: 1000}); err != nil {
+		t.Errorf("a real CDATA section: %v", err)
+	}
+}

@@ -139,7 +139,13 @@ func (t *xmlTok) next() error {
 			}
 			return nil
 		case gosax.EventCData:
-			b := e.Bytes[len("<![CDATA[") : len(e.Bytes)-len("]]>")]
+			// gosax reports any "<![" as a CDATA section: "<![[12]]>" is
+			// not one, and encoding/xml (excelize) refuses it too.
+			b := e.Bytes
+			if len(b) < len("<![CDATA[]]>") || !bytes.HasPrefix(b, []byte("<![CDATA[")) || !bytes.HasSuffix(b, []byte("]]>")) {
+				return errBadCData
+			}
+			b = b[len("<![CDATA[") : len(b)-len("]]>")]
 			if bytes.IndexByte(b, '\r') >= 0 {
 				b = normalizeCR(b)
 			}
@@ -215,6 +221,9 @@ func (t *xmlTok) attrs(f func(key, val []byte) bool) error {
 }
 
 var errBadAttr = errors.New("malformed attribute")
+
+// errBadCData is what next returns for a "<![" that is not a CDATA section.
+var errBadCData = errors.New("malformed CDATA section")
 
 func trimSpaceLeft(b []byte) []byte {
 	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n') {

@@ -742,24 +742,10 @@ func (b *book) resolvedSheet(sheet string, rows []*RectificationRow) error {
 		cells = cellsOf(cells, i+1, r)
 		ft.SeeRow(cells)
 	}
-	if err := b.newSheet(sheet); err != nil {
-		return err
-	}
-	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", xlsx.Col(len(cols)), len(rows)+1), nil); err != nil {
-		return err
-	}
-	if err := b.printSetup(sheet, 1, 1); err != nil {
-		return err
-	}
-	if err := b.rectifyValidations(sheet, rectStatus+1); err != nil {
-		return err
-	}
 	ws := ft.Widths()
-	sw, err := b.streamSheet(sheet, ws, xlsx.Freeze(2, 1))
+	sw, err := b.listSheet(sheet, cols, len(rows), ws, xlsx.Freeze(2, 1),
+		func() error { return b.rectifyValidations(sheet, rectStatus+1) }, nil)
 	if err != nil {
-		return err
-	}
-	if err := (&rowWriter{b: b, sw: sw, ws: ws}).put(1, b.heads(cols)); err != nil {
 		return err
 	}
 	return b.laterRows(sw, nil, ws, func(rw *rowWriter) error {

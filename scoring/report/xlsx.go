@@ -156,6 +156,42 @@ func (b *book) laterRows(sw *excelize.StreamWriter, colStyles []int, ws []float6
 // rowWriter writes rows of cells into a streamed sheet: an empty string is
 // written as a styled empty cell, and, given the column widths, a row with
 // no options is as tall as its wrapped text needs.
+// listSheet starts a list whose rows laterRows writes: the sheet, an
+// autofilter over its header and rows rows, the print setup repeating the
+// header, then setup (what else must be set before streaming: everything
+// added to a streamed sheet later is dropped), the columns' widths ws and
+// the frozen panes, then streamed (column styles), and the header row.
+func (b *book) listSheet(sheet string, cols []xlsx.Column, rows int, ws []float64, panes *excelize.Panes,
+	setup func() error, streamed func(*excelize.StreamWriter) error) (*excelize.StreamWriter, error) {
+	if err := b.newSheet(sheet); err != nil {
+		return nil, err
+	}
+	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", xlsx.Col(len(cols)), rows+1), nil); err != nil {
+		return nil, err
+	}
+	if err := b.printSetup(sheet, 1, 1); err != nil {
+		return nil, err
+	}
+	if setup != nil {
+		if err := setup(); err != nil {
+			return nil, err
+		}
+	}
+	sw, err := b.streamSheet(sheet, ws[:len(cols)], panes)
+	if err != nil {
+		return nil, err
+	}
+	if streamed != nil {
+		if err := streamed(sw); err != nil {
+			return nil, err
+		}
+	}
+	if err := (&rowWriter{b: b, sw: sw, ws: ws}).put(1, b.heads(cols)); err != nil {
+		return nil, err
+	}
+	return sw, nil
+}
+
 type rowWriter struct {
 	b     *book
 	sw    *excelize.StreamWriter

@@ -151,36 +151,19 @@ func (b *book) findingSheet(sheet string, list findingList, units []*scoring.Uni
 	}); err != nil && err != errEnough {
 		return err
 	}
-	if err := b.newSheet(sheet); err != nil {
-		return err
-	}
-	// Everything but the rows goes in before NewStreamWriter: what is added
-	// to a streamed sheet later is dropped.
-	last := xlsx.Col(len(cols))
-	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", last, rows+1), nil); err != nil {
-		return err
-	}
-	if err := b.printSetup(sheet, 1, 1); err != nil {
-		return err
-	}
-	if list == findingsRectify {
-		if err := b.rectifyValidations(sheet, rectStatus+1); err != nil {
-			return err
-		}
-	}
 	ws := ft.Widths()
-	sw, err := b.streamSheet(sheet, ws[:len(cols)], xlsx.Freeze(2, 1))
-	if err != nil {
-		return err
-	}
 	colStyles := make([]int, len(cols))
+	var setup func() error
+	var streamed func(*excelize.StreamWriter) error
 	if list == findingsRectify {
-		if err := sw.SetColStyle(rectDeadline+1, rectDeadline+1, b.st.date); err != nil {
-			return err
+		setup = func() error { return b.rectifyValidations(sheet, rectStatus+1) }
+		streamed = func(sw *excelize.StreamWriter) error {
+			colStyles[rectDeadline] = b.st.date
+			return sw.SetColStyle(rectDeadline+1, rectDeadline+1, b.st.date)
 		}
-		colStyles[rectDeadline] = b.st.date
 	}
-	if err := (&rowWriter{b: b, sw: sw, ws: ws}).put(1, b.heads(cols)); err != nil {
+	sw, err := b.listSheet(sheet, cols, rows, ws, xlsx.Freeze(2, 1), setup, streamed)
+	if err != nil {
 		return err
 	}
 	// The rows are written when the workbook is saved, reading each unit's

@@ -314,21 +314,9 @@ func (b *book) ledgerTable(sheet string, units []*scoring.UnitResult) error {
 			return err
 		}
 	}
-	if err := b.newSheet(sheet); err != nil {
-		return err
-	}
-	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", xlsx.Col(len(cols)), rows+1), nil); err != nil {
-		return err
-	}
-	if err := b.printSetup(sheet, 1, 1); err != nil {
-		return err
-	}
 	ws := ft.Widths()
-	sw, err := b.streamSheet(sheet, ws, xlsx.Freeze(2, 3))
+	sw, err := b.listSheet(sheet, cols, rows, ws, xlsx.Freeze(2, 3), nil, nil)
 	if err != nil {
-		return err
-	}
-	if err := (&rowWriter{b: b, sw: sw, ws: ws}).put(1, b.heads(cols)); err != nil {
 		return err
 	}
 	// The rows are written when the workbook is saved, reading each unit's

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"fmt"
-
 	"github.com/xuri/excelize/v2"
 
 	"github.com/zwgk/zwgk/checklists/msg"
@@ -80,21 +78,9 @@ func (b *book) upcomingSheet(sheet string, units []*scoring.UnitResult) error {
 	}
 	// Streamed like the finding lists (everything but the rows before
 	// NewStreamWriter): a province's list has thousands of rows.
-	if err := b.newSheet(sheet); err != nil {
-		return err
-	}
-	if err := b.f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", xlsx.Col(len(cols)), rows+1), nil); err != nil {
-		return err
-	}
-	if err := b.printSetup(sheet, 1, 1); err != nil {
-		return err
-	}
 	ws := ft.Widths()
-	sw, err := b.streamSheet(sheet, ws, xlsx.Freeze(2, 1))
+	sw, err := b.listSheet(sheet, cols, rows, ws, xlsx.Freeze(2, 1), nil, nil)
 	if err != nil {
-		return err
-	}
-	if err := (&rowWriter{b: b, sw: sw, ws: ws}).put(1, b.heads(cols)); err != nil {
 		return err
 	}
 	return b.laterRows(sw, nil, ws, func(rw *rowWriter) error {
