@@ -21,5 +21,7 @@ func (e *Env) WithScore(scores map[string]float64) *Env {
 		vars[k] = v
 	}
 	vars[VarScore] = scores
-	return &Env{scope: e.scope, vars: vars, fields: e.fields, vals: slices.Clone(e.vals), dueField: e.dueField}
+	// The row and what of it is loaded come along (Env.load).
+	return &Env{scope: e.scope, vars: vars, fields: e.fields, row: e.row, gen: e.gen, loaded: slices.Clone(e.loaded),
+		mapped: slices.Clone(e.mapped), vals: slices.Clone(e.vals), dueField: e.dueField, dueNil: e.dueNil}
 }

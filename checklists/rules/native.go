@@ -19,16 +19,19 @@ import (
 // virtual machine for them costs about 175 ns a run, the comparisons a few.
 //
 // native is a rule's compiled expression evaluated directly, as far as it
-// consists of such comparisons: names of the environment, nil, strings and
-// booleans, ==, !=, <, <=, >, >=, in over a constant list, ??, !, && and ||.
-// Every operator does what the machine's instruction for it does, with
-// expr's own run-time functions (runtime.Equal, runtime.Less, runtime.In, …)
-// and the same choice of instruction the compiler makes (equalOp). Where the
-// expression has anything else — a function call, a member, a closure —
-// or a value the machine would fail on (a non-bool operand of &&, a
-// non-string on a string comparison), native is undecided and the machine
-// runs the whole rule, so the result, and any run-time error, is exactly
-// the machine's. A && whose left side is false, or a || whose left side is
+// consists of such comparisons: names of the environment, nil, strings,
+// booleans and numbers, ==, !=, <, <=, >, >=, in over a constant list,
+// matches a constant pattern, contains, startsWith, endsWith, ??, !, && and
+// ||, calls of the functions given to the compiler (add_workdays, workdays,
+// count_rows, …) and of expr's function builtins (trim, …). Every operator
+// does what the machine's instruction for it does, with expr's own run-time
+// functions (runtime.Equal, runtime.Less, runtime.In, …) and the same choice
+// of instruction the compiler makes (equalOp). Where the expression has
+// anything else — a member, a closure, a loop builtin — or a value the
+// machine would fail on (a non-bool operand of &&, a non-string on a string
+// comparison, a function's error), native is undecided and the machine runs
+// the whole rule, so the result, and any run-time error, is exactly the
+// machine's. A && whose left side is false, or a || whose left side is
 // true, is decided however complex its right side: the machine would not
 // evaluate it either.
 type native func(e *Env) (v any, ok bool)
@@ -36,8 +39,8 @@ type native func(e *Env) (v any, ok bool)
 // compileNative returns the native evaluation of a rule compiled over the
 // fields of a table (none for a unit-level rule), nil when no part of it
 // can be evaluated natively. A field is read from the environment's slots
-// (Env.vals, filled by SetRow beside the machine's map), any other name
-// from the map; an environment of another table, or without slots, is left
+// (Env.vals, filled by Env.load before the rule runs), any other name from
+// the map; an environment of another table, or without slots, is left
 // to the machine. The result is converted as the program's last
 // instruction converts it (a rule compiled with expr.AsBool ends in a cast
 // to bool, which fails on anything else).

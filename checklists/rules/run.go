@@ -158,6 +158,7 @@ func (e *Env) Value(name string) any {
 		for i, f := range e.fields {
 			if f.Name == name {
 				e.fetch(i, true)
+				break
 			}
 		}
 	}
@@ -170,23 +171,12 @@ func (e *Env) SetDue(due any) {
 		return
 	}
 	e.vars[VarDue] = due
-	e.dueNil = due == nil && !e.shadowsDue()
+	e.dueNil = due == nil && e.dueField == 0
 	if i := e.dueField - 1; i >= 0 && i < len(e.vals) {
 		// A field called due: the rules now see this, not the row's value.
 		e.vals[i] = due
 		e.loaded[i], e.mapped[i] = e.gen, e.gen
 	}
-}
-
-// shadowsDue reports whether a field of e's table is called due (SetRow
-// then writes it).
-func (e *Env) shadowsDue() bool {
-	for _, f := range e.fields {
-		if f.Name == VarDue {
-			return true
-		}
-	}
-	return false
 }
 
 // Machine runs rules; it is reused from run to run, so a goroutine keeps

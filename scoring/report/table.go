@@ -164,32 +164,37 @@ func unitDetail(w io.Writer, u *scoring.UnitResult, l msg.Lang) error {
 }
 
 // deferredLists prints the 即将到期 list (rows not yet due on as_of) and
-// the 待定 list (rows the calendar cannot decide): neither is deducted.
+// the 待定 list (rows the calendar cannot decide): neither is deducted. A
+// unit's rows are read back once; its 待定 lines wait for the second list.
 func deferredLists(w io.Writer, res *scoring.Result, l msg.Lang) error {
-	for k, head := range []msg.Text{
-		{Zh: "即将到期（期限未到，不扣分；到期前仍须办结）：", En: "Coming due (deadline not yet passed, not deducted; still to be done before it):"},
-		{Zh: "待定（取决于工作日历缺少的年份，不扣分）：", En: "Undecided (depends on a year the working-day calendar lacks; not deducted):"},
-	} {
-		headed := false
-		for _, u := range res.Units {
-			if up, pend := u.DeferredCounts(); k == 0 && up == 0 || k == 1 && pend == 0 {
-				continue
+	line := func(u *scoring.UnitResult, d scoring.DeferredResult) string {
+		return fmt.Sprintf("  %s: %s %s%s%s\n", unitName(u), d.Item, Where(d.Sheet, "", d.Row, l), docNo(d.DocNo, l), d.MessageIn(l))
+	}
+	var undecided []string
+	headed := false
+	for _, u := range res.Units {
+		if up, pend := u.DeferredCounts(); up+pend == 0 {
+			continue
+		}
+		upcoming, pending, err := u.Deferred()
+		if err != nil {
+			return err
+		}
+		for _, d := range upcoming {
+			if !headed {
+				fmt.Fprintln(w, msg.Pick(l, "即将到期（期限未到，不扣分；到期前仍须办结）：", "Coming due (deadline not yet passed, not deducted; still to be done before it):"))
+				headed = true
 			}
-			upcoming, pending, err := u.Deferred()
-			if err != nil {
-				return err
-			}
-			list := upcoming
-			if k == 1 {
-				list = pending
-			}
-			for _, d := range list {
-				if !headed {
-					fmt.Fprintln(w, head.In(l))
-					headed = true
-				}
-				printf(w, "  %s: %s %s%s%s\n", unitName(u), d.Item, Where(d.Sheet, "", d.Row, l), docNo(d.DocNo, l), d.MessageIn(l))
-			}
+			printf(w, "%s", line(u, d))
+		}
+		for _, d := range pending {
+			undecided = append(undecided, line(u, d))
+		}
+	}
+	if len(undecided) > 0 {
+		fmt.Fprintln(w, msg.Pick(l, "待定（取决于工作日历缺少的年份，不扣分）：", "Undecided (depends on a year the working-day calendar lacks; not deducted):"))
+		for _, s := range undecided {
+			printf(w, "%s", s)
 		}
 	}
 	return nil

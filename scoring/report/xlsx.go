@@ -153,9 +153,6 @@ func (b *book) laterRows(sw *excelize.StreamWriter, colStyles []int, ws []float6
 	return nil
 }
 
-// rowWriter writes rows of cells into a streamed sheet: an empty string is
-// written as a styled empty cell, and, given the column widths, a row with
-// no options is as tall as its wrapped text needs.
 // listSheet starts a list whose rows laterRows writes: the sheet, an
 // autofilter over its header and rows rows, the print setup repeating the
 // header, then setup (what else must be set before streaming: everything
@@ -192,6 +189,9 @@ func (b *book) listSheet(sheet string, cols []xlsx.Column, rows int, ws []float6
 	return sw, nil
 }
 
+// rowWriter writes rows of cells into a streamed sheet: an empty string is
+// written as a styled empty cell, and, given the column widths, a row with
+// no options is as tall as its wrapped text needs.
 type rowWriter struct {
 	b     *book
 	sw    *excelize.StreamWriter
@@ -206,14 +206,14 @@ func (w *rowWriter) put(row int, cells []excelize.Cell, opts ...excelize.RowOpts
 	if w.ws != nil && len(opts) == 0 {
 		h = w.b.height(cells, w.ws)
 	}
-	if w.rows != nil {
-		w.cells = w.cells[:0]
-		for _, c := range cells {
-			if v, ok := c.Value.(string); ok && v == "" {
-				c.Value = nil // styled, empty
-			}
-			w.cells = append(w.cells, c)
+	w.cells = w.cells[:0]
+	for _, c := range cells {
+		if v, ok := c.Value.(string); ok && v == "" {
+			c.Value = nil // styled, empty
 		}
+		w.cells = append(w.cells, c)
+	}
+	if w.rows != nil {
 		for _, o := range opts {
 			if o.StyleID != 0 || o.Hidden || o.OutlineLevel != 0 {
 				return fmt.Errorf("row %d: only a height is written by xlsx.Rows", row)
@@ -226,10 +226,7 @@ func (w *rowWriter) put(row int, cells []excelize.Cell, opts ...excelize.RowOpts
 		opts = []excelize.RowOpts{{Height: h}}
 	}
 	w.vals = w.vals[:0]
-	for _, c := range cells {
-		if v, ok := c.Value.(string); ok && v == "" {
-			c.Value = nil // styled, empty
-		}
+	for _, c := range w.cells {
 		w.vals = append(w.vals, c)
 	}
 	return w.sw.SetRow(xlsx.Cell(1, row), w.vals, opts...)

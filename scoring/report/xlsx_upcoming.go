@@ -1,6 +1,8 @@
 package report
 
 import (
+	"errors"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/zwgk/zwgk/checklists/msg"
@@ -67,13 +69,25 @@ func (b *book) upcomingSheet(sheet string, units []*scoring.UnitResult) error {
 		}
 		return nil
 	}
+	// The widths from the first rows (as findingSheet fits them), the
+	// number of rows from the counts: the rows are read back once more to
+	// be written.
 	ft := xlsx.NewFitter(cols)
 	rows := 0
+	for _, u := range units {
+		up, pend := u.DeferredCounts()
+		rows += up + pend
+	}
+	const fitRows = 2000
+	errEnough := errors.New("enough rows to fit the widths")
+	seen := 0
 	if err := each(func(cells []excelize.Cell) error {
 		ft.SeeRow(cells)
-		rows++
+		if seen++; seen >= fitRows {
+			return errEnough
+		}
 		return nil
-	}); err != nil {
+	}); err != nil && err != errEnough {
 		return err
 	}
 	// Streamed like the finding lists (everything but the rows before
